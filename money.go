@@ -1,0 +1,93 @@
+package kabinet
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Money is an amount in kopecks. Money never passes through floating point:
+// arithmetic is integer, and rounding happens only at display boundaries.
+type Money int64
+
+// Rubles returns the whole-ruble part of m, truncated toward zero.
+func (m Money) Rubles() int64 { return int64(m) / 100 }
+
+// Kopecks returns the kopeck part of m (0..99) of its absolute value.
+func (m Money) Kopecks() int64 {
+	k := int64(m) % 100
+	if k < 0 {
+		k = -k
+	}
+	return k
+}
+
+// Abs returns the absolute value of m.
+func (m Money) Abs() Money {
+	if m < 0 {
+		return -m
+	}
+	return m
+}
+
+// String formats m the Russian way: "1 234,56 ₽", with a thin-space-free
+// no-break space between thousands so an amount never wraps.
+func (m Money) String() string { return m.Plain() + "\u00a0₽" }
+
+// Plain formats m without the currency sign: "1 234,56".
+func (m Money) Plain() string {
+	sign := ""
+	if m < 0 {
+		sign = "−"
+	}
+	r := m.Abs().Rubles()
+	return sign + groupThousands(strconv.FormatInt(r, 10)) + "," + twoDigits(m.Kopecks())
+}
+
+func groupThousands(digits string) string {
+	var b strings.Builder
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteRune('\u00a0')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func twoDigits(n int64) string {
+	if n < 10 {
+		return "0" + strconv.FormatInt(n, 10)
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// ParseMoney parses an amount typed by a person: "1234", "1 234,5",
+// "1234.56", "1234,56 ₽". More than two decimals or a negative amount is
+// EINVALID.
+func ParseMoney(s string) (Money, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "₽"))
+	s = strings.NewReplacer(" ", "", "\u00a0", "", ",", ".").Replace(s)
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	bad := Errorf(EINVALID, "Введите сумму в рублях, например 1250,50")
+	if whole == "" && frac == "" || !allDigits(whole) || !allDigits(frac) || len(frac) > 2 || len(whole) > 12 {
+		return 0, bad
+	}
+	if hasFrac && frac == "" {
+		return 0, bad
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	r, _ := strconv.ParseInt("0"+whole, 10, 64)
+	k, _ := strconv.ParseInt(frac, 10, 64)
+	return Money(r*100 + k), nil
+}
+
+func allDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
