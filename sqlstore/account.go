@@ -1,0 +1,136 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"kabinet"
+)
+
+// AccountColumns are the accounts table's columns in the order AccountRow
+// gives them, for bulk loads.
+var AccountColumns = []string{"id", "number", "number_digits", "display", "surname", "first_name", "patronymic",
+	"address", "district", "settlement", "housing", "electric_heating", "rooms", "area", "residents",
+	"phone", "email", "created_at"}
+
+// AccountRow returns a's values in AccountColumns order.
+func AccountRow(a *kabinet.Account) []any {
+	return []any{a.ID, a.Number.String(), a.Number.Digits, a.Display, a.Surname, a.FirstName, a.Patronymic,
+		a.Address, a.District, string(a.Settlement), string(a.Housing), a.ElectricHeating, a.Rooms, int64(a.Area), a.Residents,
+		a.Phone, a.Email, a.CreatedAt.UTC()}
+}
+
+// CreateAccount stores a with its sub-accounts and sets their IDs. A number
+// that is already taken is ECONFLICT.
+func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kabinet.SubAccount) error {
+	if err := a.Validate(); err != nil {
+		return err
+	}
+	if a.CreatedAt.IsZero() {
+		a.CreatedAt = db.now()
+	}
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		row := AccountRow(a)[1:]
+		err := tx.QueryRowContext(ctx, `
+			INSERT INTO accounts (number, number_digits, display, surname, first_name, patronymic, address, district,
+				settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+			row...).Scan(&a.ID)
+		if err != nil {
+			return translate(err)
+		}
+		for _, s := range subs {
+			s.AccountID = a.ID
+			err := tx.QueryRowContext(ctx, `
+				INSERT INTO sub_accounts (account_id, provider_id, number, services) VALUES ($1, $2, $3, $4) RETURNING id`,
+				s.AccountID, s.ProviderID, s.Number, joinServices(s.Services)).Scan(&s.ID)
+			if err != nil {
+				return translate(err)
+			}
+		}
+		return nil
+	})
+}
+
+const accountSelect = `SELECT id, number, number_digits, display, surname, first_name, patronymic, address, district,
+	settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at FROM accounts `
+
+// FindAccountByID returns the account with the given ID.
+func (db *DB) FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error) {
+	return scanAccount(db.read.QueryRowContext(ctx, accountSelect+`WHERE id = $1`, id))
+}
+
+// FindAccountByNumber finds an account however its number was typed. With
+// the letter part the whole canonical number must match; without it the
+// digits must match exactly one account (two accounts that differ only in
+// their letter part need the letter part, and are ENOTFOUND without it).
+func (db *DB) FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) (*kabinet.Account, error) {
+	if n.HasPrefix() {
+		return scanAccount(db.read.QueryRowContext(ctx, accountSelect+`WHERE number = $1`, n.String()))
+	}
+	rows, err := db.read.QueryContext(ctx, accountSelect+`WHERE number_digits = $1 LIMIT 2`, n.Digits)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var found []*kabinet.Account
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, err
+		}
+		found = append(found, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	if len(found) != 1 {
+		return nil, kabinet.Errorf(kabinet.ENOTFOUND, "Лицевой счёт не найден")
+	}
+	return found[0], nil
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanAccount(s scanner) (*kabinet.Account, error) {
+	var a kabinet.Account
+	var number, settlement, housing string
+	var area int64
+	err := s.Scan(&a.ID, &number, &a.Number.Digits, &a.Display, &a.Surname, &a.FirstName, &a.Patronymic, &a.Address,
+		&a.District, &settlement, &housing, &a.ElectricHeating, &a.Rooms, &area, &a.Residents, &a.Phone, &a.Email, &a.CreatedAt)
+	if err != nil {
+		return nil, notFound(err, "Лицевой счёт")
+	}
+	a.Number.Prefix = number[:len(number)-len(a.Number.Digits)]
+	a.Settlement, a.Housing, a.Area = kabinet.Settlement(settlement), kabinet.Housing(housing), kabinet.Area(area)
+	return &a, nil
+}
+
+// FindSubAccounts returns an account's sub-accounts in provider order.
+func (db *DB) FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, account_id, provider_id, number, services FROM sub_accounts
+		WHERE account_id = $1 ORDER BY provider_id`, accountID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var subs []*kabinet.SubAccount
+	for rows.Next() {
+		var s kabinet.SubAccount
+		var services string
+		if err := rows.Scan(&s.ID, &s.AccountID, &s.ProviderID, &s.Number, &services); err != nil {
+			return nil, err
+		}
+		s.Services = splitServices(services)
+		subs = append(subs, &s)
+	}
+	return subs, translate(rows.Err())
+}
+
+// CountAccounts returns the number of accounts.
+func (db *DB) CountAccounts(ctx context.Context) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n)
+	return n, translate(err)
+}

@@ -1,0 +1,137 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// Batch collects rows for a bulk load (the demo world, imports) and writes
+// them in one transaction, with statements that must commit with them, such
+// as a progress marker.
+type Batch struct {
+	tables []*batchTable
+	byName map[string]*batchTable
+	execs  []statement
+}
+
+type batchTable struct {
+	name string
+	cols []string
+	rows [][]any
+}
+
+type statement struct {
+	query string
+	args  []any
+}
+
+// Add appends a row to table; the first Add for a table fixes its columns,
+// and tables are written in the order they were first added (parents first).
+func (b *Batch) Add(table string, cols []string, values ...any) {
+	if b.byName == nil {
+		b.byName = map[string]*batchTable{}
+	}
+	t := b.byName[table]
+	if t == nil {
+		t = &batchTable{name: table, cols: cols}
+		b.byName[table] = t
+		b.tables = append(b.tables, t)
+	}
+	t.rows = append(t.rows, values)
+}
+
+// Exec adds a statement that runs after the rows, in the same transaction.
+func (b *Batch) Exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
+
+// Rows returns the number of rows in the batch.
+func (b *Batch) Rows() int {
+	n := 0
+	for _, t := range b.tables {
+		n += len(t.rows)
+	}
+	return n
+}
+
+// Load writes the batch in one transaction.
+func (db *DB) Load(ctx context.Context, b *Batch) error {
+	return translate(db.dialect.load(ctx, db.write, b))
+}
+
+// sqliteMaxRows bounds one multi-row INSERT: 32766 variables at most, and
+// past a few hundred rows longer statements stop paying off.
+const sqliteMaxRows = 500
+
+func loadSQLite(ctx context.Context, db *sql.DB, b *Batch) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	for _, t := range b.tables {
+		if err := insertRows(ctx, tx, t); err != nil {
+			return fmt.Errorf("insert %s: %w", t.name, err)
+		}
+	}
+	for _, st := range b.execs {
+		if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// insertRows writes t with prepared multi-row INSERTs of sqliteMaxRows rows,
+// then one statement for the rest.
+func insertRows(ctx context.Context, tx *sql.Tx, t *batchTable) error {
+	perRow := min(sqliteMaxRows, 32766/len(t.cols))
+	var full *sql.Stmt
+	rows := t.rows
+	args := make([]any, 0, perRow*len(t.cols))
+	for len(rows) > 0 {
+		n := min(perRow, len(rows))
+		args = args[:0]
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		var err error
+		if n == perRow {
+			if full == nil {
+				if full, err = tx.PrepareContext(ctx, insertSQL(t, n)); err != nil {
+					return err
+				}
+				defer full.Close()
+			}
+			_, err = full.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.ExecContext(ctx, insertSQL(t, n), args...)
+		}
+		if err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+func insertSQL(t *batchTable, rows int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "INSERT INTO %s (%s) VALUES ", t.name, strings.Join(t.cols, ", "))
+	p := 1
+	for r := range rows {
+		if r > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteByte('(')
+		for c := range t.cols {
+			if c > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "$%d", p)
+			p++
+		}
+		b.WriteByte(')')
+	}
+	return b.String()
+}

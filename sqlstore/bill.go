@@ -1,0 +1,68 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"kabinet"
+)
+
+// CreateBill stores the snapshot b and sets its ID. A bill is immutable: a
+// second bill for the same account and period is ECONFLICT, and there is no
+// UpdateBill.
+func (db *DB) CreateBill(ctx context.Context, b *kabinet.Bill) error {
+	data, err := json.Marshal(b.Data)
+	if err != nil {
+		return err
+	}
+	if b.IssuedAt.IsZero() {
+		b.IssuedAt = db.now()
+	}
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return translate(tx.QueryRowContext(ctx, `
+			INSERT INTO bills (account_id, period, issued_at, data) VALUES ($1, $2, $3, $4) RETURNING id`,
+			b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data)).Scan(&b.ID))
+	})
+}
+
+// FindBill returns an account's bill for a period.
+func (db *DB) FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error) {
+	return scanBill(db.read.QueryRowContext(ctx, `
+		SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id = $1 AND period = $2`,
+		accountID, p.Int()))
+}
+
+// FindBills returns an account's latest bills, newest first.
+func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id = $1
+		ORDER BY period DESC LIMIT $2`, accountID, limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var bs []*kabinet.Bill
+	for rows.Next() {
+		b, err := scanBill(rows)
+		if err != nil {
+			return nil, err
+		}
+		bs = append(bs, b)
+	}
+	return bs, translate(rows.Err())
+}
+
+func scanBill(s scanner) (*kabinet.Bill, error) {
+	var b kabinet.Bill
+	var period int
+	var data []byte
+	if err := s.Scan(&b.ID, &b.AccountID, &period, &b.IssuedAt, &data); err != nil {
+		return nil, notFound(err, "Счёт")
+	}
+	b.Period = kabinet.PeriodFromInt(period)
+	if err := json.Unmarshal(data, &b.Data); err != nil {
+		return nil, err
+	}
+	return &b, nil
+}

@@ -1,0 +1,113 @@
+// Package sqlstore keeps the portal's data in SQLite (the embedded default)
+// or PostgreSQL (several app servers), with one set of portable SQL. What
+// truly differs between the engines sits behind the small dialect value in
+// dialect.go.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"kabinet"
+)
+
+// DB is the store. On SQLite writes go through one connection (SQLite has
+// one writer anyway, and a single connection never meets SQLITE_BUSY from
+// its own pool) and reads through a pool; on PostgreSQL both are one pool.
+type DB struct {
+	write   *sql.DB
+	read    *sql.DB
+	dialect dialect
+	// Now is the store's clock, read once per transaction. Tests set it.
+	Now func() time.Time
+	// Jobs, when set, enqueues background jobs in the transaction of the
+	// change that causes them.
+	Jobs JobInserter
+}
+
+// JobInserter enqueues a job inside a transaction (River's InsertTx).
+type JobInserter interface {
+	InsertTx(ctx context.Context, tx *sql.Tx, args JobArgs) error
+}
+
+// JobArgs is a job's payload; Kind names the worker that runs it.
+type JobArgs interface{ Kind() string }
+
+// IsPostgres reports whether dsn names a PostgreSQL server rather than a
+// SQLite file.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// Open opens the database named by dsn (a SQLite file path or a postgres://
+// URL) and applies the migrations.
+func Open(ctx context.Context, dsn string) (*DB, error) {
+	var db *DB
+	var err error
+	if IsPostgres(dsn) {
+		db, err = openPostgres(dsn)
+	} else {
+		db, err = openSQLite(dsn)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return db, nil
+}
+
+// Close closes the connection pools.
+func (db *DB) Close() error {
+	err := db.write.Close()
+	if db.read != db.write {
+		if e := db.read.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Ping checks that the database answers; /readyz uses it.
+func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
+
+// SQL returns the pool for writes; the job queue runs on it.
+func (db *DB) SQL() *sql.DB { return db.write }
+
+// Engine returns "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.dialect.name }
+
+func (db *DB) now() time.Time {
+	if db.Now != nil {
+		return db.Now().UTC()
+	}
+	return time.Now().UTC()
+}
+
+// InTx runs fn in a write transaction, committed if fn returns nil. Exported
+// store methods own their transactions through it; a use case that must
+// enqueue a job with its change uses it too.
+func (db *DB) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.write.BeginTx(ctx, nil)
+	if err != nil {
+		return translate(err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return translate(tx.Commit())
+}
+
+// Enqueue inserts a job in tx through the configured queue.
+func (db *DB) Enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
+	if db.Jobs == nil {
+		return kabinet.Errorf(kabinet.EINTERNAL, "no job queue configured for %s", args.Kind())
+	}
+	return db.Jobs.InsertTx(ctx, tx, args)
+}

@@ -1,0 +1,104 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"os"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	_ "modernc.org/sqlite" // driver "sqlite"
+)
+
+// dialect is everything that differs between the engines. Queries are
+// written once with $N placeholders, which both drivers accept.
+type dialect struct {
+	name string
+	// load writes a batch in one transaction: multi-row INSERTs on SQLite,
+	// COPY on PostgreSQL.
+	load func(ctx context.Context, db *sql.DB, b *Batch) error
+	// fixSequences moves identity sequences past explicitly inserted ids.
+	fixSequences func(ctx context.Context, tx *sql.Tx, tables ...string) error
+}
+
+func openSQLite(path string) (*DB, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	// busy_timeout first so the other pragmas wait for a lock instead of
+	// failing; _txlock=immediate takes the write lock at BEGIN, so a
+	// transaction never fails halfway when it upgrades from read to write.
+	q := url.Values{}
+	for _, p := range []string{"busy_timeout(10000)", "journal_mode(WAL)", "synchronous(NORMAL)", "foreign_keys(1)"} {
+		q.Add("_pragma", p)
+	}
+	q.Set("_time_format", "sqlite")
+	dsn := "file:" + path + "?" + q.Encode()
+	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	if err != nil {
+		return nil, err
+	}
+	write.SetMaxOpenConns(1)
+	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, err
+	}
+	read.SetMaxOpenConns(8)
+	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil }}
+	return &DB{write: write, read: read, dialect: d}, nil
+}
+
+func openPostgres(dsn string) (*DB, error) {
+	cfg, err := pgx.ParseConfig(dsn)
+	if err != nil {
+		return nil, fmt.Errorf("postgres url: %w", err)
+	}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(20)
+	db.SetMaxIdleConns(20)
+	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences}
+	return &DB{write: db, read: db, dialect: d}, nil
+}
+
+// loadPostgres writes a batch with COPY in one pgx transaction: COPY needs
+// the pgx connection itself, which database/sql only lends through Raw.
+func loadPostgres(ctx context.Context, db *sql.DB, b *Batch) error {
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		tx, err := pc.Begin(ctx)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback(ctx)
+		for _, t := range b.tables {
+			if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
+				return fmt.Errorf("copy %s: %w", t.name, err)
+			}
+		}
+		for _, st := range b.execs {
+			if _, err := tx.Exec(ctx, st.query, st.args...); err != nil {
+				return err
+			}
+		}
+		return tx.Commit(ctx)
+	})
+}
+
+func fixPostgresSequences(ctx context.Context, tx *sql.Tx, tables ...string) error {
+	for _, t := range tables {
+		q := fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), COALESCE((SELECT max(id) FROM %s), 0) + 1, false)`, t, t)
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("fix sequence of %s: %w", t, err)
+		}
+	}
+	return nil
+}

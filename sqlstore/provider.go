@@ -1,0 +1,60 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"kabinet"
+)
+
+// CreateProvider stores p and sets its ID.
+func (db *DB) CreateProvider(ctx context.Context, p *kabinet.Provider) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return translate(tx.QueryRowContext(ctx, `
+			INSERT INTO providers (code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+			p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services),
+		).Scan(&p.ID))
+	})
+}
+
+// FindProviders returns all providers by ID.
+func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services
+		FROM providers ORDER BY id`)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ps []*kabinet.Provider
+	for rows.Next() {
+		var p kabinet.Provider
+		var services string
+		if err := rows.Scan(&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, &services); err != nil {
+			return nil, err
+		}
+		p.Services = splitServices(services)
+		ps = append(ps, &p)
+	}
+	return ps, translate(rows.Err())
+}
+
+func joinServices(ss []kabinet.Service) string {
+	parts := make([]string, len(ss))
+	for i, s := range ss {
+		parts[i] = string(s)
+	}
+	return strings.Join(parts, ",")
+}
+
+func splitServices(s string) []kabinet.Service {
+	var ss []kabinet.Service
+	for _, p := range strings.Split(s, ",") {
+		if p != "" {
+			ss = append(ss, kabinet.Service(p))
+		}
+	}
+	return ss
+}

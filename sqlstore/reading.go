@@ -1,0 +1,100 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"kabinet"
+)
+
+// ReadingColumns are the readings table's columns in ReadingRow order.
+var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at"}
+
+// ReadingRow returns r's values in ReadingColumns order; registers a meter
+// does not have are NULL.
+func ReadingRow(r *kabinet.Reading) []any {
+	reg := func(vs []int64, i int) any {
+		if i < len(vs) {
+			return vs[i]
+		}
+		return nil
+	}
+	return []any{r.MeterID, r.TakenOn.UTC(), r.Period.Int(),
+		reg(r.Values, 0), reg(r.Values, 1), reg(r.Values, 2),
+		reg(r.Consumption, 0), reg(r.Consumption, 1), reg(r.Consumption, 2),
+		string(r.Source), string(r.Status), r.CreatedAt.UTC()}
+}
+
+// CreateReading stores r and sets its ID and creation time.
+func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
+	if len(r.Values) == 0 || len(r.Values) > 3 || len(r.Values) != len(r.Consumption) {
+		return kabinet.Errorf(kabinet.EINVALID, "Показание должно содержать от одной до трёх зон")
+	}
+	r.CreatedAt = db.now()
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return translate(tx.QueryRowContext(ctx, `
+			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			ReadingRow(r)...).Scan(&r.ID))
+	})
+}
+
+// ReadingFilter selects a meter's readings taken in [From, To]; zero bounds
+// are open.
+type ReadingFilter struct {
+	MeterID  int64
+	From, To time.Time
+	Limit    int
+}
+
+// FindReadings returns a meter's readings, newest first.
+func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
+	from, to := f.From, f.To
+	if from.IsZero() {
+		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = 1000
+	}
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at
+		FROM readings WHERE meter_id = $1 AND taken_on >= $2 AND taken_on <= $3
+		ORDER BY taken_on DESC, id DESC LIMIT $4`, f.MeterID, from.UTC(), to.UTC(), limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var rs []*kabinet.Reading
+	for rows.Next() {
+		r, err := scanReading(rows)
+		if err != nil {
+			return nil, err
+		}
+		rs = append(rs, r)
+	}
+	return rs, translate(rows.Err())
+}
+
+func scanReading(s scanner) (*kabinet.Reading, error) {
+	var r kabinet.Reading
+	var period int
+	var v, c [3]sql.NullInt64
+	var source, status string
+	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt)
+	if err != nil {
+		return nil, notFound(err, "Показание")
+	}
+	for i := range v {
+		if v[i].Valid {
+			r.Values = append(r.Values, v[i].Int64)
+			r.Consumption = append(r.Consumption, c[i].Int64)
+		}
+	}
+	r.Period, r.Source, r.Status = kabinet.PeriodFromInt(period), kabinet.ReadingSource(source), kabinet.ReadingStatus(status)
+	return &r, nil
+}

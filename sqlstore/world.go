@@ -1,0 +1,71 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"kabinet"
+)
+
+// World is the demo world's build state. A world is served only when
+// Complete; a world left Building by a crash is resumed from Built.
+type World struct {
+	Seed     int64
+	Accounts int
+	Built    int
+	State    string // "building" or "complete"
+	Started  time.Time
+}
+
+// World states.
+const (
+	WorldBuilding = "building"
+	WorldComplete = "complete"
+)
+
+// FindWorld returns the demo world's state, ENOTFOUND if none was started.
+func (db *DB) FindWorld(ctx context.Context) (*World, error) {
+	var w World
+	err := db.read.QueryRowContext(ctx, `SELECT seed, accounts, built, state, started_at FROM world WHERE id = 1`).
+		Scan(&w.Seed, &w.Accounts, &w.Built, &w.State, &w.Started)
+	if err != nil {
+		return nil, notFound(err, "Демо-мир")
+	}
+	return &w, nil
+}
+
+// StartWorld records that a world of n accounts with seed is being built. It
+// is ECONFLICT if a world exists already.
+func (db *DB) StartWorld(ctx context.Context, seed int64, n int) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
+			seed, n, WorldBuilding, db.now())
+		return translate(err)
+	})
+}
+
+// MarkWorldBuilt adds to b the statement that records progress, so that
+// progress commits with the rows it counts.
+func MarkWorldBuilt(b *Batch, built int) {
+	b.Exec(`UPDATE world SET built = $1 WHERE id = 1`, built)
+}
+
+// CompleteWorld marks the world complete and moves the identity sequences
+// past the ids the bulk load chose itself.
+func (db *DB) CompleteWorld(ctx context.Context) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := db.dialect.fixSequences(ctx, tx, "accounts", "sub_accounts", "meters"); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE world SET state = $1, completed_at = $2 WHERE id = 1 AND built = accounts`,
+			WorldComplete, db.now())
+		if err != nil {
+			return translate(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return kabinet.Errorf(kabinet.ECONFLICT, "Демо-мир построен не полностью")
+		}
+		return nil
+	})
+}
