@@ -61,3 +61,5 @@ func wantCode(t *testing.T, err error, code string) {
 		t.Fatalf("error = %v (code %q), want code %q", err, got, code)
 	}
 }
+
+func timeMonth(m int) time.Month { return time.Month(m) }

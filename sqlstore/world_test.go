@@ -1,0 +1,89 @@
+package sqlstore_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"kabinet"
+	"kabinet/sqlstore"
+	"kabinet/sqlstore/sqlstoretest"
+)
+
+func TestBatchLoad(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		if err := db.StartWorld(ctx, 42, 1234); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.StartWorld(ctx, 42, 1234), kabinet.ECONFLICT)
+
+		t.Run("ManyRowsWithProgress", func(t *testing.T) {
+			var b sqlstore.Batch
+			for i := 1; i <= 1234; i++ { // more than one multi-row statement
+				b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(bulkAccount(int64(i)))...)
+			}
+			sqlstore.MarkWorldBuilt(&b, 1234)
+			if err := db.Load(ctx, &b); err != nil {
+				t.Fatal(err)
+			}
+			if n, _ := db.CountAccounts(ctx); n != 1234 {
+				t.Fatalf("accounts = %d, want 1234", n)
+			}
+			a, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("ДЕМО00000777"))
+			if err != nil || a.ID != 777 || a.CreatedAt.IsZero() {
+				t.Fatalf("account 777 = %+v, %v", a, err)
+			}
+		})
+		t.Run("ErrBadRowWritesNothing", func(t *testing.T) {
+			var b sqlstore.Batch
+			b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(bulkAccount(5000))...)
+			sub := []any{int64(1), int64(5000), int64(999), "x", ""} // no provider 999
+			b.Add("sub_accounts", []string{"id", "account_id", "provider_id", "number", "services"}, sub...)
+			sqlstore.MarkWorldBuilt(&b, 9999)
+			if err := db.Load(ctx, &b); err == nil {
+				t.Fatal("Load with a broken foreign key succeeded")
+			}
+			if n, _ := db.CountAccounts(ctx); n != 1234 {
+				t.Errorf("accounts = %d after a failed batch, want 1234", n)
+			}
+			if w, _ := db.FindWorld(ctx); w.Built != 1234 || w.State != sqlstore.WorldBuilding {
+				t.Errorf("world = %+v after a failed batch", w)
+			}
+		})
+		t.Run("CompleteMovesSequencesPastLoadedIDs", func(t *testing.T) {
+			if err := db.CompleteWorld(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if w, _ := db.FindWorld(ctx); w.State != sqlstore.WorldComplete || w.Seed != 42 {
+				t.Errorf("world = %+v", w)
+			}
+			a := MustCreateAccount(t, db, "10103001857", "Иванов")
+			if a.ID != 1235 {
+				t.Errorf("new account after the bulk load has ID %d, want 1235", a.ID)
+			}
+		})
+	})
+}
+
+func TestCompleteWorldRefusesHalfBuilt(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		db.StartWorld(ctx, 1, 10)
+		var b sqlstore.Batch
+		sqlstore.MarkWorldBuilt(&b, 5)
+		if err := db.Load(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, db.CompleteWorld(ctx), kabinet.ECONFLICT)
+		if w, _ := db.FindWorld(ctx); w.State != sqlstore.WorldBuilding || w.Built != 5 {
+			t.Errorf("world = %+v", w)
+		}
+	})
+}
+
+func bulkAccount(i int64) *kabinet.Account {
+	n := fmt.Sprintf("ДЕМО%08d", i)
+	return &kabinet.Account{ID: i, Number: kabinet.MustParseAccountNumber(n), Display: n, Surname: "Демо", Address: "ул. Демо",
+		Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat, CreatedAt: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}
+}
