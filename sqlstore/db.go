@@ -33,8 +33,9 @@ type JobInserter interface {
 	InsertTx(ctx context.Context, tx *sql.Tx, args JobArgs) error
 }
 
-// JobArgs is a job's payload; Kind names the worker that runs it.
-type JobArgs interface{ Kind() string }
+// JobArgs is a job's payload; Kind names the worker that runs it. An alias,
+// so the job queue satisfies JobInserter without importing this package.
+type JobArgs = interface{ Kind() string }
 
 // IsPostgres reports whether dsn names a PostgreSQL server rather than a
 // SQLite file.

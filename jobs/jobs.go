@@ -1,0 +1,101 @@
+// Package jobs runs background work (mail, SMS, push, PDFs, period close,
+// payment polling, reminders) on River, with jobs stored in the portal's own
+// database on both engines. A job is inserted in the transaction of the
+// change that causes it, so a rolled-back change never runs its job and a
+// committed one survives a crash of the server.
+package jobs
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/riverqueue/river"
+	"github.com/riverqueue/river/riverdriver"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"github.com/riverqueue/river/rivermigrate"
+)
+
+// JobArgs is a job's payload; Kind names its worker. It is an alias so that
+// consumers may declare the same interface without importing this package.
+type JobArgs = interface{ Kind() string }
+
+// Config is the queue's configuration.
+type Config struct {
+	// Engine is "sqlite" or "postgres"; DB is the pool the store writes with.
+	Engine string
+	DB     *sql.DB
+	// Workers run the jobs; nil for a queue that only inserts.
+	Workers *river.Workers
+	// MaxWorkers bounds concurrent jobs (default 10).
+	MaxWorkers int
+	// PollInterval is how often idle workers look for new jobs (default 1s).
+	PollInterval time.Duration
+	Logger       *slog.Logger
+}
+
+// Queue inserts and works jobs.
+type Queue struct {
+	client *river.Client[*sql.Tx]
+}
+
+// New migrates River's tables and returns a queue. Both engines go through
+// database/sql, so a job can be inserted in the store's *sql.Tx.
+func New(ctx context.Context, cfg Config) (*Queue, error) {
+	var driver riverdriver.Driver[*sql.Tx]
+	switch cfg.Engine {
+	case "sqlite":
+		driver = riversqlite.New(cfg.DB)
+	case "postgres":
+		driver = riverdatabasesql.New(cfg.DB)
+	default:
+		return nil, fmt.Errorf("jobs: unknown engine %q", cfg.Engine)
+	}
+	migrator, err := rivermigrate.New(driver, &rivermigrate.Config{Logger: quiet(cfg.Logger)})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+		return nil, fmt.Errorf("jobs: migrate: %w", err)
+	}
+	rc := &river.Config{Logger: quiet(cfg.Logger), FetchPollInterval: cfg.PollInterval}
+	if cfg.PollInterval > 0 {
+		rc.FetchCooldown = min(cfg.PollInterval, river.FetchCooldownDefault)
+	}
+	if cfg.Workers != nil {
+		rc.Workers = cfg.Workers
+		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cmp.Or(cfg.MaxWorkers, 10)}}
+	}
+	client, err := river.NewClient(driver, rc)
+	if err != nil {
+		return nil, err
+	}
+	return &Queue{client: client}, nil
+}
+
+// quiet keeps River's own info logs out of the portal's log.
+func quiet(l *slog.Logger) *slog.Logger {
+	if l == nil {
+		l = slog.Default()
+	}
+	return slog.New(levelFilter{l.Handler(), slog.LevelWarn})
+}
+
+// InsertTx inserts a job in tx; it runs only if tx commits.
+func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, args JobArgs) error {
+	_, err := q.client.InsertTx(ctx, tx, args, nil)
+	return err
+}
+
+// Start starts working jobs; it returns at once.
+func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
+
+// Stop waits for running jobs to finish, or until ctx is done.
+func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
+
+// Client returns the River client, for subscriptions in tests.
+func (q *Queue) Client() *river.Client[*sql.Tx] { return q.client }
