@@ -1,0 +1,90 @@
+package web
+
+import "net/http"
+
+// BasePage is embedded in every page struct: what the layout needs.
+type BasePage struct {
+	// Title is the page heading; the <title> adds the supplier's name.
+	Title        string
+	SupplierName string
+	// Path is the path of the current request, used for aria-current in
+	// the navigation and as the return path of the accessibility settings.
+	Path string
+	// SignedIn shows the customer navigation. Sign-in is the next issue.
+	SignedIn bool
+	Nav      []NavItem
+	// Flash is a one-time message after a redirect ("Показания приняты").
+	Flash string
+	A11y  A11y
+}
+
+// NavItem is one entry of the customer navigation.
+type NavItem struct {
+	Label   string
+	URL     string
+	Current bool
+}
+
+// ErrorPage shows an error in Russian with the status it was given.
+type ErrorPage struct {
+	BasePage
+	Status  int
+	Message string
+	// Detail is the internal error text, filled only in dev mode.
+	Detail string
+}
+
+// page is implemented by every page struct through its embedded BasePage,
+// so render accepts only real pages.
+type page interface{ base() *BasePage }
+
+func (p *BasePage) base() *BasePage { return p }
+
+// base fills the BasePage common to every page of a request.
+func (s *Server) base(r *http.Request, title string) BasePage {
+	return BasePage{
+		Title:        title,
+		SupplierName: s.cfg.SupplierName,
+		Path:         r.URL.Path,
+		Nav:          navFor(r.URL.Path),
+		A11y:         a11yFromRequest(r),
+	}
+}
+
+// navFor is the customer navigation of the manual (§4): the home page,
+// readings and personal data. «Выход» is a form in the layout, since
+// signing out changes state and must be a POST.
+func navFor(path string) []NavItem {
+	items := []NavItem{
+		{Label: "Главная", URL: "/"},
+		{Label: "Передать показания", URL: "/readings"},
+		{Label: "Личные данные", URL: "/profile"},
+	}
+	for i := range items {
+		items[i].Current = items[i].URL == path
+	}
+	return items
+}
+
+// Image is an embedded picture for the "image" partial.
+type Image struct {
+	// Name is the file under static/; Alt is empty for decoration.
+	Name, Alt, Class string
+	Width, Height    int
+	// Off replaces the picture by its alt text (images switched off).
+	Off bool
+}
+
+// Img describes a static picture as the current accessibility settings
+// want it shown. The server leaves it out instead of hiding it with CSS,
+// so the alt text appears without JavaScript.
+func (p *BasePage) Img(name, alt string, width, height int) Image {
+	return Image{Name: name, Alt: alt, Width: width, Height: height, Off: p.A11y.ImagesOff()}
+}
+
+// PasswordPage is the password recovery page (AUTH-7, a later issue).
+type PasswordPage struct{ BasePage }
+
+func (s *Server) handlePasswordShow(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, http.StatusOK, "password", &PasswordPage{BasePage: s.base(r, "Восстановление пароля")})
+}

@@ -1,0 +1,78 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pages holds one parsed template set per page: the layout and partials
+// cloned with that page's blocks, so pages cannot overwrite each other's
+// "content" block.
+type pages struct {
+	byName map[string]*template.Template
+}
+
+// parsePages parses templates/layout.html, templates/partials/*.html and
+// each templates/pages/NAME.html once. asset resolves a static file name to
+// its content-hashed URL.
+func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) {
+	funcs := template.FuncMap{"asset": asset}
+	root, err := template.New("layout").Funcs(funcs).ParseFS(fsys,
+		"templates/layout.html", "templates/partials/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	files, err := fs.Glob(fsys, "templates/pages/*.html")
+	if err != nil {
+		return nil, err
+	}
+	p := &pages{byName: make(map[string]*template.Template, len(files))}
+	for _, file := range files {
+		name := strings.TrimSuffix(path.Base(file), ".html")
+		t, err := template.Must(root.Clone()).ParseFS(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("parse page %s: %w", name, err)
+		}
+		p.byName[name] = t
+	}
+	return p, nil
+}
+
+// names lists the parsed pages, for the test that renders every page.
+func (p *pages) names() []string {
+	names := make([]string, 0, len(p.byName))
+	for name := range p.byName {
+		names = append(names, name)
+	}
+	return names
+}
+
+// render executes a page into a buffer first, so a template error becomes
+// an error page rather than half a page with a 200 status.
+func (s *Server) render(w http.ResponseWriter, status int, name string, p page) error {
+	t, ok := s.pages.byName[name]
+	if !ok {
+		return fmt.Errorf("render: no page %q", name)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	// Pages carry personal data and per-user settings: never cache them
+	// in shared caches.
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}

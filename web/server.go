@@ -1,0 +1,120 @@
+// Package web is the HTML shell of the customer portal: routes, middleware,
+// typed pages rendered with html/template, content-hashed static assets and
+// the version for the visually impaired. It speaks Russian to people and
+// knows nothing about SQL; cmd/kabinet wires it to the services.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/prometheus/client_golang/prometheus"
+)
+
+// Config is the plain configuration of the web surface. cmd/kabinet fills it
+// from flags and the environment.
+type Config struct {
+	// SupplierName is shown in the header, the footer and page titles,
+	// e.g. «ООО «Иркутскэнергосбыт»» (or «Демо-Энергосбыт» in the demo).
+	SupplierName string
+	// BaseURL is the public address of the portal. An https address makes
+	// cookies Secure and turns on HSTS.
+	BaseURL string
+	// Dev shows internal error details on error pages. Never in production.
+	Dev bool
+}
+
+// Pinger reports whether the things the portal needs to serve requests
+// (the database, mostly) are reachable. GET /readyz asks it.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Deps are the collaborators of the server. Nil fields get harmless
+// defaults: a discarding logger, a private registry, always ready.
+type Deps struct {
+	Logger   *slog.Logger
+	Registry *prometheus.Registry
+	Pinger   Pinger
+}
+
+// Server is the customer portal's web surface.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	registry *prometheus.Registry
+	pinger   Pinger
+	mux      *http.ServeMux
+	pages    *pages
+	assets   *assets
+	metrics  *metrics
+	handler  http.Handler
+}
+
+// New builds the server: it hashes the assets, parses the templates and
+// registers the metrics once, so a broken template fails at start, not
+// in front of a customer.
+func New(cfg Config, deps Deps) (*Server, error) {
+	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	if s.registry == nil {
+		s.registry = prometheus.NewRegistry()
+	}
+	if s.pinger == nil {
+		s.pinger = alwaysReady{}
+	}
+	var err error
+	if s.assets, err = loadAssets(staticFS); err != nil {
+		return nil, err
+	}
+	if s.pages, err = parsePages(templateFS, s.assets.URL); err != nil {
+		return nil, err
+	}
+	if s.metrics, err = newMetrics(s.registry); err != nil {
+		return nil, err
+	}
+	s.mux = http.NewServeMux()
+	s.routes()
+	s.handler = s.middleware(s.mux)
+	return s, nil
+}
+
+// Handler returns the portal with all its middleware.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// ServeHTTP lets the server be used as an http.Handler directly.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// middleware wraps the mux, outermost first. The request log and metrics sit
+// outside panic recovery so a recovered panic is still logged and counted
+// as a 500; they sit outside the CSRF check for the same reason.
+func (s *Server) middleware(h http.Handler) http.Handler {
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
+	chain := []func(http.Handler) http.Handler{
+		securityHeaders(s.secure()),
+		logRequests(s.log),
+		s.metrics.observe,
+		recoverPanics(s.log, s.renderPanic),
+		cop.Handler,
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		h = chain[i](h)
+	}
+	return h
+}
+
+// secure reports whether the portal is served over https.
+func (s *Server) secure() bool {
+	return strings.HasPrefix(strings.ToLower(s.cfg.BaseURL), "https://")
+}
+
+type alwaysReady struct{}
+
+func (alwaysReady) Ping(context.Context) error { return nil }
