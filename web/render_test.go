@@ -1,0 +1,103 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"testing"
+
+	"kabinet/web/htmltest"
+)
+
+// pageFixtures has one filled page struct per template in templates/pages.
+// TestRenderEveryPage fails when a template has no fixture here.
+func pageFixtures(s *Server, r *http.Request) map[string]page {
+	base := s.base(r, "Заголовок")
+	return map[string]page{
+		"login": &LoginPage{BasePage: base, Account: "ИЭСБК0041300",
+			Notice: "Сообщение", Errors: map[string]string{"secret": "Ошибка"}},
+		"password": &PasswordPage{BasePage: base},
+		"a11y":     &A11yPage{BasePage: base, Return: "/login"},
+		"error":    &ErrorPage{BasePage: base, Status: 500, Message: "Сбой", Detail: "detail"},
+	}
+}
+
+func TestRenderEveryPage(t *testing.T) {
+	s := MustServer(t, nil)
+	r := httptest.NewRequest(http.MethodGet, "/profile", nil)
+	fixtures := pageFixtures(s, r)
+	names := s.pages.names()
+	slices.Sort(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			p, ok := fixtures[name]
+			if !ok {
+				t.Fatalf("no fixture for page %q", name)
+			}
+			for _, signedIn := range []bool{false, true} {
+				p.base().SignedIn = signedIn
+				w := httptest.NewRecorder()
+				if err := s.render(w, http.StatusOK, name, p); err != nil {
+					t.Fatal(err)
+				}
+				checkLayout(t, htmltest.Parse(t, w.Body.Bytes()), signedIn)
+			}
+		})
+	}
+}
+
+// checkLayout checks what every page shares: language, title, header with
+// the supplier's name, one h1, the main landmark and the footer's phone.
+func checkLayout(t *testing.T, d *htmltest.Doc, signedIn bool) {
+	t.Helper()
+	if lang, _ := htmltest.Attr(d.One("html"), "lang"); lang != "ru" {
+		t.Errorf("lang = %q", lang)
+	}
+	if got := d.Text("title"); got != "Заголовок — "+testSupplier {
+		t.Errorf("title = %q", got)
+	}
+	if got := d.Text("header .brand-name"); got != testSupplier {
+		t.Errorf("brand = %q", got)
+	}
+	d.One("h1")
+	d.One("main#main")
+	d.One(`a.skip-link[href="#main"]`)
+	d.One(`footer a[href="tel:+78001009777"]`)
+	if got := d.Text("footer .footer-phone"); got != "8-800-100-9777" {
+		t.Errorf("phone = %q", got)
+	}
+	nav := d.Find(`header nav .nav-list a`)
+	if !signedIn {
+		if len(nav) > 0 {
+			t.Error("customer navigation shown to a visitor")
+		}
+		return
+	}
+	var labels []string
+	for _, a := range nav {
+		labels = append(labels, htmltest.Text(a))
+	}
+	if want := []string{"Главная", "Передать показания", "Личные данные"}; !slices.Equal(labels, want) {
+		t.Errorf("nav = %q, want %q", labels, want)
+	}
+	d.One(`header nav a[href="/profile"][aria-current=page]`)
+	if got := d.Text(`header nav form[method=post][action="/logout"] button`); got != "Выход" {
+		t.Errorf("exit = %q", got)
+	}
+}
+
+func TestErrorPages(t *testing.T) {
+	h := MustServer(t, nil).Handler()
+	t.Run("NotFoundInRussian", func(t *testing.T) {
+		w := get(t, h, "/no/such/page")
+		wantStatus(t, w, http.StatusNotFound)
+		if got := doc(t, w).Text("h1"); got != "Страница не найдена" {
+			t.Errorf("h1 = %q", got)
+		}
+	})
+	t.Run("PasswordPageIsNoDeadEnd", func(t *testing.T) {
+		w := get(t, h, "/password")
+		wantStatus(t, w, http.StatusOK)
+		doc(t, w).One(`main a[href="/login"]`)
+	})
+}
