@@ -1,0 +1,62 @@
+package browsertest
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeSource is axe-core 4.14.1 from npm; see axe/README.md.
+//
+//go:embed axe/axe.min.js
+var axeSource string
+
+// Violation is one axe-core rule the page breaks.
+type Violation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	// Nodes is the number of elements that break the rule.
+	Nodes int `json:"nodes"`
+	// Targets are CSS selectors of the first few of them.
+	Targets []string `json:"targets"`
+}
+
+func (v Violation) String() string {
+	return fmt.Sprintf("%s (%s, %d elements: %s): %s",
+		v.ID, v.Impact, v.Nodes, strings.Join(v.Targets, ", "), v.Help)
+}
+
+// axeRun runs every rule axe-core enables by default (WCAG 2.x A and AA
+// and best practices) on the whole document.
+const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+	id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.length,
+	targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
+})))`
+
+// Axe injects axe-core into the current page, once per page, and returns
+// what it finds.
+func (b *Browser) Axe() []Violation {
+	b.tb.Helper()
+	if !Eval[bool](b, `typeof window.axe === "object"`) {
+		b.do("inject axe-core", chromedp.Evaluate[chromedp.Void](axeSource))
+	}
+	return Eval[[]Violation](b, axeRun)
+}
+
+// AxeClean fails tb, listing the violations, unless axe-core finds none.
+func (b *Browser) AxeClean(tb testing.TB) {
+	tb.Helper()
+	vs := b.Axe()
+	if len(vs) == 0 {
+		return
+	}
+	var msg strings.Builder
+	for _, v := range vs {
+		msg.WriteString("\n  " + v.String())
+	}
+	tb.Errorf("axe-core: %d violations on %s:%s", len(vs), b.URL(), msg.String())
+}
