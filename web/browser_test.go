@@ -1,0 +1,121 @@
+package web
+
+import (
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"kabinet/browsertest"
+)
+
+// shotDir is where journeys save screenshots: KABINET_SCREENSHOTS if set
+// (to look at them), else the test's temporary directory.
+func shotDir(t *testing.T) string {
+	if dir := os.Getenv("KABINET_SCREENSHOTS"); dir != "" {
+		return dir
+	}
+	return t.TempDir()
+}
+
+// startPortal serves the real handler on 127.0.0.1. The browser must use
+// the same host name throughout, or the CSRF check sees another site.
+func startPortal(t *testing.T) string {
+	t.Helper()
+	srv := httptest.NewServer(MustServer(t, stubPinger{}).Handler())
+	t.Cleanup(srv.Close)
+	return srv.URL
+}
+
+// signIn fills the sign-in form by its labels and submits it.
+func signIn(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	b.FillByLabel("Номер лицевого счета / договора", "ИЭСБК0041300")
+	b.FillByLabel("Фамилия / пароль", "Иванова")
+	b.ClickText("Войти")
+	if got := b.Text(".notice"); got != "Вход в кабинет появится в следующей версии портала." {
+		t.Errorf("notice = %q", got)
+	}
+	if got := browsertest.Eval[string](b, `document.getElementById("account").value`); got != "ИЭСБК0041300" {
+		t.Errorf("account number not kept: %q", got)
+	}
+}
+
+// checkLooks saves desktop and phone screenshots of the current page,
+// checks that neither scrolls sideways, and runs axe-core on both.
+func checkLooks(t *testing.T, b *browsertest.Browser, dir, name string) {
+	t.Helper()
+	b.SetViewport(1280, 900)
+	b.AxeClean(t)
+	b.Screenshot(filepath.Join(dir, name+"-1280.png"))
+	b.SetPhoneViewport(360, 740)
+	if b.ScrollsSideways() {
+		t.Errorf("%s scrolls sideways at 360 px", name)
+	}
+	b.AxeClean(t)
+	b.Screenshot(filepath.Join(dir, name+"-360.png"))
+	b.SetViewport(1280, 900)
+}
+
+func TestBrowserSignIn(t *testing.T) {
+	url := startPortal(t)
+	dir := shotDir(t)
+	browser := browsertest.New(t)
+
+	t.Run("Ordinary", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/")
+		checkLooks(t, b, dir, "login")
+		signIn(t, b)
+		checkLooks(t, b, dir, "login-posted")
+	})
+
+	t.Run("Size200Black", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/login")
+		b.ClickText("Версия для слабовидящих")
+		checkLooks(t, b, dir, "a11y-settings")
+		b.ClickText("200 %")
+		b.ClickText("Белым по чёрному")
+		wantHTML(t, b, "200", "black", "on")
+		checkLooks(t, b, dir, "login-200-black")
+		signIn(t, b)
+		checkLooks(t, b, dir, "login-200-black-posted")
+	})
+
+	t.Run("BlueImagesOff", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/login")
+		b.ClickText("Синим по голубому")
+		b.ClickText("Скрыть")
+		b.ClickText("150 %")
+		wantHTML(t, b, "150", "blue", "off")
+		if n := b.Count("img"); n != 0 {
+			t.Errorf("%d images shown with images off", n)
+		}
+		if got := b.Text(".side-panel .img-alt"); got != "Изображение: электросчётчик с показаниями на табло" {
+			t.Errorf("alt text = %q", got)
+		}
+		checkLooks(t, b, dir, "login-150-blue-noimg")
+	})
+
+	t.Run("OrdinaryAgain", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/login")
+		b.ClickText("Обычная версия")
+		if got := browsertest.Eval[bool](b, `document.documentElement.hasAttribute("data-a11y")`); got {
+			t.Error("still the version for the visually impaired")
+		}
+		b.Text("header .a11y-link")
+	})
+}
+
+// wantHTML checks the settings the server put on <html>.
+func wantHTML(t *testing.T, b *browsertest.Browser, size, theme, images string) {
+	t.Helper()
+	got := browsertest.Eval[[]string](b, `["size", "theme", "images"].map(
+		n => document.documentElement.getAttribute("data-a11y-" + n))`)
+	if want := []string{size, theme, images}; len(got) != 3 || got[0] != size || got[1] != theme || got[2] != images {
+		t.Errorf("html data-a11y-* = %q, want %q", got, want)
+	}
+}
