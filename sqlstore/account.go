@@ -43,7 +43,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 			s.AccountID = a.ID
 			err := tx.QueryRowContext(ctx, `
 				INSERT INTO sub_accounts (account_id, provider_id, number, services) VALUES ($1, $2, $3, $4) RETURNING id`,
-				s.AccountID, s.ProviderID, s.Number, joinServices(s.Services)).Scan(&s.ID)
+				SubAccountRow(s)[1:]...).Scan(&s.ID)
 			if err != nil {
 				return translate(err)
 			}
@@ -133,4 +133,13 @@ func (db *DB) CountAccounts(ctx context.Context) (int, error) {
 	var n int
 	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n)
 	return n, translate(err)
+}
+
+// SubAccountColumns are the sub_accounts table's columns in SubAccountRow
+// order, for bulk loads.
+var SubAccountColumns = []string{"id", "account_id", "provider_id", "number", "services"}
+
+// SubAccountRow returns s's values in SubAccountColumns order.
+func SubAccountRow(s *kabinet.SubAccount) []any {
+	return []any{s.ID, s.AccountID, s.ProviderID, s.Number, joinServices(s.Services)}
 }

@@ -112,3 +112,8 @@ func (db *DB) Enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 	}
 	return db.Jobs.InsertTx(ctx, tx, args)
 }
+
+// dateArg passes a calendar date as "YYYY-MM-DD": a DATE on PostgreSQL, and
+// on SQLite text that sorts as dates do and reads back as a time.Time at UTC
+// midnight. The date is t's own, in t's location.
+func dateArg(t time.Time) string { return t.Format(time.DateOnly) }

@@ -13,7 +13,7 @@ var LedgerColumns = []string{"sub_account_id", "period", "kind", "service", "amo
 // LedgerRow returns e's values in LedgerColumns order.
 func LedgerRow(e *kabinet.LedgerEntry) []any {
 	return []any{e.SubAccountID, e.Period.Int(), string(e.Kind), string(e.Service), int64(e.Amount),
-		e.PostedOn.UTC(), string(e.Channel), e.ExternalID, e.Note}
+		dateArg(e.PostedOn), string(e.Channel), e.ExternalID, e.Note}
 }
 
 // CreateLedgerEntry posts e and sets its ID. An entry whose non-empty

@@ -14,7 +14,7 @@ var MeterColumns = []string{"id", "account_id", "sub_account_id", "service", "mo
 // MeterRow returns m's values in MeterColumns order.
 func MeterRow(m *kabinet.Meter) []any {
 	return []any{m.ID, m.AccountID, m.SubAccountID, string(m.Service), m.Model, m.Serial, int(m.Zoning), m.Digits,
-		m.Decimals, m.AccuracyClass, m.Ratio, m.Phases, m.InstalledOn.UTC(), m.VerifiedOn.UTC(), m.NextVerifiedOn.UTC()}
+		m.Decimals, m.AccuracyClass, m.Ratio, m.Phases, dateArg(m.InstalledOn), dateArg(m.VerifiedOn), dateArg(m.NextVerifiedOn)}
 }
 
 // CreateMeter stores m and sets its ID.

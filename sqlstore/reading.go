@@ -20,7 +20,7 @@ func ReadingRow(r *kabinet.Reading) []any {
 		}
 		return nil
 	}
-	return []any{r.MeterID, r.TakenOn.UTC(), r.Period.Int(),
+	return []any{r.MeterID, dateArg(r.TakenOn), r.Period.Int(),
 		reg(r.Values, 0), reg(r.Values, 1), reg(r.Values, 2),
 		reg(r.Consumption, 0), reg(r.Consumption, 1), reg(r.Consumption, 2),
 		string(r.Source), string(r.Status), r.CreatedAt.UTC()}
@@ -64,7 +64,7 @@ func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Rea
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at
 		FROM readings WHERE meter_id = $1 AND taken_on >= $2 AND taken_on <= $3
-		ORDER BY taken_on DESC, id DESC LIMIT $4`, f.MeterID, from.UTC(), to.UTC(), limit)
+		ORDER BY taken_on DESC, id DESC LIMIT $4`, f.MeterID, dateArg(from), dateArg(to), limit)
 	if err != nil {
 		return nil, translate(err)
 	}

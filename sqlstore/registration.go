@@ -21,14 +21,10 @@ type Registration struct {
 // CreateRegistration stores r; an account registers once (ECONFLICT).
 func (db *DB) CreateRegistration(ctx context.Context, r *Registration) error {
 	r.CreatedAt = db.now()
-	var confirmed any
-	if !r.ConfirmedAt.IsZero() {
-		confirmed = r.ConfirmedAt.UTC()
-	}
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO registrations (account_id, password_hash, email, phone, confirmed_at, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6)`, r.AccountID, r.PasswordHash, r.Email, r.Phone, confirmed, r.CreatedAt)
+			VALUES ($1, $2, $3, $4, $5, $6)`, RegistrationRow(r)...)
 		return translate(err)
 	})
 }
@@ -47,4 +43,17 @@ func (db *DB) FindRegistration(ctx context.Context, accountID int64) (*Registrat
 	}
 	r.ConfirmedAt = confirmed.Time
 	return &r, nil
+}
+
+// RegistrationColumns are the registrations table's columns in
+// RegistrationRow order, for bulk loads.
+var RegistrationColumns = []string{"account_id", "password_hash", "email", "phone", "confirmed_at", "created_at"}
+
+// RegistrationRow returns r's values in RegistrationColumns order.
+func RegistrationRow(r *Registration) []any {
+	var confirmed any
+	if !r.ConfirmedAt.IsZero() {
+		confirmed = r.ConfirmedAt.UTC()
+	}
+	return []any{r.AccountID, r.PasswordHash, r.Email, r.Phone, confirmed, r.CreatedAt.UTC()}
 }

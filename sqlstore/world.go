@@ -35,14 +35,12 @@ func (db *DB) FindWorld(ctx context.Context) (*World, error) {
 	return &w, nil
 }
 
-// StartWorld records that a world of n accounts with seed is being built. It
-// is ECONFLICT if a world exists already.
-func (db *DB) StartWorld(ctx context.Context, seed int64, n int) error {
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
-			seed, n, WorldBuilding, db.now())
-		return translate(err)
-	})
+// StartWorld adds to b the statement that records a world of n accounts
+// with seed as being built, so that the world's first rows and its record
+// commit together. Loading it twice is ECONFLICT.
+func StartWorld(b *Batch, seed int64, n int, started time.Time) {
+	b.Exec(`INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
+		seed, n, WorldBuilding, started.UTC())
 }
 
 // MarkWorldBuilt adds to b the statement that records progress, so that

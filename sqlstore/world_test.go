@@ -13,10 +13,12 @@ import (
 func TestBatchLoad(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
-		if err := db.StartWorld(ctx, 42, 1234); err != nil {
+		var start sqlstore.Batch
+		sqlstore.StartWorld(&start, 42, 1234, time.Now())
+		if err := db.Load(ctx, &start); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, db.StartWorld(ctx, 42, 1234), kabinet.ECONFLICT)
+		wantCode(t, db.Load(ctx, &start), kabinet.ECONFLICT)
 
 		t.Run("ManyRowsWithProgress", func(t *testing.T) {
 			var b sqlstore.Batch
@@ -69,8 +71,8 @@ func TestBatchLoad(t *testing.T) {
 func TestCompleteWorldRefusesHalfBuilt(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
-		db.StartWorld(ctx, 1, 10)
 		var b sqlstore.Batch
+		sqlstore.StartWorld(&b, 1, 10, time.Now())
 		sqlstore.MarkWorldBuilt(&b, 5)
 		if err := db.Load(ctx, &b); err != nil {
 			t.Fatal(err)

@@ -1,0 +1,139 @@
+// Package demo builds a deterministic demo world: Irkutsk-like households
+// with meters, a year of readings, charges, payments and penalties, and a
+// few documented accounts to try every feature with. The same seed, size
+// and start date give the same world on either engine.
+//
+// A world is built in chunks, each committed with a progress marker, so a
+// build killed halfway resumes where it stopped; the world is marked
+// complete only when every chunk is in, and the server serves only a
+// complete world.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"github.com/alexedwards/argon2id"
+
+	"kabinet"
+	"kabinet/sqlstore"
+)
+
+// Options configure a build.
+type Options struct {
+	Accounts int   // generated households, besides the documented ones
+	Seed     int64 // the same seed gives the same world
+	// Location is the supplier's time zone; the world's calendar is its
+	// local dates. Today is the build's date (default: now).
+	Location *time.Location
+	Today    time.Time
+	// Progress, if set, is called after each chunk.
+	Progress func(Progress)
+	// ChunkSize is the number of households per transaction (default 2000).
+	ChunkSize int
+}
+
+// Progress reports how far a build is.
+type Progress struct {
+	Done, Total int
+	Elapsed     time.Duration
+	Rate        float64 // households per second in this run
+	Left        time.Duration
+}
+
+// historyMonths is how many closed periods of history a household has.
+const historyMonths = 12
+
+// Build builds the world, or resumes one left half-built, or does nothing if
+// the world is complete. It returns the world's state.
+func Build(ctx context.Context, db *sqlstore.DB, o Options) (*sqlstore.World, error) {
+	w, err := db.FindWorld(ctx)
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		if err := start(ctx, db, o); err != nil {
+			return nil, err
+		}
+		w, err = db.FindWorld(ctx)
+	}
+	if err != nil || w.State == sqlstore.WorldComplete {
+		return w, err
+	}
+	// A resumed build keeps the seed, size and date it started with, so the
+	// world comes out as if it had never stopped.
+	c := newClock(localDate(w.Started, o.location()), historyMonths)
+	if err := buildChunks(ctx, db, w, c, o); err != nil {
+		return nil, err
+	}
+	if err := db.CompleteWorld(ctx); err != nil {
+		return nil, err
+	}
+	return db.FindWorld(ctx)
+}
+
+// start writes the providers, the documented accounts and the world's
+// record in one transaction.
+func start(ctx context.Context, db *sqlstore.DB, o Options) error {
+	if o.Accounts < 0 {
+		return errors.New("demo: negative number of accounts")
+	}
+	today := o.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	c := newClock(localDate(today, o.location()), historyMonths)
+	created := c.closed[0].Start(time.UTC).AddDate(-1, 0, 0)
+	var b sqlstore.Batch
+	for _, p := range demoProviders() {
+		b.Add("providers", providerColumns, providerRow(p)...)
+	}
+	hs := documented(o.Seed, created)
+	for i, h := range hs {
+		h.write(rand.New(rand.NewPCG(uint64(o.Seed), uint64(h.account.ID)+1<<32)), c, &b)
+		if l := Logins()[i]; l.Password != "" {
+			if err := register(&b, h, l.Password, today); err != nil {
+				return err
+			}
+		}
+	}
+	sqlstore.StartWorld(&b, o.Seed, o.Accounts, today)
+	return db.Load(ctx, &b)
+}
+
+func register(b *sqlstore.Batch, h *household, password string, now time.Time) error {
+	hash, err := argon2id.CreateHash(password, argon2id.DefaultParams)
+	if err != nil {
+		return fmt.Errorf("demo: hash password: %w", err)
+	}
+	r := &sqlstore.Registration{AccountID: h.account.ID, PasswordHash: hash, Email: h.account.Email,
+		Phone: h.account.Phone, ConfirmedAt: now, CreatedAt: now}
+	b.Add("registrations", sqlstore.RegistrationColumns, sqlstore.RegistrationRow(r)...)
+	return nil
+}
+
+// write adds the household and its history to b.
+func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
+	b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(&h.account)...)
+	for _, s := range h.subs {
+		b.Add("sub_accounts", sqlstore.SubAccountColumns, sqlstore.SubAccountRow(s)...)
+	}
+	for _, m := range h.meters {
+		b.Add("meters", sqlstore.MeterColumns, sqlstore.MeterRow(m)...)
+	}
+	h.writeHistory(rng, c, b)
+}
+
+func (o Options) location() *time.Location {
+	if o.Location == nil {
+		return time.UTC
+	}
+	return o.Location
+}
+
+// localDate returns t's date in loc as UTC midnight: the store keeps
+// calendar dates that way.
+func localDate(t time.Time, loc *time.Location) time.Time {
+	y, m, d := t.In(loc).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
