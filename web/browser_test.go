@@ -99,6 +99,20 @@ func TestBrowserSignIn(t *testing.T) {
 		checkLooks(t, b, dir, "login-150-blue-noimg")
 	})
 
+	t.Run("GreenGrayscaleErrors", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/login")
+		b.ClickText("Зелёным по коричневому")
+		b.ClickText("Чёрно-белые")
+		b.ClickText("100 %")
+		wantHTML(t, b, "100", "green", "grayscale")
+		b.ClickText("Войти")
+		if got := b.Text("#account-error"); got != "Укажите номер лицевого счета или договора." {
+			t.Errorf("account error = %q", got)
+		}
+		checkLooks(t, b, dir, "login-100-green-gray-errors")
+	})
+
 	t.Run("OrdinaryAgain", func(t *testing.T) {
 		b := browser.For(t)
 		b.Open(url + "/login")
@@ -107,6 +121,18 @@ func TestBrowserSignIn(t *testing.T) {
 			t.Error("still the version for the visually impaired")
 		}
 		b.Text("header .a11y-link")
+	})
+
+	t.Run("ErrorsAndNotFound", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(url + "/login")
+		b.ClickText("Войти")
+		if got := b.Text("#secret-error"); got != "Укажите фамилию владельца счета или пароль." {
+			t.Errorf("secret error = %q", got)
+		}
+		checkLooks(t, b, dir, "login-errors")
+		b.Open(url + "/no/such/page")
+		checkLooks(t, b, dir, "not-found")
 	})
 }
 
