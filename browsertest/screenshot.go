@@ -43,3 +43,16 @@ func fullPage(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 	})
 	return res.Data, err
 }
+
+// PrintPDF prints the page as Chromium would on A4 with backgrounds off,
+// the way a customer prints it, and saves the PDF to path.
+func (b *Browser) PrintPDF(path string) {
+	b.tb.Helper()
+	pdf := run(b, "print", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		b.tb.Fatalf("browsertest: %v", err)
+	}
+	if err := os.WriteFile(path, pdf, 0o644); err != nil {
+		b.tb.Fatalf("browsertest: %v", err)
+	}
+}
