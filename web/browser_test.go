@@ -65,6 +65,9 @@ func TestBrowserSignIn(t *testing.T) {
 	t.Run("Ordinary", func(t *testing.T) {
 		b := browser.For(t)
 		b.Open(url + "/")
+		if small := smallTargets(b); len(small) > 0 {
+			t.Errorf("controls smaller than 44×44 px: %q", small)
+		}
 		checkLooks(t, b, dir, "login")
 		signIn(t, b)
 		checkLooks(t, b, dir, "login-posted")
@@ -106,6 +109,9 @@ func TestBrowserSignIn(t *testing.T) {
 		b.ClickText("Чёрно-белые")
 		b.ClickText("100 %")
 		wantHTML(t, b, "100", "green", "grayscale")
+		if small := smallTargets(b); len(small) > 0 {
+			t.Errorf("controls smaller than 44×44 px: %q", small)
+		}
 		b.ClickText("Войти")
 		if got := b.Text("#account-error"); got != "Укажите номер лицевого счета или договора." {
 			t.Errorf("account error = %q", got)
@@ -144,4 +150,13 @@ func wantHTML(t *testing.T, b *browsertest.Browser, size, theme, images string) 
 	if want := []string{size, theme, images}; len(got) != 3 || got[0] != size || got[1] != theme || got[2] != images {
 		t.Errorf("html data-a11y-* = %q, want %q", got, want)
 	}
+}
+
+// smallTargets lists the buttons and stand-alone links smaller than the
+// 44×44 px the a11y settings promise (links inside text are exempt).
+func smallTargets(b *browsertest.Browser) []string {
+	return browsertest.Eval[[]string](b, `[...document.querySelectorAll(
+		"button, .button, .a11y-link, .form-link, .brand, .nav-list a")]
+		.filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
+		.map(e => e.innerText.trim())`)
 }

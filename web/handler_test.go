@@ -62,3 +62,18 @@ func TestHandlerErrors(t *testing.T) {
 		}
 	})
 }
+
+func TestDevModeShowsDetail(t *testing.T) {
+	s, err := New(Config{SupplierName: testSupplier, Dev: true}, Deps{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.mux.Handle("GET /internal", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return errors.New("pq: connection refused")
+	}))
+	w := get(t, s.Handler(), "/internal")
+	wantStatus(t, w, http.StatusInternalServerError)
+	if got := doc(t, w).Text(".error-detail"); got != "pq: connection refused" {
+		t.Errorf("detail = %q", got)
+	}
+}
