@@ -25,6 +25,7 @@ type Violation struct {
 	Targets []string `json:"targets"`
 }
 
+// String formats the violation for a test failure.
 func (v Violation) String() string {
 	return fmt.Sprintf("%s (%s, %d elements: %s): %s",
 		v.ID, v.Impact, v.Nodes, strings.Join(v.Targets, ", "), v.Help)
