@@ -40,7 +40,8 @@ type Config struct {
 
 // Queue inserts and works jobs.
 type Queue struct {
-	client *river.Client[*sql.Tx]
+	client  *river.Client[*sql.Tx]
+	working bool
 }
 
 // New migrates River's tables and returns a queue. Both engines go through
@@ -74,7 +75,7 @@ func New(ctx context.Context, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Queue{client: client}, nil
+	return &Queue{client: client, working: cfg.Workers != nil}, nil
 }
 
 // quiet keeps River's own info logs out of the portal's log.
@@ -91,11 +92,22 @@ func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 	return err
 }
 
-// Start starts working jobs; it returns at once.
-func (q *Queue) Start(ctx context.Context) error { return q.client.Start(ctx) }
+// Start starts working jobs; it returns at once. A queue without workers
+// only inserts.
+func (q *Queue) Start(ctx context.Context) error {
+	if !q.working {
+		return nil
+	}
+	return q.client.Start(ctx)
+}
 
 // Stop waits for running jobs to finish, or until ctx is done.
-func (q *Queue) Stop(ctx context.Context) error { return q.client.Stop(ctx) }
+func (q *Queue) Stop(ctx context.Context) error {
+	if !q.working {
+		return nil
+	}
+	return q.client.Stop(ctx)
+}
 
 // Client returns the River client, for subscriptions in tests.
 func (q *Queue) Client() *river.Client[*sql.Tx] { return q.client }

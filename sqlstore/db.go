@@ -117,3 +117,7 @@ func (db *DB) Enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 // on SQLite text that sorts as dates do and reads back as a time.Time at UTC
 // midnight. The date is t's own, in t's location.
 func dateArg(t time.Time) string { return t.Format(time.DateOnly) }
+
+// Pools returns the write and read pools (the same pool on PostgreSQL), for
+// pool metrics.
+func (db *DB) Pools() (write, read *sql.DB) { return db.write, db.read }

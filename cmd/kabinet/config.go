@@ -1,0 +1,128 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+// Config is all of the portal's configuration: one struct with defaults,
+// read from flags and KABINET_* environment variables here and nowhere
+// else, and passed down as plain values. A flag wins over its variable.
+type Config struct {
+	Listen       string // KABINET_LISTEN
+	Data         string // KABINET_DATA: directory for the SQLite file and uploads
+	DB           string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
+	BaseURL      string // KABINET_BASE_URL: the public address, for links in mail and SMS
+	TimeZone     string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
+	SupplierName string // KABINET_SUPPLIER_NAME
+	// DemoAccounts is the size of the demo world built when the database has
+	// none; 0 serves the database as it is.
+	DemoAccounts int   // KABINET_DEMO_ACCOUNTS
+	DemoSeed     int64 // KABINET_DEMO_SEED
+	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
+	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
+	Dev             bool          // KABINET_DEV: error details on error pages
+}
+
+// DefaultConfig returns the configuration of `go run ./cmd/kabinet`: the
+// embedded SQLite database under ./data with a demo world of 1,000 homes.
+func DefaultConfig() Config {
+	return Config{
+		Listen:          ":8080",
+		Data:            "./data",
+		BaseURL:         "http://localhost:8080",
+		TimeZone:        "Asia/Irkutsk",
+		SupplierName:    "ООО «Демо-Энергосбыт»",
+		DemoAccounts:    1000,
+		DemoSeed:        1,
+		ShutdownTimeout: 30 * time.Second,
+	}
+}
+
+// bind registers the flags of c on fs, with defaults taken from the
+// environment where a KABINET_* variable is set. A variable that does not
+// parse is an error, not a silent default.
+func (c *Config) bind(fs *flag.FlagSet) error {
+	var errs []error
+	str(fs, &c.Listen, "listen", "KABINET_LISTEN", "address to serve on")
+	str(fs, &c.Data, "data", "KABINET_DATA", "data directory (SQLite database, uploads)")
+	str(fs, &c.DB, "db", "KABINET_DB", "database: a SQLite file path or a postgres:// URL (default: <data>/kabinet.db)")
+	str(fs, &c.BaseURL, "base-url", "KABINET_BASE_URL", "public base URL of the portal")
+	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
+	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
+	errs = append(errs,
+		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
+		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
+		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
+		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"))
+	return errors.Join(errs...)
+}
+
+// dsn returns the database to open.
+func (c *Config) dsn() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.Data, "kabinet.db")
+}
+
+// location loads the supplier's time zone.
+func (c *Config) location() (*time.Location, error) {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return nil, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
+	}
+	return loc, nil
+}
+
+func str(fs *flag.FlagSet, p *string, name, env, usage string) {
+	if v, ok := os.LookupEnv(env); ok {
+		*p = v
+	}
+	fs.StringVar(p, name, *p, usage+" ["+env+"]")
+}
+
+func num[T int | int64](fs *flag.FlagSet, p *T, name, env, usage string) error {
+	var err error
+	if v, ok := os.LookupEnv(env); ok {
+		var n int64
+		n, err = strconv.ParseInt(v, 10, 64)
+		*p = T(n)
+	}
+	fs.Func(name, fmt.Sprintf("%s [%s] (default %d)", usage, env, *p), func(s string) error {
+		n, err := strconv.ParseInt(s, 10, 64)
+		*p = T(n)
+		return err
+	})
+	return envError(env, err)
+}
+
+func dur(fs *flag.FlagSet, p *time.Duration, name, env, usage string) error {
+	var err error
+	if v, ok := os.LookupEnv(env); ok {
+		*p, err = time.ParseDuration(v)
+	}
+	fs.DurationVar(p, name, *p, usage+" ["+env+"]")
+	return envError(env, err)
+}
+
+func boolean(fs *flag.FlagSet, p *bool, name, env, usage string) error {
+	var err error
+	if v, ok := os.LookupEnv(env); ok {
+		*p, err = strconv.ParseBool(v)
+	}
+	fs.BoolVar(p, name, *p, usage+" ["+env+"]")
+	return envError(env, err)
+}
+
+func envError(env string, err error) error {
+	if err != nil {
+		return fmt.Errorf("%s: %w", env, err)
+	}
+	return nil
+}

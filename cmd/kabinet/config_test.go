@@ -1,0 +1,83 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"io"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfig(t *testing.T) {
+	parse := func(t *testing.T, args ...string) (Config, error) {
+		cfg := DefaultConfig()
+		fs := flag.NewFlagSet("test", flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		if err := cfg.bind(fs); err != nil {
+			return cfg, err
+		}
+		return cfg, fs.Parse(args)
+	}
+	t.Run("Defaults", func(t *testing.T) {
+		cfg, err := parse(t)
+		if err != nil || cfg.Listen != ":8080" || cfg.dsn() != "data/kabinet.db" || cfg.TimeZone != "Asia/Irkutsk" {
+			t.Errorf("defaults = %+v (dsn %s), %v", cfg, cfg.dsn(), err)
+		}
+	})
+	t.Run("EnvironmentThenFlags", func(t *testing.T) {
+		t.Setenv("KABINET_LISTEN", ":9000")
+		t.Setenv("KABINET_DATA", "/srv/kabinet")
+		t.Setenv("KABINET_DEMO_ACCOUNTS", "0")
+		t.Setenv("KABINET_SHUTDOWN_TIMEOUT", "5s")
+		cfg, err := parse(t, "--listen", ":9100")
+		if err != nil || cfg.Listen != ":9100" || cfg.dsn() != "/srv/kabinet/kabinet.db" || cfg.DemoAccounts != 0 || cfg.ShutdownTimeout != 5*time.Second {
+			t.Errorf("config = %+v, %v", cfg, err)
+		}
+	})
+	t.Run("PostgresURL", func(t *testing.T) {
+		t.Setenv("KABINET_DB", "postgres://kabinet@db.internal/kabinet")
+		if cfg, _ := parse(t); cfg.dsn() != "postgres://kabinet@db.internal/kabinet" {
+			t.Errorf("dsn = %s", cfg.dsn())
+		}
+	})
+	t.Run("ErrBadEnvironmentValue", func(t *testing.T) {
+		t.Setenv("KABINET_DEMO_ACCOUNTS", "many")
+		if _, err := parse(t); err == nil || !strings.Contains(err.Error(), "KABINET_DEMO_ACCOUNTS") {
+			t.Errorf("err = %v, want one naming KABINET_DEMO_ACCOUNTS", err)
+		}
+	})
+	t.Run("ErrBadTimeZone", func(t *testing.T) {
+		cfg, _ := parse(t, "--time-zone", "Mars/Olympus")
+		if _, err := cfg.location(); err == nil {
+			t.Error("unknown time zone accepted")
+		}
+	})
+}
+
+func TestRunUnknownCommand(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"frobnicate"}, &out); err == nil || !strings.Contains(err.Error(), "frobnicate") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestMigrateAndDemoCommands(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"migrate", "--data", dir}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(context.Background(), []string{"demo", "--data", dir, "--accounts", "25", "--seed", "9"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "25/25 homes") || !strings.Contains(out.String(), "demo world of 25 homes (seed 9) is complete") {
+		t.Errorf("output:\n%s", out.String())
+	}
+	out.Reset()
+	run(context.Background(), []string{"demo", "--data", dir, "--accounts", "99"}, &out)
+	if !strings.Contains(out.String(), "already holds a demo world of 25 homes") {
+		t.Errorf("second demo on the same database:\n%s", out.String())
+	}
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"kabinet/demo"
+	"kabinet/sqlstore"
+)
+
+// buildDemo builds a demo world of --accounts homes, printing progress.
+// Killed halfway, it resumes on the next run (or the next serve).
+func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
+	loc, err := cfg.location()
+	if err != nil {
+		return err
+	}
+	db, err := sqlstore.Open(ctx, cfg.dsn())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	began, last := time.Now(), time.Time{}
+	w, err := demo.Build(ctx, db, demo.Options{Accounts: cfg.DemoAccounts, Seed: cfg.DemoSeed, Location: loc,
+		Progress: func(p demo.Progress) {
+			if time.Since(last) >= time.Second || p.Done == p.Total {
+				last = time.Now()
+				fmt.Fprintf(out, "%d/%d homes, %.0f/s, %s elapsed, about %s left\n",
+					p.Done, p.Total, p.Rate, p.Elapsed.Round(time.Second), p.Left.Round(time.Second))
+			}
+		}})
+	if err != nil {
+		return err
+	}
+	if w.Accounts != cfg.DemoAccounts || w.Seed != cfg.DemoSeed {
+		fmt.Fprintf(out, "the database already holds a demo world of %d homes (seed %d); use another --db for a new one\n", w.Accounts, w.Seed)
+		return nil
+	}
+	fmt.Fprintf(out, "demo world of %d homes (seed %d) is complete on %s in %s\n", w.Accounts, w.Seed, db.Engine(), time.Since(began).Round(time.Millisecond))
+	return nil
+}
+
+// migrate brings the schema of the portal and its job queue up to date.
+func migrate(ctx context.Context, cfg Config, out io.Writer) error {
+	db, err := sqlstore.Open(ctx, cfg.dsn())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := newQueue(ctx, db, nil); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "database %s is up to date\n", db.Engine())
+	return nil
+}

@@ -1,0 +1,172 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/riverqueue/river"
+
+	"kabinet"
+	"kabinet/demo"
+	"kabinet/jobs"
+	"kabinet/sqlstore"
+	"kabinet/web"
+)
+
+// Main is the whole program: tests start it on :0 against a temporary
+// database with Run and stop it with Close.
+type Main struct {
+	Config Config
+	log    *slog.Logger
+	loc    *time.Location
+	db     *sqlstore.DB
+	queue  *jobs.Queue
+	ln     net.Listener
+	srv    *http.Server
+}
+
+// NewMain returns a program with the given configuration.
+func NewMain(cfg Config, log *slog.Logger) *Main { return &Main{Config: cfg, log: log} }
+
+// Run opens the database, builds or finishes the demo world if one is due,
+// starts the workers and starts serving. It returns once the portal
+// listens; a world that is not complete is never served.
+func (m *Main) Run(ctx context.Context) (err error) {
+	if m.loc, err = m.Config.location(); err != nil {
+		return err
+	}
+	if m.db, err = sqlstore.Open(ctx, m.Config.dsn()); err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	if err := m.ensureWorld(ctx); err != nil {
+		return err
+	}
+	if m.queue, err = newQueue(ctx, m.db, m.log); err != nil {
+		return err
+	}
+	if err := m.queue.Start(ctx); err != nil {
+		return err
+	}
+	return m.listen()
+}
+
+// newQueue migrates and opens the job queue on the store's database, with
+// every worker registered, and lets the store enqueue on it.
+func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger) (*jobs.Queue, error) {
+	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: workers(), Logger: log})
+	if err != nil {
+		return nil, fmt.Errorf("job queue: %w", err)
+	}
+	db.Jobs = q
+	return q, nil
+}
+
+// workers returns the job workers. The foundation has no job of its own
+// yet and River refuses an empty bundle, so until the first issue with a
+// job registers its worker here the queue only inserts.
+func workers() *river.Workers { return nil }
+
+func (m *Main) listen() error {
+	registry := prometheus.NewRegistry()
+	registry.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	write, read := m.db.Pools()
+	registry.MustRegister(collectors.NewDBStatsCollector(write, "write"))
+	if read != write {
+		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
+	}
+	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev},
+		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db})
+	if err != nil {
+		return err
+	}
+	if m.ln, err = net.Listen("tcp", m.Config.Listen); err != nil {
+		return err
+	}
+	m.srv = &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(m.log.Handler(), slog.LevelWarn)}
+	go func() {
+		if err := m.srv.Serve(m.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("serve", "err", err)
+		}
+	}()
+	m.log.Info("listening", "addr", m.ln.Addr().String(), "db", m.db.Engine())
+	return nil
+}
+
+// URL returns the address the portal listens on, for tests and the welcome.
+func (m *Main) URL() string {
+	if m.ln == nil {
+		return ""
+	}
+	return "http://" + hostPort(m.ln.Addr())
+}
+
+func hostPort(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok || tcp.IP.IsUnspecified() {
+		return fmt.Sprintf("localhost:%d", tcp.Port)
+	}
+	return a.String()
+}
+
+// Close stops taking requests and waits for those in flight (until ctx
+// ends), then stops the workers and closes the database.
+func (m *Main) Close(ctx context.Context) error {
+	var errs []error
+	if m.srv != nil {
+		errs = append(errs, m.srv.Shutdown(ctx))
+	}
+	if m.queue != nil {
+		errs = append(errs, m.queue.Stop(ctx))
+	}
+	if m.db != nil {
+		errs = append(errs, m.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// ensureWorld builds the demo world on a database that has none, and
+// finishes one that a crash left half-built.
+func (m *Main) ensureWorld(ctx context.Context) error {
+	w, err := m.db.FindWorld(ctx)
+	switch {
+	case err == nil && w.State == sqlstore.WorldComplete:
+		return nil
+	case err == nil:
+		m.log.Info("finishing the demo world a previous run left half-built", "built", w.Built, "of", w.Accounts)
+	case kabinet.ErrorCode(err) != kabinet.ENOTFOUND:
+		return err
+	case m.Config.DemoAccounts <= 0:
+		return nil
+	default:
+		m.log.Info("building the demo world", "accounts", m.Config.DemoAccounts, "seed", m.Config.DemoSeed)
+	}
+	_, err = demo.Build(ctx, m.db, demo.Options{Accounts: m.Config.DemoAccounts, Seed: m.Config.DemoSeed, Location: m.loc})
+	return err
+}
+
+// PrintWelcome prints where the portal is and, with a demo world, the
+// documented accounts to sign in with.
+func (m *Main) PrintWelcome(ctx context.Context, out io.Writer) {
+	fmt.Fprintf(out, "\nЛичный кабинет: %s  (база данных: %s)\n", m.URL(), m.db.Engine())
+	if _, err := m.db.FindWorld(ctx); err != nil {
+		return
+	}
+	fmt.Fprintln(out, "Демо-счета (номер лицевого счёта / фамилия или пароль):")
+	for _, l := range demo.Logins() {
+		secret := "фамилия «" + l.Surname + "»"
+		if l.Password != "" {
+			secret = "пароль «" + l.Password + "»"
+		}
+		fmt.Fprintf(out, "  %-14s %-22s %s\n", l.Number, secret, l.About)
+	}
+	fmt.Fprintln(out)
+}

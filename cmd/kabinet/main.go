@@ -1,0 +1,78 @@
+// Command kabinet is the customer self-service portal: `serve` runs the
+// portal, its back office and its workers; `demo` builds a demo world;
+// `migrate` brings the database schema up to date. With no command it
+// serves, building a demo world on first start.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // the supplier's time zone, whatever the host has
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintln(os.Stderr, "kabinet:", err)
+		os.Exit(1)
+	}
+}
+
+// run dispatches a command line; ctx ends on SIGINT or SIGTERM.
+func run(ctx context.Context, args []string, out io.Writer) error {
+	cmd := "serve"
+	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	cfg := DefaultConfig()
+	fs := flag.NewFlagSet("kabinet "+cmd, flag.ContinueOnError)
+	if err := cfg.bind(fs); err != nil {
+		return err
+	}
+	if cmd == "demo" {
+		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
+		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
+	}
+	switch cmd {
+	case "serve", "demo", "migrate":
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+	default:
+		return fmt.Errorf("unknown command %q (serve, demo, migrate)", cmd)
+	}
+	switch cmd {
+	case "demo":
+		return buildDemo(ctx, cfg, out)
+	case "migrate":
+		return migrate(ctx, cfg, out)
+	}
+	return serve(ctx, cfg, out)
+}
+
+// serve runs the portal until ctx ends, then shuts down gracefully.
+func serve(ctx context.Context, cfg Config, out io.Writer) error {
+	m := NewMain(cfg, newLogger(os.Stderr))
+	if err := m.Run(ctx); err != nil {
+		m.Close(context.Background())
+		return err
+	}
+	m.PrintWelcome(ctx, out)
+	<-ctx.Done()
+	m.log.Info("shutting down", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	return m.Close(sctx)
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}
