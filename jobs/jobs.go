@@ -31,6 +31,8 @@ type Config struct {
 	DB     *sql.DB
 	// Workers run the jobs; nil for a queue that only inserts.
 	Workers *river.Workers
+	// Periodic are jobs the queue inserts on a schedule while it works.
+	Periodic []*river.PeriodicJob
 	// MaxWorkers bounds concurrent jobs (default 10).
 	MaxWorkers int
 	// PollInterval is how often idle workers look for new jobs (default 1s).
@@ -68,7 +70,7 @@ func New(ctx context.Context, cfg Config) (*Queue, error) {
 		rc.FetchCooldown = min(cfg.PollInterval, river.FetchCooldownDefault)
 	}
 	if cfg.Workers != nil {
-		rc.Workers = cfg.Workers
+		rc.Workers, rc.PeriodicJobs = cfg.Workers, cfg.Periodic
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cmp.Or(cfg.MaxWorkers, 10)}}
 	}
 	client, err := river.NewClient(driver, rc)

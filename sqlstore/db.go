@@ -121,3 +121,13 @@ func dateArg(t time.Time) string { return t.Format(time.DateOnly) }
 // Pools returns the write and read pools (the same pool on PostgreSQL), for
 // pool metrics.
 func (db *DB) Pools() (write, read *sql.DB) { return db.write, db.read }
+
+// Optimize refreshes the query planner's statistics where the engine does
+// not do it by itself (SQLite; PostgreSQL's autovacuum analyzes).
+func (db *DB) Optimize(ctx context.Context) error {
+	if db.dialect.optimize == "" {
+		return nil
+	}
+	_, err := db.write.ExecContext(ctx, db.dialect.optimize)
+	return err
+}

@@ -22,6 +22,8 @@ type dialect struct {
 	load func(ctx context.Context, db *sql.DB, b *Batch) error
 	// fixSequences moves identity sequences past explicitly inserted ids.
 	fixSequences func(ctx context.Context, tx *sql.Tx, tables ...string) error
+	// optimize refreshes planner statistics ("" where the server does it).
+	optimize string
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -48,7 +50,8 @@ func openSQLite(path string) (*DB, error) {
 		return nil, err
 	}
 	read.SetMaxOpenConns(8)
-	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil }}
+	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil },
+		optimize: "PRAGMA optimize"}
 	return &DB{write: write, read: read, dialect: d}, nil
 }
 

@@ -61,18 +61,16 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // newQueue migrates and opens the job queue on the store's database, with
 // every worker registered, and lets the store enqueue on it.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger) (*jobs.Queue, error) {
-	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: workers(), Logger: log})
+	ws := river.NewWorkers()
+	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
+	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, Logger: log,
+		Periodic: []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour)}})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
 	db.Jobs = q
 	return q, nil
 }
-
-// workers returns the job workers. The foundation has no job of its own
-// yet and River refuses an empty bundle, so until the first issue with a
-// job registers its worker here the queue only inserts.
-func workers() *river.Workers { return nil }
 
 func (m *Main) listen() error {
 	registry := prometheus.NewRegistry()

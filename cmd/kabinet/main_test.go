@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"io"
 	"log/slog"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"kabinet/jobs"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -127,4 +129,25 @@ func TestCloseLetsRequestsInFlightFinish(t *testing.T) {
 	if _, err := http.Get(m.URL() + "/healthz"); err == nil {
 		t.Error("server still accepts connections after Close")
 	}
+}
+
+// TestServeWorksJobs enqueues a job the way a change does, in its
+// transaction, and waits for the running program to complete it.
+func TestServeWorksJobs(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		m := MustRunMain(t, dsn)
+		ctx := context.Background()
+		err := m.db.InTx(ctx, func(tx *sql.Tx) error { return m.db.Enqueue(ctx, tx, jobs.OptimizeArgs{}) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var state string
+		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			m.db.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'db_optimize' ORDER BY id DESC LIMIT 1`).Scan(&state)
+			if state == "completed" {
+				return
+			}
+		}
+		t.Fatalf("job state = %q after 15 s, want completed", state)
+	})
 }
