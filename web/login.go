@@ -3,7 +3,8 @@ package web
 import (
 	"net/http"
 	"strings"
-	"unicode/utf8"
+
+	"kabinet"
 )
 
 // LoginPage is the sign-in form (AUTH-1). On the first visit the second
@@ -53,11 +54,10 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 		Account:  strings.TrimSpace(r.PostForm.Get("account")),
 		Errors:   map[string]string{},
 	}
-	switch n := utf8.RuneCountInString(p.Account); {
-	case n == 0:
+	if p.Account == "" {
 		p.Errors["account"] = "Укажите номер лицевого счета или договора."
-	case n > 32:
-		p.Errors["account"] = "Номер слишком длинный. Проверьте его по квитанции."
+	} else if _, err := kabinet.ParseAccountNumber(p.Account); err != nil {
+		p.Errors["account"] = kabinet.ErrorMessage(err)
 	}
 	if r.PostForm.Get("secret") == "" {
 		p.Errors["secret"] = "Укажите фамилию владельца счета или пароль."

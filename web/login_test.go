@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"kabinet/web/htmltest"
@@ -66,6 +67,18 @@ func TestLogin(t *testing.T) {
 		d.One("#secret-error.field-error")
 		if d.Has(".notice") {
 			t.Error("notice shown with field errors")
+		}
+	})
+
+	t.Run("PostMalformedNumberKeepsItWithTheReason", func(t *testing.T) {
+		w := postForm(t, h, "/login", url.Values{"account": {"0041300А!"}, "secret": {"Иванова"}})
+		wantStatus(t, w, http.StatusUnprocessableEntity)
+		d := doc(t, w)
+		if v, _ := htmltest.Attr(d.One("input#account"), "value"); v != "0041300А!" {
+			t.Errorf("account value = %q, want what was typed", v)
+		}
+		if got := d.Text("#account-error"); !strings.Contains(got, "Номер лицевого счёта состоит из букв") {
+			t.Errorf("account error = %q", got)
 		}
 	})
 
