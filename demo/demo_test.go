@@ -126,7 +126,7 @@ func TestDocumentedAccounts(t *testing.T) {
 		if a.Surname != l.Surname {
 			t.Errorf("%s: surname %q, want %q", l.Number, a.Surname, l.Surname)
 		}
-		r, err := db.FindRegistration(ctx, a.ID)
+		r, err := db.FindOwner(ctx, a.ID)
 		if l.Password == "" {
 			if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 				t.Errorf("%s should not be registered: %+v %v", l.Number, r, err)
@@ -220,4 +220,28 @@ func TestWorldHasTheVarietyPromised(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestNewRowsAfterBuild checks that rows created after a build get fresh
+// ids on both engines, although the build chose its ids itself.
+func TestNewRowsAfterBuild(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		if _, err := build(t, db, 20, nil); err != nil {
+			t.Fatal(err)
+		}
+		petrova, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("ИЭСБК0041300"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		u := &kabinet.User{PasswordHash: "x", Email: "petrova@example.ru", ConfirmBy: kabinet.ConfirmByEmail}
+		if err := db.CreateUser(ctx, u, petrova.ID); err != nil {
+			t.Fatalf("registering Петрова after the build: %v", err)
+		}
+		a := &kabinet.Account{Number: kabinet.MustParseAccountNumber("99999999"), Display: "99999999", Surname: "Новый",
+			Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
+		if err := db.CreateAccount(ctx, a, nil); err != nil {
+			t.Fatalf("new account after the build: %v", err)
+		}
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/argon2id"
@@ -106,9 +107,11 @@ func register(b *sqlstore.Batch, h *household, password string, now time.Time) e
 	if err != nil {
 		return fmt.Errorf("demo: hash password: %w", err)
 	}
-	r := &sqlstore.Registration{AccountID: h.account.ID, PasswordHash: hash, Email: h.account.Email,
-		Phone: h.account.Phone, ConfirmedAt: now, CreatedAt: now}
-	b.Add("registrations", sqlstore.RegistrationColumns, sqlstore.RegistrationRow(r)...)
+	u := &kabinet.User{ID: h.account.ID, PasswordHash: hash, Email: h.account.Email, Phone: phoneDigits(h.account.Phone),
+		ConfirmBy: kabinet.ConfirmByEmail, ConfirmedAt: now, CreatedAt: now, PasswordChangedAt: now}
+	b.Add("users", sqlstore.UserColumns, sqlstore.UserRow(u)...)
+	ua := &kabinet.UserAccount{UserID: u.ID, AccountID: h.account.ID, Owner: true, CreatedAt: now}
+	b.Add("user_accounts", sqlstore.UserAccountColumns, sqlstore.UserAccountRow(ua)...)
 	return nil
 }
 
@@ -123,6 +126,9 @@ func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
 	}
 	h.writeHistory(rng, c, b)
 }
+
+// phoneDigits turns +79501234567 into 79501234567, as users keep phones.
+func phoneDigits(p string) string { return strings.TrimPrefix(p, "+") }
 
 func (o Options) location() *time.Location {
 	if o.Location == nil {

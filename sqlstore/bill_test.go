@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -47,24 +46,5 @@ func TestBills(t *testing.T) {
 			_, err := db.FindBill(ctx, a.ID, kabinet.Period{Year: 2025, Month: 1})
 			wantCode(t, err, kabinet.ENOTFOUND)
 		})
-	})
-}
-
-func TestRegistrations(t *testing.T) {
-	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		db := sqlstoretest.MustOpen(t, dsn)
-		a := MustCreateAccount(t, db, "10103001857", "Иванов")
-		b := MustCreateAccount(t, db, "ИЭСБК0041300", "Петров")
-		r := &sqlstore.Registration{AccountID: a.ID, PasswordHash: "$argon2id$x", Email: "i@example.org", ConfirmedAt: date(2026, 1, 1)}
-		if err := db.CreateRegistration(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-		got, err := db.FindRegistration(ctx, a.ID)
-		if err != nil || got.PasswordHash != "$argon2id$x" || !got.ConfirmedAt.Equal(date(2026, 1, 1)) {
-			t.Fatalf("FindRegistration = %+v, %v", got, err)
-		}
-		wantCode(t, db.CreateRegistration(ctx, r), kabinet.ECONFLICT)
-		_, err = db.FindRegistration(ctx, b.ID)
-		wantCode(t, err, kabinet.ENOTFOUND)
 	})
 }

@@ -108,17 +108,6 @@ CREATE TABLE bills (
     UNIQUE (account_id, period)
 );
 
--- A customer's registration in the cabinet (issue: sign-in). The demo world
--- registers its documented accounts here.
-CREATE TABLE registrations (
-    account_id    BIGINT PRIMARY KEY REFERENCES accounts (id),
-    password_hash TEXT NOT NULL,
-    email         TEXT NOT NULL,
-    phone         TEXT NOT NULL,
-    confirmed_at  TIMESTAMPTZ,
-    created_at    TIMESTAMPTZ NOT NULL
-);
-
 -- The demo world's build state: one row. A world is served only when state
 -- is 'complete'; 'building' with built < accounts is resumed.
 CREATE TABLE world (

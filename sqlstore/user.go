@@ -1,0 +1,93 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"kabinet"
+)
+
+// UserColumns are the users table's columns in UserRow order, for bulk loads.
+var UserColumns = []string{"id", "password_hash", "email", "phone", "confirm_by", "confirmed_at", "created_at", "password_changed_at"}
+
+// UserRow returns u's values in UserColumns order.
+func UserRow(u *kabinet.User) []any {
+	return []any{u.ID, u.PasswordHash, u.Email, u.Phone, string(u.ConfirmBy), nullTime(u.ConfirmedAt), u.CreatedAt.UTC(), u.PasswordChangedAt.UTC()}
+}
+
+// UserAccountColumns are the user_accounts table's columns in
+// UserAccountRow order.
+var UserAccountColumns = []string{"user_id", "account_id", "owner", "name", "created_at"}
+
+// UserAccountRow returns ua's values in UserAccountColumns order.
+func UserAccountRow(ua *kabinet.UserAccount) []any {
+	return []any{ua.UserID, ua.AccountID, ua.Owner, ua.Name, ua.CreatedAt.UTC()}
+}
+
+const userSelect = `SELECT u.id, u.password_hash, u.email, u.phone, u.confirm_by, u.confirmed_at, u.created_at, u.password_changed_at FROM users u `
+
+// FindUserByID returns a user.
+func (db *DB) FindUserByID(ctx context.Context, id int64) (*kabinet.User, error) {
+	return scanUser(db.read.QueryRowContext(ctx, userSelect+`WHERE u.id = $1`, id))
+}
+
+// FindOwner returns the registration of an account's owner, confirmed or
+// not; ENOTFOUND if the account is not registered.
+func (db *DB) FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error) {
+	return scanUser(db.read.QueryRowContext(ctx, userSelect+`
+		JOIN user_accounts ua ON ua.user_id = u.id WHERE ua.account_id = $1 AND ua.owner`, accountID))
+}
+
+func scanUser(s scanner) (*kabinet.User, error) {
+	var u kabinet.User
+	var confirmBy string
+	var confirmed sql.NullTime
+	err := s.Scan(&u.ID, &u.PasswordHash, &u.Email, &u.Phone, &confirmBy, &confirmed, &u.CreatedAt, &u.PasswordChangedAt)
+	if err != nil {
+		return nil, notFound(err, "Пользователь")
+	}
+	u.ConfirmBy, u.ConfirmedAt = kabinet.ConfirmBy(confirmBy), confirmed.Time
+	return &u, nil
+}
+
+// nullTime stores the zero time as NULL.
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC()
+}
+
+// CreateUser stores u as the owner registration of an account and sets its
+// ID. An account that has an owner already is ECONFLICT.
+func (db *DB) CreateUser(ctx context.Context, u *kabinet.User, accountID int64) error {
+	now := db.now()
+	u.CreatedAt, u.PasswordChangedAt = now, now
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `
+			INSERT INTO users (password_hash, email, phone, confirm_by, confirmed_at, created_at, password_changed_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, UserRow(u)[1:]...).Scan(&u.ID)
+		if err != nil {
+			return translate(err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
+			UserAccountRow(&kabinet.UserAccount{UserID: u.ID, AccountID: accountID, Owner: true, CreatedAt: now})...)
+		return translate(err)
+	})
+}
+
+// DeleteUser deletes a registration, with its sessions and tokens; the
+// account can then be registered again (AUTH-9, expired confirmations).
+func (db *DB) DeleteUser(ctx context.Context, id int64) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id)
+		if err != nil {
+			return translate(err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return kabinet.Errorf(kabinet.ENOTFOUND, "Пользователь не найден")
+		}
+		return nil
+	})
+}
