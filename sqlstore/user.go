@@ -63,18 +63,7 @@ func nullTime(t time.Time) any {
 // ID. An account that has an owner already is ECONFLICT.
 func (db *DB) CreateUser(ctx context.Context, u *kabinet.User, accountID int64) error {
 	now := db.now()
-	u.CreatedAt, u.PasswordChangedAt = now, now
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO users (password_hash, email, phone, confirm_by, confirmed_at, created_at, password_changed_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, UserRow(u)[1:]...).Scan(&u.ID)
-		if err != nil {
-			return translate(err)
-		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
-			UserAccountRow(&kabinet.UserAccount{UserID: u.ID, AccountID: accountID, Owner: true, CreatedAt: now})...)
-		return translate(err)
-	})
+	return db.InTx(ctx, func(tx *sql.Tx) error { return createUser(ctx, tx, u, accountID, now) })
 }
 
 // DeleteUser deletes a registration, with its sessions and tokens; the
@@ -90,4 +79,11 @@ func (db *DB) DeleteUser(ctx context.Context, id int64) error {
 		}
 		return nil
 	})
+}
+
+// FindOwnedAccount returns the ID of the account a user registered.
+func (db *DB) FindOwnedAccount(ctx context.Context, userID int64) (int64, error) {
+	var id int64
+	err := db.read.QueryRowContext(ctx, `SELECT account_id FROM user_accounts WHERE user_id = $1 AND owner`, userID).Scan(&id)
+	return id, notFound(err, "Лицевой счёт")
 }

@@ -1,0 +1,104 @@
+// Package auth lets customers into their cabinet as the manual (§3)
+// describes, and nobody else: the first visit by account number and
+// surname, registration confirmed by an e-mail link or an SMS code, sign-in
+// by password, password recovery, sessions, rate limits and lockouts. It
+// is an application service: it takes the store and the channels through
+// small interfaces and knows nothing of HTTP.
+package auth
+
+import (
+	"time"
+
+	"kabinet"
+	"kabinet/password"
+)
+
+// Client is where a request came from, for rate limits, consent records
+// and sessions.
+type Client struct {
+	IP        string
+	UserAgent string
+}
+
+// Config holds the limits of sign-in. DefaultConfig has the issue's values.
+type Config struct {
+	BaseURL      string // links in e-mails point here
+	SupplierName string
+
+	IdleTimeout     time.Duration // a session ends after this long unused
+	AbsoluteTimeout time.Duration // and this long after sign-in in any case
+	RegisterWindow  time.Duration // a first visit has this long to fill the form
+
+	EmailLinkTTL   time.Duration // registration link
+	ResetLinkTTL   time.Duration // password reset link
+	CodeTTL        time.Duration // SMS code
+	MaxCodeGuesses int           // per code
+
+	SMSPerPhone      Limit // per phone, short window
+	SMSPerPhoneDaily Limit
+	MailPerUser      Limit // confirmation and reset letters per user
+
+	AccountFailures Limit // failed sign-ins per account number before lockout
+	SignInPerIP     Limit
+	ResetPerIP      Limit
+
+	MaxAccountsPerEmail int // AUTH-8
+	ConsentVersion      string
+}
+
+// Limit is a number of events allowed in a window.
+type Limit struct {
+	N      int
+	Window time.Duration
+}
+
+// DefaultConfig returns the limits the issue sets.
+func DefaultConfig() Config {
+	return Config{
+		SupplierName:    "Демо-Энергосбыт",
+		IdleTimeout:     30 * time.Minute,
+		AbsoluteTimeout: 12 * time.Hour,
+		RegisterWindow:  30 * time.Minute,
+		EmailLinkTTL:    24 * time.Hour,
+		ResetLinkTTL:    time.Hour,
+		CodeTTL:         10 * time.Minute,
+		MaxCodeGuesses:  5,
+
+		SMSPerPhone:      Limit{3, 10 * time.Minute},
+		SMSPerPhoneDaily: Limit{10, 24 * time.Hour},
+		MailPerUser:      Limit{5, time.Hour},
+
+		AccountFailures: Limit{10, 15 * time.Minute},
+		SignInPerIP:     Limit{60, 10 * time.Minute},
+		ResetPerIP:      Limit{10, time.Hour},
+
+		MaxAccountsPerEmail: 10,
+		ConsentVersion:      "2026-11-01",
+	}
+}
+
+// Service is the sign-in service.
+type Service struct {
+	store    Store
+	hasher   *password.Hasher
+	messages Messages
+	cfg      Config
+	// Now is the clock; tests move it.
+	Now func() time.Time
+}
+
+// New returns the service.
+func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *Service {
+	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Now: time.Now}
+}
+
+// Errors the pages tell apart. The failures of sign-in are one error on
+// purpose: the answer must not reveal which part was wrong.
+var (
+	ErrSignIn      = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Неверный номер лицевого счета или фамилия / пароль.")
+	ErrLocked      = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много неудачных попыток входа. Попробуйте снова через 15 минут или восстановите пароль.")
+	ErrTooMany     = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много запросов. Подождите немного и попробуйте снова.")
+	ErrNoSession   = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Сеанс завершён. Войдите снова.")
+	ErrLinkExpired = kabinet.Errorf(kabinet.EINVALID, "Срок действия ссылки истёк.")
+	ErrLinkInvalid = kabinet.Errorf(kabinet.ENOTFOUND, "Ссылка недействительна или уже использована.")
+)

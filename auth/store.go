@@ -1,0 +1,43 @@
+package auth
+
+import (
+	"context"
+	"time"
+
+	"kabinet"
+)
+
+// Store is what sign-in needs from the database.
+type Store interface {
+	FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) (*kabinet.Account, error)
+	FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error)
+	FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error)
+	FindUserByID(ctx context.Context, id int64) (*kabinet.User, error)
+	FindOwnedAccount(ctx context.Context, userID int64) (int64, error)
+	CountUsersByEmail(ctx context.Context, email string) (int, error)
+
+	Hit(ctx context.Context, key string, window time.Duration) (int, error)
+	ResetHits(ctx context.Context, key string) error
+
+	CreateSession(ctx context.Context, s *kabinet.Session) error
+	ReplaceSession(ctx context.Context, old string, s *kabinet.Session) error
+	FindSession(ctx context.Context, hash string) (*kabinet.Session, error)
+	TouchSession(ctx context.Context, hash string) error
+	DeleteSession(ctx context.Context, hash string) error
+
+	Register(ctx context.Context, r *kabinet.NewRegistration) error
+	CreateToken(ctx context.Context, t *kabinet.Token, m *kabinet.Message) error
+	FindToken(ctx context.Context, hash string) (*kabinet.Token, error)
+	FindLatestToken(ctx context.Context, userID int64, kind kabinet.TokenKind) (*kabinet.Token, error)
+	CountTokenAttempt(ctx context.Context, id int64) (int, error)
+	UseToken(ctx context.Context, id int64) error
+	ConfirmUser(ctx context.Context, tokenID, userID int64) error
+	ConfirmVerifiedUser(ctx context.Context, userID int64, old string, s *kabinet.Session) error
+	SetPassword(ctx context.Context, tokenID, userID int64, hash string, s *kabinet.Session) error
+}
+
+// Messages writes the letters and texts sign-in sends, in Russian.
+type Messages interface {
+	ConfirmEmail(to, accountNumber, link string, expires time.Time) (*kabinet.Message, error)
+	ResetEmail(to, accountNumber, link string, expires time.Time) (*kabinet.Message, error)
+}

@@ -1,0 +1,115 @@
+package kabinet
+
+import "time"
+
+// Session is a browser's session: a signed-in user, or a first visit that
+// may register (UserID 0). The cookie holds a random token; only its hash
+// is stored.
+type Session struct {
+	TokenHash string
+	UserID    int64
+	AccountID int64
+	CreatedAt time.Time
+	SeenAt    time.Time
+	IP        string
+	UserAgent string
+}
+
+// Registering reports whether the session is a first visit's, before the
+// registration form was sent.
+func (s *Session) Registering() bool { return s.UserID == 0 }
+
+// TokenKind is what a single-use secret is for.
+type TokenKind string
+
+// Token kinds.
+const (
+	TokenConfirmEmail TokenKind = "confirm_email" // registration link
+	TokenConfirmSMS   TokenKind = "confirm_sms"   // registration code
+	TokenResetEmail   TokenKind = "reset_email"   // password reset link
+	TokenResetSMS     TokenKind = "reset_sms"     // password reset code
+)
+
+// Token is a single-use secret sent by e-mail or SMS, stored hashed.
+type Token struct {
+	ID        int64
+	Hash      string
+	Kind      TokenKind
+	UserID    int64
+	Target    string // the address or phone it went to
+	CreatedAt time.Time
+	ExpiresAt time.Time
+	UsedAt    time.Time
+	Attempts  int
+}
+
+// Consent is a record of consent to personal-data processing (152-FZ):
+// what was agreed to, when, from where.
+type Consent struct {
+	ID          int64
+	UserID      int64
+	AccountID   int64
+	Purposes    string
+	TextVersion string
+	GivenAt     time.Time
+	IP          string
+	UserAgent   string
+	WithdrawnAt time.Time
+}
+
+// Channel is how a message reaches a customer.
+type Channel string
+
+// Channels.
+const (
+	ChannelEmail Channel = "email"
+	ChannelSMS   Channel = "sms"
+)
+
+// Message is an e-mail or SMS in the outbox, with its delivery state.
+type Message struct {
+	ID         int64
+	Channel    Channel
+	Recipient  string
+	Subject    string
+	Text       string
+	HTML       string
+	Status     string // queued, sent, failed
+	ProviderID string
+	Attempts   int
+	LastError  string
+	CreatedAt  time.Time
+	SentAt     time.Time
+}
+
+// Message statuses.
+const (
+	MessageQueued = "queued"
+	MessageSent   = "sent"
+	MessageFailed = "failed"
+)
+
+// DeliverMessage is the job that sends an outbox message; it is enqueued in
+// the transaction that puts the message in the outbox.
+type DeliverMessage struct {
+	MessageID int64 `json:"message_id"`
+}
+
+// Kind names the job.
+func (DeliverMessage) Kind() string { return "deliver_message" }
+
+// NewRegistration is everything a registration writes at once: the user
+// and its owner link, the consent, the confirmation token with its message,
+// and the session that moves from the first visit to the new user.
+type NewRegistration struct {
+	User       *User
+	AccountID  int64
+	Consent    *Consent
+	Token      *Token
+	Message    *Message
+	OldSession string   // hash of the first visit's session
+	Session    *Session // the new session, bound to the user
+	// StaleUserID is an unconfirmed registration of the account whose time
+	// ran out; it is deleted first so the account can be registered again.
+	StaleUserID int64
+}

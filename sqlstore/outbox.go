@@ -1,0 +1,86 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"kabinet"
+)
+
+// enqueueMessage puts m in the outbox and enqueues its delivery in tx.
+func (db *DB) enqueueMessage(ctx context.Context, tx *sql.Tx, m *kabinet.Message) error {
+	m.Status, m.CreatedAt = kabinet.MessageQueued, db.now()
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO outbox (channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, '', 0, '', $7) RETURNING id`,
+		string(m.Channel), m.Recipient, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt).Scan(&m.ID)
+	if err != nil {
+		return translate(err)
+	}
+	return db.Enqueue(ctx, tx, kabinet.DeliverMessage{MessageID: m.ID})
+}
+
+// CreateMessage puts m in the outbox and enqueues its delivery.
+func (db *DB) CreateMessage(ctx context.Context, m *kabinet.Message) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error { return db.enqueueMessage(ctx, tx, m) })
+}
+
+const messageSelect = `SELECT id, channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, sent_at FROM outbox `
+
+// FindMessageByID returns an outbox message.
+func (db *DB) FindMessageByID(ctx context.Context, id int64) (*kabinet.Message, error) {
+	return scanMessage(db.read.QueryRowContext(ctx, messageSelect+`WHERE id = $1`, id))
+}
+
+// FindMessages returns the latest messages of a channel, newest first (the
+// demo's /dev/mail and /dev/sms).
+func (db *DB) FindMessages(ctx context.Context, ch kabinet.Channel, limit int) ([]*kabinet.Message, error) {
+	rows, err := db.read.QueryContext(ctx, messageSelect+`WHERE channel = $1 ORDER BY id DESC LIMIT $2`, string(ch), limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ms []*kabinet.Message
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, translate(rows.Err())
+}
+
+func scanMessage(s scanner) (*kabinet.Message, error) {
+	var m kabinet.Message
+	var ch string
+	var sent sql.NullTime
+	err := s.Scan(&m.ID, &ch, &m.Recipient, &m.Subject, &m.Text, &m.HTML, &m.Status, &m.ProviderID, &m.Attempts, &m.LastError, &m.CreatedAt, &sent)
+	if err != nil {
+		return nil, notFound(err, "Сообщение")
+	}
+	m.Channel, m.SentAt = kabinet.Channel(ch), sent.Time
+	return &m, nil
+}
+
+// MessageUpdate is the outcome of one delivery attempt.
+type MessageUpdate struct {
+	Status     string
+	ProviderID string
+	Error      string
+}
+
+// UpdateMessage records a delivery attempt.
+func (db *DB) UpdateMessage(ctx context.Context, id int64, u MessageUpdate) error {
+	now := db.now()
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		var sent any
+		if u.Status == kabinet.MessageSent {
+			sent = now
+		}
+		_, err := tx.ExecContext(ctx, `
+			UPDATE outbox SET status = $1, provider_id = $2, last_error = $3, attempts = attempts + 1, sent_at = COALESCE(sent_at, $4)
+			WHERE id = $5`, u.Status, u.ProviderID, u.Error, sent, id)
+		return translate(err)
+	})
+}
