@@ -89,6 +89,13 @@ const (
 	MessageFailed = "failed"
 )
 
+// MessageUpdate is the outcome of one delivery attempt.
+type MessageUpdate struct {
+	Status     string
+	ProviderID string
+	Error      string
+}
+
 // DeliverMessage is the job that sends an outbox message; it is enqueued in
 // the transaction that puts the message in the outbox.
 type DeliverMessage struct {

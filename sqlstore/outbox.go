@@ -63,15 +63,8 @@ func scanMessage(s scanner) (*kabinet.Message, error) {
 	return &m, nil
 }
 
-// MessageUpdate is the outcome of one delivery attempt.
-type MessageUpdate struct {
-	Status     string
-	ProviderID string
-	Error      string
-}
-
 // UpdateMessage records a delivery attempt.
-func (db *DB) UpdateMessage(ctx context.Context, id int64, u MessageUpdate) error {
+func (db *DB) UpdateMessage(ctx context.Context, id int64, u kabinet.MessageUpdate) error {
 	now := db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		var sent any
