@@ -103,3 +103,24 @@ func closedPort(t *testing.T) int {
 	l.Close()
 	return port
 }
+
+func TestSMTPSendConfirmEmail(t *testing.T) {
+	t.Parallel()
+	srv := mailpittest.Start(t)
+	l := letters["confirm_email"].(mail.ConfirmEmail)
+	id := MustSend(t, newSender(srv, ""), MustRender(t, l))
+
+	got := MustOnlyMessage(t, srv)
+	if got.MessageID != id {
+		t.Errorf("Message-ID = %q, Send returned %q", got.MessageID, id)
+	}
+	if got.Subject != "Подтверждение регистрации в личном кабинете" {
+		t.Errorf("Subject = %q", got.Subject)
+	}
+	if !strings.Contains(got.Text, l.Link) || !strings.Contains(got.Text, "№ 380012345678") {
+		t.Errorf("text lacks the link or the account:\n%s", got.Text)
+	}
+	if href := links(t, got.HTML)["Подтвердить регистрацию"]; href != l.Link {
+		t.Errorf("HTML button href = %q, want %q", href, l.Link)
+	}
+}
