@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"time"
+
+	"kabinet/mail"
 )
 
 // Config is all of the portal's configuration: one struct with defaults,
@@ -27,6 +29,21 @@ type Config struct {
 	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
 	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
 	Dev             bool          // KABINET_DEV: error details on error pages
+	// SMTP sends e-mail; with no host, letters stay in the outbox and the
+	// demo shows them at /dev/mail.
+	SMTP mail.SMTPConfig // KABINET_SMTP_*
+	// SMS sends texts; provider "dev" keeps them in the outbox (/dev/sms).
+	SMS SMSConfig // KABINET_SMS_*
+}
+
+// SMSConfig chooses and configures the SMS gateway.
+type SMSConfig struct {
+	Provider string // "dev", "smsru" or "smsc"
+	APIID    string // SMS.ru
+	Login    string // SMSC
+	Password string // SMSC
+	Sender   string // approved sender name, optional
+	URL      string // the gateway's base URL, to reach a test double
 }
 
 // DefaultConfig returns the configuration of `go run ./cmd/kabinet`: the
@@ -41,6 +58,8 @@ func DefaultConfig() Config {
 		DemoAccounts:    1000,
 		DemoSeed:        1,
 		ShutdownTimeout: 30 * time.Second,
+		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
+		SMS:             SMSConfig{Provider: "dev"},
 	}
 }
 
@@ -55,12 +74,29 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	str(fs, &c.BaseURL, "base-url", "KABINET_BASE_URL", "public base URL of the portal")
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
+	c.bindChannels(fs, &errs)
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
 		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"))
 	return errors.Join(errs...)
+}
+
+func (c *Config) bindChannels(fs *flag.FlagSet, errs *[]error) {
+	str(fs, &c.SMTP.Host, "smtp-host", "KABINET_SMTP_HOST", "SMTP server for e-mail (empty: keep letters in the outbox, /dev/mail)")
+	*errs = append(*errs, num(fs, &c.SMTP.Port, "smtp-port", "KABINET_SMTP_PORT", "SMTP port"))
+	str(fs, &c.SMTP.Username, "smtp-user", "KABINET_SMTP_USER", "SMTP user")
+	str(fs, &c.SMTP.Password, "smtp-password", "KABINET_SMTP_PASSWORD", "SMTP password")
+	str(fs, &c.SMTP.From, "smtp-from", "KABINET_SMTP_FROM", "sender address of letters")
+	str(fs, &c.SMTP.FromName, "smtp-from-name", "KABINET_SMTP_FROM_NAME", "sender name of letters")
+	str(fs, &c.SMTP.TLS, "smtp-tls", "KABINET_SMTP_TLS", "none, starttls or tls")
+	str(fs, &c.SMS.Provider, "sms-provider", "KABINET_SMS_PROVIDER", "dev (keep texts in the outbox, /dev/sms), smsru or smsc")
+	str(fs, &c.SMS.APIID, "sms-api-id", "KABINET_SMS_API_ID", "SMS.ru api_id")
+	str(fs, &c.SMS.Login, "sms-login", "KABINET_SMS_LOGIN", "SMSC login")
+	str(fs, &c.SMS.Password, "sms-password", "KABINET_SMS_PASSWORD", "SMSC password")
+	str(fs, &c.SMS.Sender, "sms-sender", "KABINET_SMS_SENDER", "approved SMS sender name")
+	str(fs, &c.SMS.URL, "sms-url", "KABINET_SMS_URL", "SMS gateway base URL (default: the provider's)")
 }
 
 // dsn returns the database to open.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kabinet/demo"
+	"kabinet/jobs"
 	"kabinet/sqlstore"
 )
 
@@ -53,7 +54,7 @@ func migrate(ctx context.Context, cfg Config, out io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	if _, err := newQueue(ctx, db, nil); err != nil {
+	if _, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "database %s is up to date\n", db.Engine())

@@ -16,7 +16,9 @@ import (
 
 	"kabinet"
 	"kabinet/demo"
+	"kabinet/auth"
 	"kabinet/jobs"
+	"kabinet/notify"
 	"kabinet/sqlstore"
 	"kabinet/web"
 )
@@ -29,6 +31,7 @@ type Main struct {
 	loc    *time.Location
 	db     *sqlstore.DB
 	queue  *jobs.Queue
+	auth   *auth.Service
 	ln     net.Listener
 	srv    *http.Server
 }
@@ -49,10 +52,17 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.ensureWorld(ctx); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log); err != nil {
+	deliverer, err := m.deliverer()
+	if err != nil {
+		return err
+	}
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
+		return err
+	}
+	if m.auth, err = m.newAuth(); err != nil {
 		return err
 	}
 	return m.listen()
@@ -60,9 +70,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 
 // newQueue migrates and opens the job queue on the store's database, with
 // every worker registered, and lets the store enqueue on it.
-func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger) (*jobs.Queue, error) {
+func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
+	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
 	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, Logger: log,
 		Periodic: []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour)}})
 	if err != nil {

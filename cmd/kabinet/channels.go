@@ -1,0 +1,72 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"kabinet"
+	"kabinet/mail"
+	"kabinet/notify"
+)
+
+// letters writes auth's letters with the mail package's templates.
+type letters struct {
+	templates    *mail.Templates
+	supplierName string
+	loc          *time.Location
+}
+
+func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.render(to, mail.ConfirmEmail{SupplierName: l.supplierName, AccountNumber: number, Link: link,
+		Expires: "24 часа, до " + l.when(expires)})
+}
+
+func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.render(to, mail.ResetPassword{SupplierName: l.supplierName, AccountNumber: number, Link: link,
+		Expires: "1 час, до " + l.when(expires)})
+}
+
+func (l *letters) when(t time.Time) string {
+	return t.In(l.loc).Format("02.01.2006 15:04") + " (" + l.loc.String() + ")"
+}
+
+func (l *letters) render(to string, letter mail.Letter) (*kabinet.Message, error) {
+	m, err := l.templates.Render(to, letter)
+	if err != nil {
+		return nil, err
+	}
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: m.Subject, Text: m.Text, HTML: m.HTML}, nil
+}
+
+// smtpSender sends outbox e-mails over SMTP.
+type smtpSender struct{ smtp *mail.SMTP }
+
+func (s smtpSender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
+	id, err := s.smtp.Send(ctx, mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML})
+	if err != nil && mail.IsPermanent(err) {
+		return "", notify.Permanent(err)
+	}
+	return id, err
+}
+
+// mailSender returns the configured e-mail sender: SMTP, or the demo's
+// stand-in when no SMTP host is set.
+func (c *Config) mailSender() (notify.Sender, error) {
+	if c.SMTP.Host == "" {
+		return notify.DevSender{}, nil
+	}
+	if err := c.SMTP.Validate(); err != nil {
+		return nil, fmt.Errorf("smtp: %w", err)
+	}
+	return smtpSender{mail.NewSMTP(c.SMTP)}, nil
+}
+
+// smsSender returns the configured SMS gateway, or the demo's stand-in.
+func (c *Config) smsSender() (notify.Sender, error) {
+	switch c.SMS.Provider {
+	case "dev", "":
+		return notify.DevSender{}, nil
+	}
+	return nil, fmt.Errorf("sms provider %q: not available yet", c.SMS.Provider)
+}
