@@ -15,8 +15,8 @@ import (
 	"github.com/riverqueue/river"
 
 	"kabinet"
-	"kabinet/demo"
 	"kabinet/auth"
+	"kabinet/demo"
 	"kabinet/jobs"
 	"kabinet/notify"
 	"kabinet/sqlstore"
