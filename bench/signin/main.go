@@ -43,6 +43,8 @@ func main() {
 	check(err)
 	defer db.Close()
 	users := setup(ctx, db, 50)
+	check(db.CreateAccount(ctx, &kabinet.Account{Number: kabinet.MustParseAccountNumber("ИЭСБК0041300"), Display: "ИЭСБК0041300",
+		Surname: "Петрова", Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}, nil))
 	hasher := password.NewHasher(nil, 4)
 	cfg := auth.DefaultConfig()
 	cfg.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute} // one bench client, many customers
@@ -53,6 +55,15 @@ func main() {
 	fmt.Printf("right passwords: %d sign-ins, %d clients, %s on %s: %.1f sign-ins/s, p50 %s, p99 %s\n",
 		*n, *c, elapsed.Round(time.Millisecond), db.Engine(), float64(*n)/elapsed.Seconds(),
 		lat[len(lat)/2].Round(time.Millisecond), lat[len(lat)*99/100].Round(time.Millisecond))
+
+	for _, c := range []struct{ name, number, secret string }{
+		{"unknown account", "7799999999", "Иванов"},
+		{"wrong surname, not registered", "ИЭСБК0041300", "Иванова"},
+		{"surname of a registered account", "7700000001", "Иванов"},
+		{"wrong password", "7700000002", "not the password"},
+	} {
+		fmt.Printf("refusal, %s: mean %s\n", c.name, meanRefusal(ctx, svc, c.number, c.secret, 9).Round(100*time.Microsecond))
+	}
 
 	before := hasher.Evaluations()
 	start := time.Now()
@@ -119,6 +130,18 @@ func wrongPasswords(ctx context.Context, svc *auth.Service, number string, n, c 
 	}
 	close(next)
 	wg.Wait()
+}
+
+// meanRefusal times k refused sign-ins one after another (fewer than the
+// lockout allows).
+func meanRefusal(ctx context.Context, svc *auth.Service, number, secret string, k int) time.Duration {
+	start := time.Now()
+	for range k {
+		if _, err := svc.SignIn(ctx, number, secret, auth.Client{IP: "203.0.113.2"}); err != auth.ErrSignIn {
+			log.Fatalf("%s: %v", number, err)
+		}
+	}
+	return time.Since(start) / time.Duration(k)
 }
 
 func check(err error) {
