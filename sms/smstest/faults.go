@@ -5,6 +5,7 @@
 package smstest
 
 import (
+	"io"
 	"net/http"
 	"sync"
 	"time"
@@ -68,6 +69,9 @@ func (f *faults) next() (fault, bool) {
 func serveFault(w http.ResponseWriter, r *http.Request, fl fault) bool {
 	switch {
 	case fl.stall:
+		// The server notices a client hanging up only once it has read the
+		// whole body.
+		_, _ = io.Copy(io.Discard, r.Body)
 		select {
 		case <-r.Context().Done():
 		case <-time.After(10 * time.Second):
