@@ -3,36 +3,56 @@ package kabinet
 import (
 	"net/mail"
 	"strings"
+	"unicode"
 )
 
 // ParsePhone parses a Russian mobile number however people type it
-// (+7 (950) 123-45-67, 8 950 123 45 67, 9501234567) and returns it as the
-// SMS gateways want it: 11 digits starting with 7.
+// (+7 (950) 123-45-67, 8 950 123 45 67, 79501234567, 9501234567) and
+// returns it as the SMS gateways want it: 11 digits starting with 79,
+// without a plus (DOMAIN.md §6.4). Anything else is EINVALID with a
+// Russian message for the form.
 func ParsePhone(s string) (string, error) {
-	var d strings.Builder
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", Errorf(EINVALID, "Укажите номер мобильного телефона.")
+	}
+	plus := strings.HasPrefix(s, "+")
+	digits, ok := phoneDigits(strings.TrimPrefix(s, "+"))
+	if !ok {
+		return "", Errorf(EINVALID, "В номере телефона могут быть только цифры, пробелы, скобки и дефисы, например +7 950 123-45-67.")
+	}
+	var national string
+	switch {
+	case len(digits) == 11 && digits[0] == '7':
+		national = digits[1:]
+	case len(digits) == 11 && digits[0] == '8' && !plus:
+		national = digits[1:]
+	case len(digits) == 10 && !plus:
+		national = digits
+	default:
+		return "", Errorf(EINVALID, "Укажите российский номер: 10 цифр после +7 или 8, например +7 950 123-45-67.")
+	}
+	if national[0] != '9' {
+		return "", Errorf(EINVALID, "Укажите номер мобильного телефона: после +7 он начинается с 9, например +7 950 123-45-67.")
+	}
+	return "7" + national, nil
+}
+
+// phoneDigits keeps the ASCII digits of s, allowing the separators people
+// type between them; any other character makes it fail.
+func phoneDigits(s string) (string, bool) {
+	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			d.WriteRune(r)
-		case strings.ContainsRune(" +-()\u00a0.", r):
+			b.WriteRune(r)
+		case unicode.IsSpace(r), r == '(', r == ')', r == '-', r == '.':
 		default:
-			return "", errBadPhone
+			return "", false
 		}
 	}
-	digits := d.String()
-	switch {
-	case len(digits) == 10:
-		digits = "7" + digits
-	case len(digits) == 11 && digits[0] == '8':
-		digits = "7" + digits[1:]
-	}
-	if len(digits) != 11 || digits[0] != '7' || digits[1] != '9' {
-		return "", errBadPhone
-	}
-	return digits, nil
+	return b.String(), true
 }
-
-var errBadPhone = Errorf(EINVALID, "Укажите номер мобильного телефона в формате +7 (9XX) XXX-XX-XX.")
 
 // FormatPhone writes 79501234567 as +7 (950) 123-45-67.
 func FormatPhone(p string) string {

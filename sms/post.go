@@ -8,6 +8,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"kabinet"
 )
 
 // defaultHTTP is used when a client has no *http.Client: a gateway that
@@ -58,9 +60,9 @@ func badAnswer(fail *Error, err error) *Error {
 
 // normalize checks phone before any request; a bad one is permanent.
 func normalize(phone string, fail *Error) (string, error) {
-	p, err := NormalizePhone(phone)
+	p, err := kabinet.ParsePhone(phone)
 	if err != nil {
-		fail.Phone, fail.Permanent, fail.Err = MaskPhone(phone), true, err
+		fail.Phone, fail.Permanent, fail.Err = kabinet.MaskPhone(phone), true, err
 		return "", fail
 	}
 	return p, nil

@@ -62,12 +62,3 @@ func IsPermanent(err error) bool {
 	var e *Error
 	return errors.As(err, &e) && e.Permanent
 }
-
-// MaskPhone hides the middle of a phone number for logs and errors:
-// 79501234567 becomes 7950***4567.
-func MaskPhone(phone string) string {
-	if len(phone) < 9 {
-		return "***"
-	}
-	return phone[:4] + "***" + phone[len(phone)-4:]
-}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+
+	"kabinet"
 )
 
 // SMSC sends through SMSC.ru: POST /sys/send.php with fmt=3 (JSON) and
@@ -34,7 +36,7 @@ func (s *SMSC) Send(ctx context.Context, phone, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fail.Phone = MaskPhone(phone)
+	fail.Phone = kabinet.MaskPhone(phone)
 	form := url.Values{
 		"login": {s.Login}, "psw": {s.Password}, "phones": {phone}, "mes": {text},
 		"fmt": {"3"}, "charset": {"utf-8"},

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+
+	"kabinet"
 )
 
 // SMSRu sends through SMS.ru: POST /sms/send with json=1 (DOMAIN.md §6.1).
@@ -37,7 +39,7 @@ func (s *SMSRu) Send(ctx context.Context, phone, text string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	fail.Phone = MaskPhone(phone)
+	fail.Phone = kabinet.MaskPhone(phone)
 	form := url.Values{"api_id": {s.APIID}, "to": {phone}, "msg": {text}, "json": {"1"}}
 	if s.From != "" {
 		form.Set("from", s.From)
