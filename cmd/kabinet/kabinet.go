@@ -74,8 +74,9 @@ func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
+	river.AddWorker(ws, &jobs.PruneWorker{DB: db})
 	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, Logger: log,
-		Periodic: []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour)}})
+		Periodic: []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour)}})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}
