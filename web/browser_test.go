@@ -22,18 +22,32 @@ func shotDir(t *testing.T) string {
 // the same host name throughout, or the CSRF check sees another site.
 func startPortal(t *testing.T) string {
 	t.Helper()
-	srv := httptest.NewServer(MustServer(t, stubPinger{}).Handler())
-	t.Cleanup(srv.Close)
-	return srv.URL
+	url, _ := startAuthPortal(t)
+	return url
 }
 
-// signIn fills the sign-in form by its labels and submits it.
+// startAuthPortal serves a whole portal over a fresh database with the
+// dev outbox on, and the letters' links pointing at it.
+func startAuthPortal(t *testing.T) (string, *portal) {
+	t.Helper()
+	srv := httptest.NewUnstartedServer(nil)
+	url := "http://" + srv.Listener.Addr().String()
+	p := newPortal(t, url, Config{DevOutbox: true})
+	p.account(t, "ИЭСБК0041300", "Петрова")
+	srv.Config.Handler = p.Handler()
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return url, p
+}
+
+// signIn fills the sign-in form by its labels with a wrong surname and
+// submits it: the refusal keeps the typed number.
 func signIn(t *testing.T, b *browsertest.Browser) {
 	t.Helper()
 	b.FillByLabel("Номер лицевого счета / договора", "ИЭСБК0041300")
 	b.FillByLabel("Фамилия / пароль", "Иванова")
 	b.ClickText("Войти")
-	if got := b.Text(".notice"); got != "Вход в кабинет появится в следующей версии портала." {
+	if got := b.Text(".notice"); got != "Неверный номер лицевого счета или фамилия / пароль." {
 		t.Errorf("notice = %q", got)
 	}
 	if got := browsertest.Eval[string](b, `document.getElementById("account").value`); got != "ИЭСБК0041300" {

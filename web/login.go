@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"kabinet"
+	"kabinet/auth"
 )
 
 // LoginPage is the sign-in form (AUTH-1). On the first visit the second
@@ -12,7 +13,8 @@ import (
 type LoginPage struct {
 	BasePage
 	Account string
-	// Notice is a message beside the form about the attempt as a whole.
+	// Notice is why the attempt as a whole was refused. Every refusal that
+	// could tell who has an account reads the same.
 	Notice string
 	Errors map[string]string
 }
@@ -37,14 +39,17 @@ func (p *LoginPage) SecretField() Field {
 	}
 }
 
+// statusSignInRefused is the one status of every refused sign-in: a wrong
+// number, surname or password, a lockout and a rate limit look alike.
+const statusSignInRefused = http.StatusUnauthorized
+
 func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) error {
 	p := &LoginPage{BasePage: s.base(r, "Вход в личный кабинет")}
 	return s.render(w, http.StatusOK, "login", p)
 }
 
-// handleLoginCreate will sign the customer in. Until sessions exist it
-// checks the form, keeps the typed number and says honestly that sign-in
-// is not there yet: never a dead end.
+// handleLoginCreate signs the customer in with a password, or opens
+// registration with the owner's surname on the first visit.
 func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
@@ -54,17 +59,52 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 		Account:  strings.TrimSpace(r.PostForm.Get("account")),
 		Errors:   map[string]string{},
 	}
+	secret := r.PostForm.Get("secret")
 	if p.Account == "" {
 		p.Errors["account"] = "Укажите номер лицевого счета или договора."
-	} else if _, err := kabinet.ParseAccountNumber(p.Account); err != nil {
-		p.Errors["account"] = kabinet.ErrorMessage(err)
 	}
-	if r.PostForm.Get("secret") == "" {
+	if secret == "" {
 		p.Errors["secret"] = "Укажите фамилию владельца счета или пароль."
 	}
 	if len(p.Errors) > 0 {
 		return s.render(w, http.StatusUnprocessableEntity, "login", p)
 	}
-	p.Notice = "Вход в кабинет появится в следующей версии портала."
-	return s.render(w, http.StatusOK, "login", p)
+	in, err := s.auth.SignIn(r.Context(), p.Account, secret, s.client(r))
+	switch {
+	case err == auth.ErrSignIn || err == auth.ErrLocked || err == auth.ErrTooMany:
+		p.Notice = kabinet.ErrorMessage(err)
+		return s.render(w, statusSignInRefused, "login", p)
+	case kabinet.ErrorCode(err) == kabinet.EINVALID:
+		p.Errors["account"] = kabinet.ErrorMessage(err)
+		return s.render(w, http.StatusUnprocessableEntity, "login", p)
+	case err != nil:
+		return err
+	}
+	s.replaceSession(w, r, in.Token)
+	if in.Registering {
+		return s.redirect(w, r, "/register", "")
+	}
+	return s.redirect(w, r, "/", "")
+}
+
+// replaceSession ends the session the browser held, if any, and starts the
+// new one: signing in as someone else must not leave the old session alive.
+func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token string) {
+	if old := sessionToken(r); old != "" && old != token {
+		if err := s.auth.SignOut(r.Context(), old); err != nil {
+			s.log.WarnContext(r.Context(), "end the previous session", "err", err)
+		}
+	}
+	s.startSession(w, token)
+}
+
+// handleLogout ends the session («Выход») and says so on the sign-in page.
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
+	if token := sessionToken(r); token != "" {
+		if err := s.auth.SignOut(r.Context(), token); err != nil {
+			return err
+		}
+	}
+	s.endSession(w)
+	return s.redirect(w, r, "/", "signed-out")
 }

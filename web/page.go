@@ -10,12 +10,17 @@ type BasePage struct {
 	// Path is the path of the current request, used for aria-current in
 	// the navigation and as the return path of the accessibility settings.
 	Path string
-	// SignedIn shows the customer navigation. Sign-in is the next issue.
+	// SignedIn shows the customer navigation: the visitor is signed in with
+	// a confirmed registration. A first visit or a registration waiting for
+	// confirmation has no cabinet to navigate yet.
 	SignedIn bool
 	Nav      []NavItem
 	// Flash is a one-time message after a redirect ("Показания приняты").
 	Flash string
 	A11y  A11y
+	// Scripts are static scripts that enhance the page (never needed to
+	// use it), loaded deferred from files: the CSP allows nothing inline.
+	Scripts []string
 }
 
 // NavItem is one entry of the customer navigation.
@@ -42,11 +47,14 @@ func (p *BasePage) base() *BasePage { return p }
 
 // base fills the BasePage common to every page of a request.
 func (s *Server) base(r *http.Request, title string) BasePage {
+	v := visitor(r)
 	return BasePage{
 		Title:        title,
 		SupplierName: s.cfg.SupplierName,
 		Path:         r.URL.Path,
+		SignedIn:     v != nil && v.Confirmed(),
 		Nav:          navFor(r.URL.Path),
+		Flash:        flash(r),
 		A11y:         a11yFromRequest(r),
 	}
 }
@@ -80,11 +88,4 @@ type Image struct {
 // so the alt text appears without JavaScript.
 func (p *BasePage) Img(name, alt string, width, height int) Image {
 	return Image{Name: name, Alt: alt, Width: width, Height: height, Off: p.A11y.ImagesOff()}
-}
-
-// PasswordPage is the password recovery page (AUTH-7, a later issue).
-type PasswordPage struct{ BasePage }
-
-func (s *Server) handlePasswordShow(w http.ResponseWriter, r *http.Request) error {
-	return s.render(w, http.StatusOK, "password", &PasswordPage{BasePage: s.base(r, "Восстановление пароля")})
 }

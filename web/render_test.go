@@ -6,6 +6,8 @@ import (
 	"slices"
 	"testing"
 
+	"kabinet"
+	"kabinet/auth"
 	"kabinet/web/htmltest"
 )
 
@@ -16,9 +18,23 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 	return map[string]page{
 		"login": &LoginPage{BasePage: base, Account: "ИЭСБК0041300",
 			Notice: "Сообщение", Errors: map[string]string{"secret": "Ошибка"}},
-		"password": &PasswordPage{BasePage: base},
-		"a11y":     &A11yPage{BasePage: base, Return: "/login"},
-		"error":    &ErrorPage{BasePage: base, Status: 500, Message: "Сбой", Detail: "detail"},
+		"password": &PasswordPage{BasePage: base, Account: "ИЭСБК0041300", By: "sms", Sent: true,
+			Errors: map[string]string{"code": "Неверный код"}},
+		"a11y":  &A11yPage{BasePage: base, Return: "/login"},
+		"error": &ErrorPage{BasePage: base, Status: 500, Message: "Сбой", Detail: "detail"},
+		"home":  &HomePage{BasePage: base, FullName: "Петрова Анна Сергеевна", Account: "ИЭСБК0041300"},
+		"soon":  &SoonPage{BasePage: base, About: "Скоро"},
+		"register": &RegisterPage{BasePage: base, Account: "ИЭСБК0041300",
+			Form: RegisterForm{Surname: "Петрова", By: "sms", Consent: true}, Errors: map[string]string{"email": "Ошибка"}},
+		"consent": &ConsentPage{BasePage: base, Operator: testSupplier, Purposes: "цели", Version: "2026-11-01"},
+		"pending": &PendingPage{BasePage: base, Account: "ИЭСБК0041300",
+			Pending: auth.Pending{By: kabinet.ConfirmBySMS, Phone: "+7 (902) ***-**-11", CodeSent: true},
+			Errors:  map[string]string{"code": "Неверный код"}},
+		"confirmed": &ConfirmedPage{BasePage: base},
+		"link":      &LinkPage{BasePage: base, Expired: true},
+		"reset":     &ResetPage{BasePage: base, Token: "t", Errors: map[string]string{"confirm": "Пароли не совпадают."}},
+		"outbox": &OutboxPage{BasePage: base, Mail: true, Messages: []OutboxMessage{{Time: "2026-11-27 10:00:00 UTC",
+			Recipient: "a@example.ru", Subject: "Тема", Status: "queued", Body: linkify("Ссылка: http://x.test/a?token=1 .")}}},
 	}
 }
 
@@ -98,6 +114,6 @@ func TestErrorPages(t *testing.T) {
 	t.Run("PasswordPageIsNoDeadEnd", func(t *testing.T) {
 		w := get(t, h, "/password")
 		wantStatus(t, w, http.StatusOK)
-		doc(t, w).One(`main a[href="/login"]`)
+		doc(t, w).One(`main a.form-link[href="/login"]`)
 	})
 }

@@ -11,6 +11,9 @@ import (
 	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
+
+	"kabinet"
+	"kabinet/auth"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -24,6 +27,14 @@ type Config struct {
 	BaseURL string
 	// Dev shows internal error details on error pages. Never in production.
 	Dev bool
+	// DevOutbox serves /dev/mail and /dev/sms, the latest messages of the
+	// outbox, so a demo user can follow a confirmation link without a
+	// mailbox. Never in production: the pages show every customer's mail.
+	DevOutbox bool
+	// TrustProxy makes the last X-Forwarded-For hop the client's address,
+	// for a portal behind a reverse proxy. Off, the header is ignored:
+	// anyone could write it and dodge the per-IP limits.
+	TrustProxy bool
 }
 
 // Pinger reports whether the things the portal needs to serve requests
@@ -32,12 +43,22 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
+// Outbox lists the messages sent to customers, newest first, for the dev
+// outbox pages. *sqlstore.DB satisfies it.
+type Outbox interface {
+	FindMessages(ctx context.Context, ch kabinet.Channel, limit int) ([]*kabinet.Message, error)
+}
+
 // Deps are the collaborators of the server. Nil fields get harmless
-// defaults: a discarding logger, a private registry, always ready.
+// defaults: a discarding logger, a private registry, always ready. Without
+// Auth nobody is signed in and the sign-in forms answer that sign-in is
+// unavailable; without Outbox the dev outbox pages are 404.
 type Deps struct {
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
 	Pinger   Pinger
+	Auth     *auth.Service
+	Outbox   Outbox
 }
 
 // Server is the customer portal's web surface.
@@ -46,6 +67,8 @@ type Server struct {
 	log      *slog.Logger
 	registry *prometheus.Registry
 	pinger   Pinger
+	auth     *auth.Service
+	outbox   Outbox
 	mux      *http.ServeMux
 	pages    *pages
 	assets   *assets
@@ -57,7 +80,8 @@ type Server struct {
 // registers the metrics once, so a broken template fails at start, not
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
-	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger}
+	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
+		auth: deps.Auth, outbox: deps.Outbox}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -93,7 +117,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // middleware wraps the mux, outermost first. The request log and metrics sit
 // outside panic recovery so a recovered panic is still logged and counted
-// as a 500; they sit outside the CSRF check for the same reason.
+// as a 500; they sit outside the CSRF check for the same reason. The
+// visitor is resolved after the CSRF check, so a refused cross-site post
+// costs no database read.
 func (s *Server) middleware(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
@@ -103,6 +129,8 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		s.metrics.observe,
 		recoverPanics(s.log, s.renderPanic),
 		cop.Handler,
+		s.resolveVisitor,
+		s.takeFlash,
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		h = chain[i](h)

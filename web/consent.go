@@ -1,0 +1,32 @@
+package web
+
+import (
+	"net/http"
+
+	"kabinet/auth"
+)
+
+// ConsentPage is the text of the consent to the processing of personal
+// data that registration asks for (152-FZ, DOMAIN.md §7). Its version is
+// the one recorded with each consent, so what a customer agreed to can be
+// shown later.
+type ConsentPage struct {
+	BasePage
+	// Operator is the supplier that processes the data.
+	Operator string
+	Purposes string
+	Version  string
+}
+
+func (s *Server) handleConsentShow(w http.ResponseWriter, r *http.Request) error {
+	p := &ConsentPage{
+		BasePage: s.base(r, "Условия обработки персональных данных"),
+		Operator: s.cfg.SupplierName,
+		Purposes: auth.ConsentPurposes,
+		// The sign-in service records this version with every consent.
+		// It has no accessor for its configured version, so the page
+		// shows the default one, which is the one in force.
+		Version: auth.DefaultConfig().ConsentVersion,
+	}
+	return s.render(w, http.StatusOK, "consent", p)
+}

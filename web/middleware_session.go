@@ -1,0 +1,86 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+
+	"kabinet"
+	"kabinet/auth"
+)
+
+// sessionCookie holds the token of the visitor's session. It is a browser
+// session cookie (no expiry): the server ends the session after 30 minutes
+// idle or 12 hours, and closing the browser forgets it on a shared computer.
+const sessionCookie = "kabinet_session"
+
+type visitorKey struct{}
+
+// resolveVisitor looks up the visitor of the session cookie once per
+// request and puts it in the context. A cookie whose session ended (idle,
+// too old, signed out elsewhere) is cleared, so the browser stops sending
+// it. Static files and the operations endpoints skip the lookup: they do
+// not need it and are requested far more often than pages.
+func (s *Server) resolveVisitor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := r.Cookie(sessionCookie)
+		if err != nil || s.auth == nil || sessionless(r.URL.Path) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		v, err := s.auth.Visit(r.Context(), c.Value)
+		switch {
+		case err == auth.ErrNoSession:
+			s.endSession(w)
+		case err != nil:
+			s.fail(w, r, err)
+			return
+		default:
+			r = r.WithContext(context.WithValue(r.Context(), visitorKey{}, v))
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// sessionless reports whether a path never needs to know the visitor.
+func sessionless(path string) bool {
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz" || path == "/metrics"
+}
+
+// visitor returns the visitor of the request, nil for nobody.
+func visitor(r *http.Request) *auth.Visitor {
+	v, _ := r.Context().Value(visitorKey{}).(*auth.Visitor)
+	return v
+}
+
+// sessionToken is the token of the request's session cookie, "" if none.
+func sessionToken(r *http.Request) string {
+	if c, err := r.Cookie(sessionCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+// startSession gives the browser the cookie of a new session. Every
+// sign-in, registration and password change issues a new token, so a
+// token planted before sign-in is worth nothing after it.
+func (s *Server) startSession(w http.ResponseWriter, token string) {
+	http.SetCookie(w, s.cookie(sessionCookie, token, 0))
+}
+
+// endSession tells the browser to forget its session cookie.
+func (s *Server) endSession(w http.ResponseWriter) {
+	http.SetCookie(w, s.cookie(sessionCookie, "", -1))
+}
+
+// needAuth guards the handlers that call the sign-in service, so a server
+// built without one (the shell's own tests) answers with an error page
+// rather than a nil dereference.
+func (s *Server) needAuth(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if s.auth == nil {
+			return kabinet.Errorf(kabinet.EINTERNAL, "Вход в личный кабинет временно недоступен. Попробуйте позже.")
+		}
+		return h(w, r)
+	}
+}

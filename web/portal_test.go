@@ -1,0 +1,154 @@
+package web
+
+import (
+	"context"
+	"database/sql"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/alexedwards/argon2id"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"kabinet"
+	"kabinet/auth"
+	"kabinet/password"
+	"kabinet/sqlstore"
+	"kabinet/sqlstore/sqlstoretest"
+)
+
+// cheapArgon keeps the tests fast: what is under test is the flow, not the
+// cost of a hash.
+var cheapArgon = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
+
+// portal is the whole web surface over a fresh SQLite database and the
+// real sign-in service, with a clock the test moves.
+type portal struct {
+	*Server
+	db      *sqlstore.DB
+	svc     *auth.Service
+	letters *letters
+	clock   *clock
+}
+
+// newPortal builds the portal. baseURL is where the letters' links point.
+func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
+	tb.Helper()
+	p := &portal{db: sqlstoretest.MustOpen(tb, sqlstoretest.SQLiteDSN(tb)), letters: &letters{},
+		clock: &clock{now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}}
+	p.db.Now, p.db.Jobs = p.clock.Now, noJobs{}
+	ac := auth.DefaultConfig()
+	ac.BaseURL, ac.SupplierName = baseURL, testSupplier
+	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
+	p.svc.Now = p.clock.Now
+	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db})
+	if err != nil {
+		tb.Fatalf("New: %v", err)
+	}
+	p.Server = s
+	return p
+}
+
+// clock is the time the service and the store see.
+type clock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+// Add moves the clock on.
+func (c *clock) Add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// noJobs accepts delivery jobs without running them; tests read the outbox.
+type noJobs struct{}
+
+func (noJobs) InsertTx(context.Context, *sql.Tx, sqlstore.JobArgs) error { return nil }
+
+// letters is the fake auth.Messages: it records the links it was asked to
+// write and puts them in the text, as the real letters do.
+type letters struct {
+	mu    sync.Mutex
+	links []string
+}
+
+func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.add(to, "Подтверждение регистрации", "Перейдите по ссылке, чтобы подтвердить регистрацию:\n"+link), nil
+}
+
+func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.add(to, "Восстановление пароля", "Чтобы задать новый пароль, перейдите по ссылке:\n"+link), nil
+}
+
+func (l *letters) add(to, subject, text string) *kabinet.Message {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.links = append(l.links, text[strings.LastIndex(text, "\n")+1:])
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: subject, Text: text}
+}
+
+// last returns the path and query of the last link written.
+func (l *letters) last(tb testing.TB) string {
+	tb.Helper()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.links) == 0 {
+		tb.Fatal("no letter was written")
+	}
+	link := l.links[len(l.links)-1]
+	if i := strings.Index(link, "://"); i >= 0 {
+		link = link[i+3:]
+		link = link[strings.Index(link, "/"):]
+	}
+	return link
+}
+
+// account creates an unregistered account.
+func (p *portal) account(tb testing.TB, number, surname string) *kabinet.Account {
+	tb.Helper()
+	a := &kabinet.Account{Number: kabinet.MustParseAccountNumber(number), Display: number, Surname: surname,
+		FirstName: "Анна", Patronymic: "Сергеевна", Address: "г. Иркутск, ул. Байкальская, д. 202, кв. 45",
+		Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat, Phone: "+79025550011"}
+	if err := p.db.CreateAccount(context.Background(), a, nil); err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+// registered creates an account with a confirmed registration.
+func (p *portal) registered(tb testing.TB, number, surname, pw, email string) *kabinet.Account {
+	tb.Helper()
+	a := p.account(tb, number, surname)
+	hash, err := argon2id.CreateHash(pw, cheapArgon)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	u := &kabinet.User{PasswordHash: hash, Email: email, Phone: "79025550011",
+		ConfirmBy: kabinet.ConfirmByEmail, ConfirmedAt: p.clock.Now()}
+	if err := p.db.CreateUser(context.Background(), u, a.ID); err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+// lastCode reads the code from the latest SMS in the outbox.
+func (p *portal) lastCode(tb testing.TB) string {
+	tb.Helper()
+	ms, err := p.db.FindMessages(context.Background(), kabinet.ChannelSMS, 1)
+	if err != nil || len(ms) == 0 {
+		tb.Fatalf("no SMS in the outbox: %v", err)
+	}
+	return ms[0].Text[:6]
+}
