@@ -1,0 +1,210 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+)
+
+// sessionCookieOf returns the session cookie a response set.
+func sessionCookieOf(tb testing.TB, w *httptest.ResponseRecorder) *http.Cookie {
+	tb.Helper()
+	for _, c := range w.Result().Cookies() {
+		if c.Name == sessionCookie {
+			return c
+		}
+	}
+	tb.Fatalf("no %s cookie set", sessionCookie)
+	return nil
+}
+
+func TestSessionCookie(t *testing.T) {
+	for _, tt := range []struct {
+		name, base string
+		secure     bool
+	}{{"HTTP", "http://127.0.0.1", false}, {"HTTPS", "https://lk.example.ru", true}} {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPortal(t, tt.base, Config{})
+			p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
+			a := newAgent(t, p.Handler())
+			w := a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+			wantStatus(t, w, http.StatusSeeOther)
+			c := sessionCookieOf(t, w)
+			if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/" || c.Secure != tt.secure {
+				t.Errorf("cookie = %+v, want HttpOnly, SameSite=Lax, Path=/, Secure=%v", c, tt.secure)
+			}
+			if c.MaxAge != 0 || !c.Expires.IsZero() {
+				t.Errorf("cookie outlives the browser: %+v", c)
+			}
+		})
+	}
+}
+
+// TestNoSessionFixation: a token the browser held before sign-in is worth
+// nothing after it.
+func TestNoSessionFixation(t *testing.T) {
+	p := newPortal(t, "http://127.0.0.1", Config{})
+	p.account(t, "ИЭСБК0041300", "Петрова")
+	p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
+
+	t.Run("PlantedCookie", func(t *testing.T) {
+		a := newAgent(t, p.Handler())
+		a.cookies[sessionCookie] = &http.Cookie{Name: sessionCookie, Value: "planted-by-attacker"}
+		a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+		if got := a.session(); got == "planted-by-attacker" || got == "" {
+			t.Errorf("session after sign-in = %q", got)
+		}
+	})
+
+	t.Run("FirstVisitThenSignIn", func(t *testing.T) {
+		a := newAgent(t, p.Handler())
+		firstVisit(t, a, "ИЭСБК0041300", "Петрова")
+		before := a.session()
+		a.follow(a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}}), "/")
+		if a.session() == before {
+			t.Fatal("sign-in kept the earlier token")
+		}
+		if _, err := p.svc.Visit(t.Context(), before); err == nil {
+			t.Error("the earlier session still works after signing in as someone else")
+		}
+	})
+}
+
+func TestEndedSessionClearsCookie(t *testing.T) {
+	p := newPortal(t, "http://127.0.0.1", Config{})
+	p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
+	a := newAgent(t, p.Handler())
+	a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+	p.clock.Add(31 * time.Minute)
+	w := a.get("/")
+	wantStatus(t, w, http.StatusOK)
+	if c := sessionCookieOf(t, w); c.MaxAge >= 0 {
+		t.Errorf("ended session's cookie kept: %+v", c)
+	}
+	doc(t, w).One(`form[action="/login"]`)
+}
+
+func TestCabinetGuards(t *testing.T) {
+	p := newPortal(t, "http://127.0.0.1", Config{})
+	p.account(t, "ИЭСБК0041300", "Петрова")
+	p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
+	stranger := newAgent(t, p.Handler())
+	visiting := newAgent(t, p.Handler())
+	firstVisit(t, visiting, "ИЭСБК0041300", "Петрова")
+	customer := newAgent(t, p.Handler())
+	customer.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+
+	for _, path := range []string{"/readings", "/profile"} {
+		for _, tt := range []struct {
+			name string
+			a    *agent
+			want string
+		}{{"Stranger", stranger, "/login"}, {"FirstVisit", visiting, "/register"}} {
+			t.Run(tt.name+path, func(t *testing.T) {
+				w := tt.a.get(path)
+				wantStatus(t, w, http.StatusSeeOther)
+				if got := w.Header().Get("Location"); got != tt.want {
+					t.Errorf("Location = %q, want %q", got, tt.want)
+				}
+			})
+		}
+		t.Run("Customer"+path, func(t *testing.T) {
+			w := customer.get(path)
+			wantStatus(t, w, http.StatusOK)
+			d := doc(t, w)
+			d.One(`header nav a[href="` + path + `"][aria-current=page]`)
+			d.One(`main a[href="/"]`)
+		})
+	}
+	t.Run("StrangerRegisterGoesToSignIn", func(t *testing.T) {
+		w := stranger.get("/register/pending")
+		wantStatus(t, w, http.StatusSeeOther)
+		if got := w.Header().Get("Location"); got != "/login" {
+			t.Errorf("Location = %q", got)
+		}
+	})
+}
+
+func TestCrossSitePostsRefused(t *testing.T) {
+	p := newPortal(t, "http://127.0.0.1", Config{})
+	p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
+	a := newAgent(t, p.Handler())
+	a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+	for _, path := range []string{"/logout", "/register", "/password", "/password/reset", "/register/sms"} {
+		t.Run(path, func(t *testing.T) {
+			r := newPost(path, url.Values{})
+			r.Header.Set("Sec-Fetch-Site", "cross-site")
+			w := a.send(r)
+			wantStatus(t, w, http.StatusForbidden)
+		})
+	}
+	if _, err := p.svc.Visit(t.Context(), a.session()); err != nil {
+		t.Errorf("a cross-site «Выход» ended the session: %v", err)
+	}
+}
+
+func TestDevOutbox(t *testing.T) {
+	t.Run("OffIs404", func(t *testing.T) {
+		p := newPortal(t, "http://127.0.0.1", Config{})
+		for _, path := range []string{"/dev/mail", "/dev/sms"} {
+			wantStatus(t, get(t, p.Handler(), path), http.StatusNotFound)
+		}
+	})
+	t.Run("OnListsMessagesWithLinks", func(t *testing.T) {
+		p := newPortal(t, "http://127.0.0.1", Config{DevOutbox: true})
+		p.account(t, "ИЭСБК0041300", "Петрова")
+		a := newAgent(t, p.Handler())
+		firstVisit(t, a, "ИЭСБК0041300", "Петрова")
+		a.post("/register", registration("email"))
+		d := doc(t, a.get("/dev/mail"))
+		d.One(`table.outbox tbody td .outbox-body a[href^="http://127.0.0.1/register/confirm?token="]`)
+		if got := d.Text("table.outbox tbody td.outbox-to"); got != "petrova@example.ru" {
+			t.Errorf("recipient = %q", got)
+		}
+		wantStatus(t, a.get("/dev/sms"), http.StatusOK)
+	})
+}
+
+func TestClientIP(t *testing.T) {
+	tests := []struct {
+		name  string
+		trust bool
+		xff   []string
+		want  string
+	}{
+		{"RemoteAddr", false, nil, "192.0.2.10"},
+		{"ForwardedIgnoredByDefault", false, []string{"203.0.113.7"}, "192.0.2.10"},
+		{"LastHopBehindProxy", true, []string{"198.51.100.1, 203.0.113.7"}, "203.0.113.7"},
+		{"LastHeaderBehindProxy", true, []string{"198.51.100.1", "203.0.113.8"}, "203.0.113.8"},
+		{"GarbageFallsBack", true, []string{"not-an-ip"}, "192.0.2.10"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := &Server{cfg: Config{TrustProxy: tt.trust}}
+			r := httptest.NewRequest(http.MethodGet, "/", nil)
+			r.RemoteAddr = "192.0.2.10:5555"
+			r.Header.Set("User-Agent", "Firefox")
+			for _, v := range tt.xff {
+				r.Header.Add("X-Forwarded-For", v)
+			}
+			c := s.client(r)
+			if c.IP != tt.want || c.UserAgent != "Firefox" {
+				t.Errorf("client = %+v, want IP %s", c, tt.want)
+			}
+		})
+	}
+}
+
+func TestConsentPage(t *testing.T) {
+	d := doc(t, get(t, MustServer(t, nil).Handler(), "/consent"))
+	text := d.Text("main")
+	for _, want := range []string{testSupplier, "регистрация и обслуживание в личном кабинете", "Редакция от 2026-11-01",
+		"письменным заявлением", "форму обратной связи"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("consent text lacks %q", want)
+		}
+	}
+}
