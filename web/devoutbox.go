@@ -69,8 +69,21 @@ func (s *Server) handleDevOutbox(ch kabinet.Channel) handlerFunc {
 		p := &OutboxPage{BasePage: s.base(r, title), Mail: ch == kabinet.ChannelEmail}
 		for _, m := range ms {
 			p.Messages = append(p.Messages, OutboxMessage{Time: m.CreatedAt.Format(time.DateTime + " MST"),
-				Recipient: m.Recipient, Subject: m.Subject, Status: m.Status, Body: linkify(m.Text)})
+				Recipient: m.Recipient, Subject: m.Subject, Status: messageStatus(m.Status), Body: linkify(m.Text)})
 		}
 		return s.render(w, http.StatusOK, "outbox", p)
 	}
+}
+
+// messageStatus names a delivery status in Russian.
+func messageStatus(status string) string {
+	switch status {
+	case kabinet.MessageQueued:
+		return "в очереди"
+	case kabinet.MessageSent:
+		return "отправлено"
+	case kabinet.MessageFailed:
+		return "не доставлено"
+	}
+	return status
 }

@@ -23,8 +23,10 @@ func (p *PendingPage) ByEmail() bool { return p.By != kabinet.ConfirmBySMS }
 
 // CodeField is «Код подтверждения».
 func (p *PendingPage) CodeField() Field {
+	// No hint: the button beside the field lines up with the input only
+	// under a bare label. The text above the form says what to type.
 	return Field{ID: "code", Name: "code", Label: "Код подтверждения", Type: "text",
-		Hint: "6 цифр из СМС", Error: p.Errors["code"], Autocomplete: "one-time-code", InputMode: "numeric", Required: true}
+		Error: p.Errors["code"], Autocomplete: "one-time-code", InputMode: "numeric", Required: true}
 }
 
 // pendingHandler is a handler of the confirmation steps, given a visitor

@@ -46,9 +46,9 @@ func (p *RegisterPage) PhoneField() Field {
 func (p *RegisterPage) ByChoice() Choice {
 	return choice("by", "Выберите удобный для Вас способ подтверждения регистрации", p.Form.By, p.Errors["by"],
 		Option{Value: "email", Label: "По электронной почте",
-			Hint: "После нажатия «Сохранить» на указанный адрес придёт письмо со ссылкой для подтверждения."},
+			Hint: "На указанный адрес придёт письмо со ссылкой для подтверждения."},
 		Option{Value: "sms", Label: "По СМС",
-			Hint: "После нажатия «Сохранить» на указанный номер придёт СМС с кодом подтверждения."})
+			Hint: "На указанный номер придёт СМС с кодом подтверждения."})
 }
 
 // ConsentBox is the consent to the processing of personal data.
