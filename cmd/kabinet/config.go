@@ -29,6 +29,9 @@ type Config struct {
 	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
 	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
 	Dev             bool          // KABINET_DEV: error details on error pages
+	// TrustProxy takes the client's address from X-Forwarded-For (behind a
+	// reverse proxy only: otherwise anyone could dodge the per-IP limits).
+	TrustProxy bool // KABINET_TRUST_PROXY
 	// SMTP sends e-mail; with no host, letters stay in the outbox and the
 	// demo shows them at /dev/mail.
 	SMTP mail.SMTPConfig // KABINET_SMTP_*
@@ -79,7 +82,8 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
-		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"))
+		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"),
+		boolean(fs, &c.TrustProxy, "trust-proxy", "KABINET_TRUST_PROXY", "take the client address from X-Forwarded-For (behind a reverse proxy only)"))
 	return errors.Join(errs...)
 }
 

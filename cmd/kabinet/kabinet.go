@@ -92,8 +92,9 @@ func (m *Main) listen() error {
 	if read != write {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
-	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev},
-		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db})
+	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy},
+		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db})
 	if err != nil {
 		return err
 	}

@@ -120,7 +120,7 @@ func TestCloseLetsRequestsInFlightFinish(t *testing.T) {
 	}
 	pw.Write([]byte("secret=x"))
 	pw.Close()
-	if r := <-done; r.err != nil || r.status != http.StatusOK && r.status != http.StatusUnprocessableEntity {
+	if r := <-done; r.err != nil || r.status >= 500 {
 		t.Fatalf("in-flight request = %+v, want an answer", r)
 	}
 	if err := <-closed; err != nil {
