@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"time"
 
 	"kabinet/auth"
 )
@@ -29,4 +30,14 @@ func (s *Server) handleConsentShow(w http.ResponseWriter, r *http.Request) error
 		Version: auth.DefaultConfig().ConsentVersion,
 	}
 	return s.render(w, http.StatusOK, "consent", p)
+}
+
+// VersionDate shows a version that is a date (2026-11-01) the Russian way,
+// «от 01.11.2026»; any other version as it is.
+func (p *ConsentPage) VersionDate() string {
+	d, err := time.Parse(time.DateOnly, p.Version)
+	if err != nil {
+		return p.Version
+	}
+	return "от " + d.Format("02.01.2006")
 }
