@@ -94,3 +94,10 @@ func (b *Browser) clickables() []string {
 	return [...document.querySelectorAll("button, a[href], input[type=submit]")]
 		.map(e => norm(e.matches("input") ? e.value : e.innerText)); })()`)
 }
+
+// Tick clicks the checkbox or radio button with the given id, as a person
+// clicking it would, and reports whether it is checked afterwards. It does
+// not wait for a page: ticking submits nothing.
+func (b *Browser) Tick(id string) bool {
+	return Eval[bool](b, `(() => { const e = document.getElementById(`+jsString(id)+`); e.click(); return e.checked; })()`)
+}
