@@ -52,7 +52,7 @@ func (s *Server) cabinet(h cabinetHandler) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		v := visitor(r)
 		if v == nil {
-			return s.redirect(w, r, "/login", "")
+			return s.toSignIn(w, r)
 		}
 		if to := unfinished(v); to != "" {
 			return s.redirect(w, r, to, "")

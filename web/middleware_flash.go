@@ -18,7 +18,7 @@ var flashMessages = map[string]string{
 	"password-changed": "Пароль изменён. Другие сеансы входа завершены.",
 	"mail-resent":      "Письмо со ссылкой отправлено ещё раз.",
 	"sms-sent":         "СМС с кодом отправлено.",
-	"code-verified":    "Номер телефона подтверждён.",
+	"session-ended":    "Сеанс завершён. Войдите снова.",
 }
 
 type flashKey struct{}
@@ -40,10 +40,25 @@ func (s *Server) takeFlash(next http.Handler) http.Handler {
 	})
 }
 
-// flash returns the flash message of the request, "" if none.
+// flash returns the flash message of the request, "" if none. A request
+// whose session just ended says so, so that a customer who left the
+// cabinet open knows why the sign-in form is back.
 func flash(r *http.Request) string {
 	msg, _ := r.Context().Value(flashKey{}).(string)
+	if msg == "" && sessionEnded(r) {
+		msg = flashMessages["session-ended"]
+	}
 	return msg
+}
+
+// toSignIn sends a visitor without a session to the sign-in form, saying
+// so if the session has just ended.
+func (s *Server) toSignIn(w http.ResponseWriter, r *http.Request) error {
+	key := ""
+	if sessionEnded(r) {
+		key = "session-ended"
+	}
+	return s.redirect(w, r, "/login", key)
 }
 
 // redirect answers a successful form with 303 See Other to path, leaving

@@ -14,7 +14,10 @@ import (
 // idle or 12 hours, and closing the browser forgets it on a shared computer.
 const sessionCookie = "kabinet_session"
 
-type visitorKey struct{}
+type (
+	visitorKey      struct{}
+	sessionEndedKey struct{}
+)
 
 // resolveVisitor looks up the visitor of the session cookie once per
 // request and puts it in the context. A cookie whose session ended (idle,
@@ -32,6 +35,7 @@ func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 		switch {
 		case err == auth.ErrNoSession:
 			s.endSession(w)
+			r = r.WithContext(context.WithValue(r.Context(), sessionEndedKey{}, true))
 		case err != nil:
 			s.fail(w, r, err)
 			return
@@ -51,6 +55,13 @@ func sessionless(path string) bool {
 func visitor(r *http.Request) *auth.Visitor {
 	v, _ := r.Context().Value(visitorKey{}).(*auth.Visitor)
 	return v
+}
+
+// sessionEnded reports whether the request brought the cookie of a
+// session that has ended.
+func sessionEnded(r *http.Request) bool {
+	ended, _ := r.Context().Value(sessionEndedKey{}).(bool)
+	return ended
 }
 
 // sessionToken is the token of the request's session cookie, "" if none.

@@ -40,7 +40,7 @@ func (s *Server) pending(h pendingHandler) handlerFunc {
 		v := visitor(r)
 		switch {
 		case v == nil:
-			return s.redirect(w, r, "/login", "")
+			return s.toSignIn(w, r)
 		case v.Session.Registering():
 			return s.redirect(w, r, "/register", "")
 		case v.Confirmed():

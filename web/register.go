@@ -27,6 +27,9 @@ type RegisterForm struct {
 
 func (s *Server) handleRegisterShow(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
+	if v == nil {
+		return s.toSignIn(w, r)
+	}
 	if to := notRegistering(v); to != "" {
 		return s.redirect(w, r, to, "")
 	}
@@ -39,6 +42,9 @@ func (s *Server) handleRegisterShow(w http.ResponseWriter, r *http.Request) erro
 // page that says how to confirm.
 func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
+	if v == nil {
+		return s.toSignIn(w, r)
+	}
 	if to := notRegistering(v); to != "" {
 		return s.redirect(w, r, to, "")
 	}
@@ -55,9 +61,9 @@ func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) er
 	if errs, ok := err.(auth.FormErrors); ok {
 		return s.render(w, http.StatusUnprocessableEntity, "register", s.registerPage(r, v, form, errs))
 	}
-	if err == auth.ErrNoSession {
+	if err == auth.ErrNoSession { // ended while the form was being sent
 		s.endSession(w)
-		return s.redirect(w, r, "/login", "")
+		return s.redirect(w, r, "/login", "session-ended")
 	} else if err != nil {
 		return err
 	}
@@ -65,19 +71,16 @@ func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) er
 	return s.redirect(w, r, "/register/pending", "")
 }
 
-// notRegistering is where a visitor who has no registration form to fill
-// belongs, "" for a first visit.
+// notRegistering is where a signed-in visitor who has no registration
+// form to fill belongs, "" for a first visit.
 func notRegistering(v *auth.Visitor) string {
-	switch {
-	case v == nil:
-		return "/login"
-	case !v.Session.Registering():
-		if to := unfinished(v); to != "" {
-			return to
-		}
-		return "/"
+	if v.Session.Registering() {
+		return ""
 	}
-	return ""
+	if to := unfinished(v); to != "" {
+		return to
+	}
+	return "/"
 }
 
 func (s *Server) registerPage(r *http.Request, v *auth.Visitor, form RegisterForm, errs map[string]string) *RegisterPage {

@@ -208,3 +208,18 @@ func TestConsentPage(t *testing.T) {
 		}
 	}
 }
+
+func TestEndedSessionSaysSo(t *testing.T) {
+	p := newPortal(t, "http://127.0.0.1", Config{})
+	p.account(t, "ИЭСБК0041300", "Петрова")
+	a := newAgent(t, p.Handler())
+	firstVisit(t, a, "ИЭСБК0041300", "Петрова")
+	p.clock.Add(31 * time.Minute) // the registration window is 30 minutes
+	a.follow(a.get("/register"), "/login")
+	if got := a.doc().Text("main > .notice-success"); got != "Сеанс завершён. Войдите снова." {
+		t.Errorf("flash = %q", got)
+	}
+	if a.session() != "" {
+		t.Error("the ended session's cookie is kept")
+	}
+}
