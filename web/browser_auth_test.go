@@ -33,6 +33,14 @@ func wantText(t *testing.T, b *browsertest.Browser, selector, want string) {
 	}
 }
 
+// noSmallTargets fails if a button or stand-alone link is under 44×44 px.
+func noSmallTargets(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	if small := smallTargets(b); len(small) > 0 {
+		t.Errorf("controls smaller than 44×44 px: %q", small)
+	}
+}
+
 // visit signs in with a number and a surname or password.
 func visit(b *browsertest.Browser, url, number, secret string) {
 	b.Open(url + "/login")
@@ -55,6 +63,7 @@ func TestBrowserAuth(t *testing.T) {
 		checkLooks(t, b, dir, "auth-login")
 		visit(b, url, "ИЭСБК0041300", "петрова")
 		wantText(t, b, "h1", "Регистрация в личном кабинете")
+		noSmallTargets(t, b)
 		checkLooks(t, b, dir, "auth-register")
 		fillRegistration(b, "Петрова", "не тот пароль")
 		b.ClickText("Сохранить")
@@ -101,6 +110,7 @@ func TestBrowserAuth(t *testing.T) {
 		// The enhancement names the button as the old site did.
 		b.ClickText("Отправить СМС")
 		wantText(t, b, ".sms-panel h2", "СМС подтверждение")
+		noSmallTargets(t, b)
 		checkLooks(t, b, dir, "auth-pending-sms")
 		b.FillByLabel("Код подтверждения", "000000")
 		b.ClickText("ОК")

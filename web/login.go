@@ -99,6 +99,8 @@ func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token st
 }
 
 // handleLogout ends the session («Выход») and says so on the sign-in page.
+// «Отмена» of a registration form posts here too; that visitor never got
+// into the cabinet, so there is nothing to say.
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 	if token := sessionToken(r); token != "" {
 		if err := s.auth.SignOut(r.Context(), token); err != nil {
@@ -106,5 +108,9 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	s.endSession(w)
-	return s.redirect(w, r, "/", "signed-out")
+	key := "signed-out"
+	if v := visitor(r); v != nil && v.Session.Registering() {
+		key = ""
+	}
+	return s.redirect(w, r, "/", key)
 }

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"strings"
 	"testing"
 	"time"
 )
@@ -143,69 +142,6 @@ func TestCrossSitePostsRefused(t *testing.T) {
 	}
 	if _, err := p.svc.Visit(t.Context(), a.session()); err != nil {
 		t.Errorf("a cross-site «Выход» ended the session: %v", err)
-	}
-}
-
-func TestDevOutbox(t *testing.T) {
-	t.Run("OffIs404", func(t *testing.T) {
-		p := newPortal(t, "http://127.0.0.1", Config{})
-		for _, path := range []string{"/dev/mail", "/dev/sms"} {
-			wantStatus(t, get(t, p.Handler(), path), http.StatusNotFound)
-		}
-	})
-	t.Run("OnListsMessagesWithLinks", func(t *testing.T) {
-		p := newPortal(t, "http://127.0.0.1", Config{DevOutbox: true})
-		p.account(t, "ИЭСБК0041300", "Петрова")
-		a := newAgent(t, p.Handler())
-		firstVisit(t, a, "ИЭСБК0041300", "Петрова")
-		a.post("/register", registration("email"))
-		d := doc(t, a.get("/dev/mail"))
-		d.One(`table.outbox tbody td .outbox-body a[href^="http://127.0.0.1/register/confirm?token="]`)
-		if got := d.Text("table.outbox tbody td.outbox-to"); got != "petrova@example.ru" {
-			t.Errorf("recipient = %q", got)
-		}
-		wantStatus(t, a.get("/dev/sms"), http.StatusOK)
-	})
-}
-
-func TestClientIP(t *testing.T) {
-	tests := []struct {
-		name  string
-		trust bool
-		xff   []string
-		want  string
-	}{
-		{"RemoteAddr", false, nil, "192.0.2.10"},
-		{"ForwardedIgnoredByDefault", false, []string{"203.0.113.7"}, "192.0.2.10"},
-		{"LastHopBehindProxy", true, []string{"198.51.100.1, 203.0.113.7"}, "203.0.113.7"},
-		{"LastHeaderBehindProxy", true, []string{"198.51.100.1", "203.0.113.8"}, "203.0.113.8"},
-		{"GarbageFallsBack", true, []string{"not-an-ip"}, "192.0.2.10"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := &Server{cfg: Config{TrustProxy: tt.trust}}
-			r := httptest.NewRequest(http.MethodGet, "/", nil)
-			r.RemoteAddr = "192.0.2.10:5555"
-			r.Header.Set("User-Agent", "Firefox")
-			for _, v := range tt.xff {
-				r.Header.Add("X-Forwarded-For", v)
-			}
-			c := s.client(r)
-			if c.IP != tt.want || c.UserAgent != "Firefox" {
-				t.Errorf("client = %+v, want IP %s", c, tt.want)
-			}
-		})
-	}
-}
-
-func TestConsentPage(t *testing.T) {
-	d := doc(t, get(t, MustServer(t, nil).Handler(), "/consent"))
-	text := d.Text("main")
-	for _, want := range []string{testSupplier, "регистрация и обслуживание в личном кабинете", "Редакция от 01.11.2026",
-		"письменным заявлением", "форму обратной связи"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("consent text lacks %q", want)
-		}
 	}
 }
 
