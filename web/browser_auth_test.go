@@ -8,11 +8,11 @@ import (
 	"kabinet/browsertest"
 )
 
-// tick clicks a radio button or checkbox by its id, as a person clicking
-// its label would; browsertest's ClickText waits for a page to load.
+// tick ticks a radio button or checkbox by its id and fails the test if
+// it is not checked afterwards.
 func tick(t *testing.T, b *browsertest.Browser, id string) {
 	t.Helper()
-	if !browsertest.Eval[bool](b, `(() => { const e = document.getElementById("`+id+`"); e.click(); return e.checked; })()`) {
+	if !b.Tick(id) {
 		t.Fatalf("#%s not checked after a click", id)
 	}
 }
