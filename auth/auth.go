@@ -87,6 +87,9 @@ type Service struct {
 	Now func() time.Time
 }
 
+// ConsentVersion is the version of the consent text registration records.
+func (s *Service) ConsentVersion() string { return s.cfg.ConsentVersion }
+
 // New returns the service.
 func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *Service {
 	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Now: time.Now}

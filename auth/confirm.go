@@ -6,14 +6,31 @@ import (
 	"kabinet"
 )
 
-// ConfirmEmail follows a registration link (AUTH-4): a link works once and
-// for EmailLinkTTL.
+// ConfirmEmail follows a registration link (AUTH-4): a link is used once
+// and works for EmailLinkTTL. Following a used link again answers as the
+// first time did, while the registration stays confirmed: mail scanners
+// open links before the customer does, and the customer must not then be
+// told the link is invalid.
 func (s *Service) ConfirmEmail(ctx context.Context, secret string) error {
 	t, err := s.validToken(ctx, secret, kabinet.TokenConfirmEmail)
+	if err == ErrLinkInvalid && s.confirmedBy(ctx, secret) {
+		return nil
+	}
 	if err != nil {
 		return err
 	}
 	return s.store.ConfirmUser(ctx, t.ID, t.UserID)
+}
+
+// confirmedBy reports whether secret is a used registration link whose
+// registration is confirmed.
+func (s *Service) confirmedBy(ctx context.Context, secret string) bool {
+	t, err := s.store.FindToken(ctx, hashSecret(secret))
+	if err != nil || t.Kind != kabinet.TokenConfirmEmail || t.UsedAt.IsZero() {
+		return false
+	}
+	u, err := s.store.FindUserByID(ctx, t.UserID)
+	return err == nil && u.Confirmed()
 }
 
 // validToken finds the unused, unexpired token of a link.

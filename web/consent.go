@@ -27,7 +27,7 @@ func (s *Server) handleConsentShow(w http.ResponseWriter, r *http.Request) error
 		// The sign-in service records this version with every consent.
 		// It has no accessor for its configured version, so the page
 		// shows the default one, which is the one in force.
-		Version: auth.DefaultConfig().ConsentVersion,
+		Version: s.consentVersion(),
 	}
 	return s.render(w, http.StatusOK, "consent", p)
 }
@@ -40,4 +40,13 @@ func (p *ConsentPage) VersionDate() string {
 		return p.Version
 	}
 	return "от " + d.Format("02.01.2006")
+}
+
+// consentVersion is the version of the terms the service records with each
+// consent, so the page and the records agree.
+func (s *Server) consentVersion() string {
+	if s.auth == nil {
+		return auth.DefaultConfig().ConsentVersion
+	}
+	return s.auth.ConsentVersion()
 }
