@@ -1,10 +1,12 @@
 package web
 
 import (
+	"context"
 	"strings"
 	"testing"
 	"time"
 
+	"kabinet"
 	"kabinet/browsertest"
 )
 
@@ -193,5 +195,25 @@ func TestBrowserAuth(t *testing.T) {
 		wantText(t, b, "h1", "Вход в личный кабинет")
 		b.Open(url + "/register/confirm?token=nonsense")
 		checkLooks(t, b, dir, "auth-link-invalid")
+	})
+
+	t.Run("EleventhAccountOnOneEmail", func(t *testing.T) {
+		for i := range 10 { // ten registrations on owner@example.ru already
+			a := p.account(t, "ИЭСБК00880"+string(rune('0'+i))+"0", "Орлова")
+			u := &kabinet.User{PasswordHash: "x", Email: "owner@example.ru", ConfirmBy: kabinet.ConfirmByEmail}
+			if err := p.db.CreateUser(context.Background(), u, a.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p.account(t, "ИЭСБК0088999", "Орлова")
+		b := browser.For(t)
+		visit(b, url, "ИЭСБК0088999", "Орлова")
+		fillRegistration(b, "Орлова", "Байкал-2026-омуль")
+		tick(t, b, "consent")
+		b.ClickText("Сохранить")
+		if got := b.Text("#email-error"); !strings.Contains(got, "уже зарегистрировано 10 лицевых счетов") {
+			t.Errorf("e-mail error = %q", got)
+		}
+		checkLooks(t, b, dir, "auth-eleventh-account")
 	})
 }

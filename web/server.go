@@ -103,7 +103,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	}
 	s.mux = http.NewServeMux()
 	s.routes()
-	s.handler = s.middleware(s.mux)
+	s.handler = s.middleware(s.recordRoute(s.mux))
 	return s, nil
 }
 
@@ -124,6 +124,7 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
 	chain := []func(http.Handler) http.Handler{
+		withRoute,
 		securityHeaders(s.secure()),
 		logRequests(s.log),
 		s.metrics.observe,

@@ -40,8 +40,12 @@ func (w *statusWriter) code() int {
 // routeLabel is the matched route pattern, never the raw path: paths can
 // carry account numbers, and a label per path would have no bound.
 func routeLabel(r *http.Request) string {
-	if r.Pattern == "" {
+	pattern := r.Pattern
+	if m, ok := r.Context().Value(routeKey{}).(*matchedRoute); ok && m.pattern != "" {
+		pattern = m.pattern
+	}
+	if pattern == "" {
 		return "unmatched"
 	}
-	return r.Pattern
+	return pattern
 }
