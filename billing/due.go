@@ -1,0 +1,75 @@
+package billing
+
+import (
+	"time"
+
+	"kabinet"
+)
+
+// DueRule says when a period's bill must be paid: by day Day of the month
+// after the period, for billing periods from From on.
+type DueRule struct {
+	// From is the first billing period the rule applies to; the first rule
+	// of a set also covers every earlier period.
+	From kabinet.Period
+	Day  int
+	// Inclusive is DOMAIN's due_day_inclusive: «до 10-го числа» read as the
+	// 10th still being on time (true), or as the 9th being the last day.
+	Inclusive bool
+	Basis     string // the law, for operators
+}
+
+// DueRules is a set of due-date rules ordered by From.
+type DueRules []DueRule
+
+// DefaultDueRules returns the rules of ЖК РФ ст. 155 ч. 1 (DOMAIN §3.2): the
+// 10th of the next month, and from 1 March 2026 the 15th. The change keys on
+// the billing period: the February 2026 bill is still due on 10 March 2026
+// (⚠️ one secondary source), the March 2026 bill on 15 April 2026. Day N is
+// read as the last on-time day (❓ calculators and courts differ).
+func DefaultDueRules() DueRules {
+	return DueRules{
+		{Day: 10, Inclusive: true, Basis: "ЖК РФ ст. 155 ч. 1: до 10-го числа месяца, следующего за истекшим"},
+		{From: kabinet.Period{Year: 2026, Month: time.March}, Day: 15, Inclusive: true,
+			Basis: "ЖК РФ ст. 155 ч. 1 в редакции с 01.03.2026: до 15-го числа"},
+	}
+}
+
+// DueDate returns the last on-time day for period p's bill. A penalty can be
+// charged only from the 31st day after it (see PenaltyRules).
+func (rs DueRules) DueDate(p kabinet.Period) time.Time {
+	r := rs.rule(p)
+	day := r.Day
+	if !r.Inclusive {
+		day--
+	}
+	return p.Add(1).Start(time.UTC).AddDate(0, 0, day-1)
+}
+
+func (rs DueRules) rule(p kabinet.Period) DueRule {
+	r := rs[0]
+	for _, next := range rs[1:] {
+		if p.Before(next.From) {
+			break
+		}
+		r = next
+	}
+	return r
+}
+
+// Validate checks that the rules are ordered and their days exist in every
+// month.
+func (rs DueRules) Validate() error {
+	if len(rs) == 0 {
+		return kabinet.Errorf(kabinet.EINVALID, "Не заданы сроки оплаты")
+	}
+	for i, r := range rs {
+		if r.Day < 1 || r.Day > 28 {
+			return kabinet.Errorf(kabinet.EINVALID, "Срок оплаты %d-го числа: допустимы числа с 1 по 28", r.Day)
+		}
+		if i > 0 && !rs[i-1].From.Before(r.From) {
+			return kabinet.Errorf(kabinet.EINVALID, "Правила сроков оплаты не упорядочены по периоду")
+		}
+	}
+	return nil
+}
