@@ -48,19 +48,19 @@ func (r PenaltyRules) lastDelayDay(paid day) day {
 }
 
 // Penalty returns the penalty on principal due on due (the last on-time day)
-// and paid on paid, or still unpaid on paid for an open debt, at the rate for
-// paid applied to the whole delay (DOMAIN §3.4). The result is rounded half
+// and paid on asOf, or still unpaid on asOf for an open debt, at the rate for
+// asOf applied to the whole delay (DOMAIN §3.4). The result is rounded half
 // up to the kopeck once. Penalties are never charged on penalties: principal
 // must be the unpaid charges only.
-func (r PenaltyRules) Penalty(principal kabinet.Money, due, paid time.Time) (kabinet.Money, error) {
+func (r PenaltyRules) Penalty(principal kabinet.Money, due, asOf time.Time) (kabinet.Money, error) {
 	if principal <= 0 {
 		return 0, nil
 	}
-	w := r.weight(dayOf(due), dayOf(due)+1, r.lastDelayDay(dayOf(paid)))
+	w := r.weight(dayOf(due), dayOf(due)+1, r.lastDelayDay(dayOf(asOf)))
 	if w == 0 {
 		return 0, nil
 	}
-	rate, err := r.RateOn(paid)
+	rate, err := r.RateOn(asOf)
 	if err != nil {
 		return 0, err
 	}

@@ -52,7 +52,7 @@ type Tariff struct {
 	Tiers [3]TierPrices
 }
 
-// Covers reports whether the tariff is in force on date t.
+// Covers reports whether the tariff is in force on date d.
 func (t Tariff) Covers(d time.Time) bool { return within(d, t.From, t.To) }
 
 // UsesHeatingLimits reports whether a home's consumption in period p is

@@ -190,3 +190,27 @@ func TestPriceAndRateString(t *testing.T) {
 		}
 	}
 }
+
+func TestTariffsValidate(t *testing.T) {
+	if err := DemoTariffs().Validate(); err != nil {
+		t.Fatalf("demo tariffs: %v", err)
+	}
+	for name, mutate := range map[string]func(Tariffs) Tariffs{
+		"ErrOverlap": func(ts Tariffs) Tariffs { ts[2].From = d(t, "01.12.2025"); return ts },
+		"ErrOpenEndedTwice": func(ts Tariffs) Tariffs {
+			x := ts[4]
+			x.Code, x.From = "LATER", d(t, "01.01.2027")
+			return append(ts, x)
+		},
+		"ErrLimits":        func(ts Tariffs) Tariffs { ts[0].Limits = [2]int64{6000, 3900}; return ts },
+		"ErrHeatingLimits": func(ts Tariffs) Tariffs { ts[1].HeatingLimits = [2]int64{3000, 10800}; return ts },
+		"ErrMissingPrice":  func(ts Tariffs) Tariffs { ts[1].Tiers[2].Peak = 0; return ts },
+		"ErrEmptyInterval": func(ts Tariffs) Tariffs { ts[0].To = ts[0].From; return ts },
+	} {
+		t.Run(name, func(t *testing.T) {
+			if err := mutate(DemoTariffs()).Validate(); kabinet.ErrorCode(err) != kabinet.EINVALID {
+				t.Errorf("Validate = %v, want EINVALID", err)
+			}
+		})
+	}
+}
