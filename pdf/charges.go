@@ -1,0 +1,91 @@
+package pdf
+
+import (
+	"kabinet"
+)
+
+// services prints the table of charges: one line per service and meter
+// register, with readings, consumption, tariff, amount and basis.
+func (p *billPage) services(y float64, bp *kabinet.BillProvider) float64 {
+	t := servicesTable()
+	p.mark(2, t.x+t.cols[0].w, y)
+	p.mark(3, t.x+t.cols[0].w+t.cols[1].w+t.cols[2].w+t.cols[3].w+t.cols[4].w, y)
+	y = p.header(t, y, headH)
+	for _, l := range bp.Lines {
+		prev, cur := readings(l)
+		y = p.row(t, y, []string{serviceTitle(l), prev, cur, quantity(l), l.Unit,
+			tariff(l.TariffKopecks), l.Amount.Plain(), l.Basis}, "")
+	}
+	if note := meterNote(bp); note != "" {
+		p.font("", 7)
+		p.label(marginX+1, y+0.5, leftW, 3.5, "L", note)
+	}
+	return y + meterNoteH(bp)
+}
+
+// meterNote names the meters the readings come from.
+func meterNote(bp *kabinet.BillProvider) string {
+	var serials []string
+	for _, l := range bp.Lines {
+		if l.MeterSerial != "" && (len(serials) == 0 || serials[len(serials)-1] != l.MeterSerial) {
+			serials = append(serials, l.MeterSerial)
+		}
+	}
+	switch len(serials) {
+	case 0:
+		return ""
+	case 1:
+		return "Прибор учёта № " + serials[0]
+	}
+	s := "Приборы учёта №"
+	for i, n := range serials {
+		if i > 0 {
+			s += ","
+		}
+		s += " " + n
+	}
+	return s
+}
+
+func meterNoteH(bp *kabinet.BillProvider) float64 {
+	if meterNote(bp) == "" {
+		return 1.5
+	}
+	return 4.5
+}
+
+// charged is the sum of a provider's lines: the period's charges.
+func charged(bp *kabinet.BillProvider) kabinet.Money {
+	var sum kabinet.Money
+	for _, l := range bp.Lines {
+		sum += l.Amount
+	}
+	return sum
+}
+
+// summary prints how the total comes about: opening balance, charges,
+// recalculation, penalties, payments and the amount to pay by the due date.
+func (p *billPage) summary(y float64, bp *kabinet.BillProvider) {
+	t := summaryTable()
+	x := t.x
+	for i, c := range t.cols {
+		if n := 2 + i; i >= 2 {
+			p.mark(n, x, y)
+		}
+		x += c.w
+	}
+	last := t.cols[len(t.cols)-1]
+	p.band(t.x+t.width()-last.w, y+headH, last.w, sumRowH, lightGrey)
+	y = p.header(t, y, headH)
+	y = p.row(t, y, []string{bp.OpeningBalance.Plain(), charged(bp).Plain(), bp.Adjustments.Plain(),
+		bp.Penalties.Plain(), bp.Payments.Plain(), ""}, "")
+	p.font("B", 9.5)
+	p.text(t.x+t.width()-last.w, y-sumRowH, last.w-0.8, sumRowH, "RM", max(bp.ToPay, 0).Plain())
+	p.font("B", 9)
+	switch {
+	case bp.ToPay > 0 && !bp.DueOn.IsZero():
+		p.text(marginX, y+1, leftW-1, 4.5, "R", "Итого к оплате "+rub(bp.ToPay)+" — оплатить до "+date(bp.DueOn))
+	case bp.ToPay < 0:
+		p.text(marginX, y+1, leftW-1, 4.5, "R", "Переплата "+rub(-bp.ToPay)+" будет учтена в следующем счёте")
+	}
+}
