@@ -48,3 +48,18 @@ var monthNames = [...]string{"январь", "февраль", "март", "ап
 
 // Title returns the period as people read it on a bill: "январь 2026".
 func (p Period) Title() string { return fmt.Sprintf("%s %d", monthNames[p.Month-1], p.Year) }
+
+// PeriodClose is the state of a month close.
+type PeriodClose struct {
+	Period      Period
+	State       string // CloseRunning or CloseDone
+	LastAccount int64  // the last account closed so far
+	StartedAt   time.Time
+	CompletedAt time.Time
+}
+
+// Month close states.
+const (
+	CloseRunning = "running"
+	CloseDone    = "done"
+)

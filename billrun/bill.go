@@ -1,0 +1,72 @@
+package billrun
+
+import (
+	"slices"
+	"time"
+
+	"kabinet"
+	"kabinet/billing"
+)
+
+// newBill starts the bill of an account for p.
+func (e *Engine) newBill(p kabinet.Period, a *kabinet.Account) *kabinet.Bill {
+	return &kabinet.Bill{AccountID: a.ID, Period: p, IssuedAt: e.Now().UTC(), Data: kabinet.BillData{
+		AccountNumber: a.Display, Payer: a.FullName(), Address: a.Address, Residents: a.Residents, Area: a.Area}}
+}
+
+// penalty accrues the penalty for p's days on the sub-account's debts as
+// its ledger stands before the close: charges and recalculations make the
+// debts of their periods, payments pay the period they name or the oldest.
+func (e *Engine) penalty(p kabinet.Period, history []*kabinet.LedgerEntry) (kabinet.Money, error) {
+	byPeriod := map[kabinet.Period]kabinet.Money{}
+	var pays []billing.Payment
+	for _, x := range history {
+		switch x.Kind {
+		case kabinet.EntryCharge, kabinet.EntryAdjustment:
+			byPeriod[x.Period] += x.Amount
+		case kabinet.EntryPayment:
+			pays = append(pays, billing.Payment{On: x.PostedOn, Amount: -x.Amount, Period: x.Period})
+		}
+	}
+	var debts []billing.Debt
+	for period, principal := range byPeriod {
+		if principal > 0 && period.Before(p) {
+			debts = append(debts, billing.Debt{Period: period, Due: e.Due.DueDate(period), Principal: principal})
+		}
+	}
+	slices.SortFunc(debts, func(a, b billing.Debt) int { return a.Period.Int() - b.Period.Int() })
+	months, err := e.Penalties.Accrue(debts, pays, p.Start(time.UTC), p.Add(1).Start(time.UTC))
+	if err != nil || len(months) == 0 {
+		return 0, err
+	}
+	var sum kabinet.Money
+	for _, m := range months {
+		sum += m.Amount
+	}
+	return sum, nil
+}
+
+// settle fills in the money part of a provider's bill: the balance at the
+// start of p, the payments received in p, and what to pay.
+func (e *Engine) settle(p kabinet.Period, history []*kabinet.LedgerEntry, part *kabinet.BillProvider) {
+	// The previous close posts on the first day of p; payments made that
+	// day are p's.
+	start, end := p.Start(time.UTC), p.Add(1).Start(time.UTC)
+	for _, x := range history {
+		paid := x.Kind == kabinet.EntryPayment
+		switch {
+		case x.PostedOn.Before(start), !paid && x.PostedOn.Equal(start):
+			part.OpeningBalance += x.Amount
+		case !x.PostedOn.Before(end):
+		case paid:
+			part.Payments -= x.Amount
+		default: // corrections posted during the month
+			part.Adjustments += x.Amount
+		}
+	}
+	var charged kabinet.Money
+	for _, l := range part.Lines {
+		charged += l.Amount
+	}
+	part.ToPay = part.OpeningBalance + charged + part.Adjustments + part.Penalties - part.Payments
+}

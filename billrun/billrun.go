@@ -1,0 +1,113 @@
+// Package billrun closes billing periods: for every account it turns the
+// period's readings (or an average, or the norm) into charges by the
+// tariffs, charges heat, accrues penalties on late debts, and issues the
+// period's bill. It reads and writes through the store; the rules are the
+// billing package's. A close goes chunk by chunk, each chunk committed with
+// its progress, so a close killed halfway goes on where it stopped, and a
+// closed period closes again as a no-op.
+package billrun
+
+import (
+	"context"
+	"time"
+
+	"kabinet"
+	"kabinet/billing"
+	"kabinet/sqlstore"
+)
+
+// Store is what a close reads and writes.
+type Store interface {
+	FindPeriodClose(ctx context.Context, p kabinet.Period) (*kabinet.PeriodClose, error)
+	StartPeriodClose(ctx context.Context, p kabinet.Period) error
+	CompletePeriodClose(ctx context.Context, p kabinet.Period) error
+	FindAccountsAfter(ctx context.Context, after int64, limit int) ([]*kabinet.Account, error)
+	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
+	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
+	FindMeters(ctx context.Context, accountID int64) ([]*kabinet.Meter, error)
+	FindReadings(ctx context.Context, f sqlstore.ReadingFilter) ([]*kabinet.Reading, error)
+	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	Load(ctx context.Context, b *sqlstore.Batch) error
+}
+
+// Engine closes periods.
+type Engine struct {
+	Store     Store
+	Tariffs   billing.Tariffs
+	Heat      billing.HeatTariffs
+	Norms     billing.Norms
+	Estimate  billing.EstimateRules
+	Due       billing.DueRules
+	Penalties billing.PenaltyRules
+	// Location is the supplier's time zone: a period ends at local midnight.
+	Location *time.Location
+	Now      func() time.Time
+	// ChunkSize is how many accounts commit together (default 500).
+	ChunkSize int
+}
+
+// New returns an engine with the demo rules (every tariff and norm in them
+// is labelled demo).
+func New(store Store, loc *time.Location) *Engine {
+	return &Engine{Store: store, Tariffs: billing.DemoTariffs(), Heat: billing.DemoHeatTariffs(), Norms: billing.DemoNorms(),
+		Estimate: billing.DefaultEstimateRules(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
+		Location: loc, Now: time.Now, ChunkSize: 500}
+}
+
+// Close closes period p for every account. A period that has not ended
+// yet in the supplier's time zone is refused; a closed period is left as
+// it is.
+func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodClose, error) {
+	if e.Now().In(e.Location).Before(p.Add(1).Start(e.Location)) {
+		return nil, kabinet.Errorf(kabinet.EINVALID, "Период %s ещё не закончился", p)
+	}
+	c, err := e.Store.FindPeriodClose(ctx, p)
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		if err := e.Store.StartPeriodClose(ctx, p); err != nil {
+			return nil, err
+		}
+		c, err = e.Store.FindPeriodClose(ctx, p)
+	}
+	if err != nil || c.State == kabinet.CloseDone {
+		return c, err
+	}
+	providers, err := e.Store.FindProviders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for after := c.LastAccount; ; {
+		accounts, err := e.Store.FindAccountsAfter(ctx, after, max(e.ChunkSize, 1))
+		if err != nil {
+			return nil, err
+		}
+		if len(accounts) == 0 {
+			break
+		}
+		if err := e.closeChunk(ctx, p, providers, accounts); err != nil {
+			return nil, err
+		}
+		after = accounts[len(accounts)-1].ID
+	}
+	if err := e.Store.CompletePeriodClose(ctx, p); err != nil {
+		return nil, err
+	}
+	return e.Store.FindPeriodClose(ctx, p)
+}
+
+// closeChunk closes a chunk of accounts in one transaction.
+func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) error {
+	var b sqlstore.Batch
+	var calculated []int64
+	for _, a := range accounts {
+		r, err := e.closeAccount(ctx, p, providers, a)
+		if err != nil {
+			return err
+		}
+		if err := r.write(&b); err != nil {
+			return err
+		}
+		calculated = append(calculated, r.calculated...)
+	}
+	sqlstore.MarkPeriodClosed(&b, p, accounts[len(accounts)-1].ID, calculated)
+	return e.Store.Load(ctx, &b)
+}

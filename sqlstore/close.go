@@ -1,0 +1,81 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"kabinet"
+)
+
+// FindPeriodClose returns the state of a period's close, ENOTFOUND if it
+// was never started.
+func (db *DB) FindPeriodClose(ctx context.Context, p kabinet.Period) (*kabinet.PeriodClose, error) {
+	c := kabinet.PeriodClose{Period: p}
+	var done sql.NullTime
+	err := db.read.QueryRowContext(ctx, `SELECT state, last_account, started_at, completed_at FROM period_closes WHERE period = $1`, p.Int()).
+		Scan(&c.State, &c.LastAccount, &c.StartedAt, &done)
+	if err != nil {
+		return nil, notFound(err, "Закрытие периода")
+	}
+	c.CompletedAt = done.Time
+	return &c, nil
+}
+
+// StartPeriodClose records that a period's close began.
+func (db *DB) StartPeriodClose(ctx context.Context, p kabinet.Period) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO period_closes (period, state, last_account, started_at) VALUES ($1, $2, 0, $3)`,
+			p.Int(), kabinet.CloseRunning, db.now())
+		return translate(err)
+	})
+}
+
+// MarkPeriodClosed adds to b the statements that record progress: the
+// readings the chunk calculated, and the last account it closed.
+func MarkPeriodClosed(b *Batch, p kabinet.Period, lastAccount int64, calculated []int64) {
+	for _, id := range calculated {
+		b.Exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(kabinet.ReadingCalculated), id)
+	}
+	b.Exec(`UPDATE period_closes SET last_account = $1 WHERE period = $2`, lastAccount, p.Int())
+}
+
+// CompletePeriodClose marks a period closed.
+func (db *DB) CompletePeriodClose(ctx context.Context, p kabinet.Period) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE period_closes SET state = $1, completed_at = $2 WHERE period = $3`,
+			kabinet.CloseDone, db.now(), p.Int())
+		return translate(err)
+	})
+}
+
+// FindAccountsAfter returns up to limit accounts with IDs above after, in ID
+// order: the month close walks all accounts this way.
+func (db *DB) FindAccountsAfter(ctx context.Context, after int64, limit int) ([]*kabinet.Account, error) {
+	rows, err := db.read.QueryContext(ctx, accountSelect+`WHERE id > $1 ORDER BY id LIMIT $2`, after, limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var as []*kabinet.Account
+	for rows.Next() {
+		a, err := scanAccount(rows)
+		if err != nil {
+			return nil, err
+		}
+		as = append(as, a)
+	}
+	return as, translate(rows.Err())
+}
+
+// BillColumns are the bills table's columns in BillRow order.
+var BillColumns = []string{"account_id", "period", "issued_at", "data"}
+
+// BillRow returns b's values in BillColumns order.
+func BillRow(b *kabinet.Bill) ([]any, error) {
+	data, err := json.Marshal(b.Data)
+	if err != nil {
+		return nil, err
+	}
+	return []any{b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data)}, nil
+}
