@@ -98,6 +98,9 @@ func start(ctx context.Context, db *sqlstore.DB, o Options) error {
 			}
 		}
 	}
+	for _, p := range c.closed { // the simulation closed them; no close may run again
+		sqlstore.RecordClosedPeriod(&b, p, today)
+	}
 	sqlstore.StartWorld(&b, o.Seed, o.Accounts, today)
 	return db.Load(ctx, &b)
 }

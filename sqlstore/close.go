@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"time"
 
 	"kabinet"
 )
@@ -29,6 +30,14 @@ func (db *DB) StartPeriodClose(ctx context.Context, p kabinet.Period) error {
 			p.Int(), kabinet.CloseRunning, db.now())
 		return translate(err)
 	})
+}
+
+// RecordClosedPeriod adds to b the statement that records p as closed
+// elsewhere (the demo world's simulated history, a billing system's
+// import), so that no close runs for it again.
+func RecordClosedPeriod(b *Batch, p kabinet.Period, at time.Time) {
+	b.Exec(`INSERT INTO period_closes (period, state, last_account, started_at, completed_at) VALUES ($1, $2, 0, $3, $3)`,
+		p.Int(), kabinet.CloseDone, at.UTC())
 }
 
 // MarkPeriodClosed adds to b the statements that record progress: the

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"kabinet"
 )
 
 func TestConfig(t *testing.T) {
@@ -80,4 +82,34 @@ func TestMigrateAndDemoCommands(t *testing.T) {
 	if !strings.Contains(out.String(), "already holds a demo world of 25 homes") {
 		t.Errorf("second demo on the same database:\n%s", out.String())
 	}
+}
+
+func TestClosePeriodCommand(t *testing.T) {
+	dir := t.TempDir()
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"demo", "--data", dir, "--accounts", "10"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	last := kabinet.PeriodOf(time.Now().In(irkutsk(t))).Add(-1)
+	out.Reset()
+	if err := run(context.Background(), []string{"close-period", "--data", dir, last.String()}, &out); err != nil {
+		t.Fatalf("closing %s, which the demo simulated: %v", last, err)
+	}
+	if !strings.Contains(out.String(), "period "+last.String()+" is closed") {
+		t.Errorf("output: %s", out.String())
+	}
+	if err := run(context.Background(), []string{"close-period", "--data", dir, last.Add(1).String()}, &out); kabinet.ErrorCode(err) != kabinet.EINVALID {
+		t.Errorf("closing the current month: %v", err)
+	}
+	if err := run(context.Background(), []string{"close-period", "--data", dir, "ноябрь"}, &out); err == nil {
+		t.Error("a malformed period was accepted")
+	}
+}
+
+func irkutsk(t *testing.T) *time.Location {
+	loc, err := time.LoadLocation("Asia/Irkutsk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loc
 }

@@ -1,6 +1,7 @@
 // Command kabinet is the customer self-service portal: `serve` runs the
 // portal, its back office and its workers; `demo` builds a demo world;
-// `migrate` brings the database schema up to date. With no command it
+// `migrate` brings the database schema up to date; `close-period YYYY-MM`
+// closes a billing month. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -42,18 +43,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate":
+	case "serve", "demo", "migrate", "close-period":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period)", cmd)
 	}
 	switch cmd {
 	case "demo":
 		return buildDemo(ctx, cfg, out)
 	case "migrate":
 		return migrate(ctx, cfg, out)
+	case "close-period":
+		return closePeriod(ctx, cfg, fs.Args(), out)
 	}
 	return serve(ctx, cfg, out)
 }
