@@ -1,9 +1,7 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
-	"strconv"
 	"sync"
 
 	"rsc.io/qr/coding"
@@ -18,81 +16,36 @@ type qrSymbol struct {
 
 func (s *qrSymbol) at(x, y int) bool { return s.dark[y*s.size+x] }
 
-// encodeQR makes the level-M symbol of text. rsc.io/qr encodes about fifty
-// times faster than skip2/go-qrcode (80 µs against 4 ms for a bill's
-// payload) but always uses mask 0, so this tries the eight masks and keeps
-// the one the standard's penalty rules prefer, as ISO/IEC 18004 asks: a
-// poor mask can leave finder-like patterns that slow a phone's scanner.
-func encodeQR(text string) (*qrSymbol, error) {
-	v, err := smallestVersion(coding.String(text))
-	if err != nil {
-		return nil, err
-	}
-	var best *qrSymbol
-	bestScore := 0
-	for m := range coding.Mask(8) {
-		s, err := encodeWithMask(text, v, m)
-		if err != nil {
-			return nil, err
-		}
-		if score := penalty(s); best == nil || score < bestScore {
-			best, bestScore = s, score
-		}
-	}
-	return best, nil
-}
-
-// smallestVersion is the smallest symbol that holds enc at level M, the
-// size rsc.io/qr itself would choose.
-func smallestVersion(enc coding.Encoding) (coding.Version, error) {
-	for v := coding.MinVersion; v <= coding.MaxVersion; v++ {
-		if enc.Bits(coding.Version(v)) <= coding.Version(v).DataBytes(coding.M)*8 {
-			return coding.Version(v), nil
-		}
-	}
-	return 0, errors.New("pdf: payment string too long for a QR code")
-}
-
-func encodeWithMask(text string, v coding.Version, m coding.Mask) (*qrSymbol, error) {
-	plan, err := coding.NewPlan(v, coding.M, m)
-	if err != nil {
-		return nil, err
-	}
-	c, err := plan.Encode(coding.String(text))
-	if err != nil {
-		return nil, err
-	}
-	s := &qrSymbol{size: c.Size, dark: make([]bool, c.Size*c.Size)}
-	for y := range c.Size {
-		for x := range c.Size {
-			s.dark[y*c.Size+x] = c.Black(x, y)
-		}
-	}
-	return s, nil
-}
-
-// qrCache keeps the symbols of recent payloads: reprinting a bill, or the
-// portal showing it again, then costs no QR encoding. It forgets everything
-// when full, which is simpler than an LRU and enough for repeated requests
-// of the same bills.
-type qrCache struct {
+// qrCoder makes level-M QR symbols with rsc.io/qr, which encodes about
+// fifty times faster than skip2/go-qrcode (80 µs against 4 ms for a bill's
+// payload) but always uses mask 0. The standard asks for the mask with the
+// lowest penalty (a poor one can leave finder-like patterns that slow a
+// phone's scanner), so the coder tries all eight: it keeps the eight plans
+// of each symbol version, encodes the data once and applies each mask
+// itself. It also keeps the symbols of recent payloads, so that reprinting
+// a bill costs no encoding at all. It is safe for concurrent use.
+type qrCoder struct {
 	mu      sync.Mutex
+	plans   map[coding.Version]*[8]*coding.Plan
 	symbols map[string]*qrSymbol
 	limit   int
 }
 
-func newQRCache(limit int) *qrCache {
-	return &qrCache{symbols: make(map[string]*qrSymbol), limit: limit}
+func newQRCoder(limit int) *qrCoder {
+	return &qrCoder{plans: make(map[coding.Version]*[8]*coding.Plan), symbols: make(map[string]*qrSymbol), limit: limit}
 }
 
-func (c *qrCache) symbol(text string) (*qrSymbol, error) {
+// symbol returns the symbol of text, from the cache if it is there. The
+// cache forgets everything when full: simpler than an LRU, and enough for
+// the repeated requests of the same bills it is for.
+func (c *qrCoder) symbol(text string) (*qrSymbol, error) {
 	c.mu.Lock()
 	s, ok := c.symbols[text]
 	c.mu.Unlock()
 	if ok {
 		return s, nil
 	}
-	s, err := encodeQR(text)
+	s, err := c.encode(text)
 	if err != nil {
 		return nil, err
 	}
@@ -105,45 +58,87 @@ func (c *qrCache) symbol(text string) (*qrSymbol, error) {
 	return s, nil
 }
 
-// drawQR paints s with its top-left module at (x, y), modules m millimetres
-// wide, as vector rectangles written straight into the page: one per run
-// of dark modules in a row, in module units under a scaling matrix. That is
-// crisp at any zoom and far cheaper than a PNG or an fpdf call per module.
-func (d doc) drawQR(s *qrSymbol, x, y, m float64) {
-	k := 72 / 25.4 // points per millimetre
-	b := make([]byte, 0, 16*s.size*s.size/4)
-	b = append(b, "q 0 g "...)
-	b = appendFloats(b, m*k, 0, 0, -m*k, x*k, (pageH-y)*k)
-	b = append(b, "cm\n"...)
-	for row := range s.size {
-		for col := 0; col < s.size; col++ {
-			if !s.at(col, row) {
-				continue
-			}
-			start := col
-			for col < s.size && s.at(col, row) {
-				col++
-			}
-			b = appendInts(b, start, row, col-start, 1)
-			b = append(b, "re\n"...)
+// encode makes the symbol of text with the best of the eight masks.
+func (c *qrCoder) encode(text string) (*qrSymbol, error) {
+	enc := coding.String(text)
+	v, err := smallestVersion(enc)
+	if err != nil {
+		return nil, err
+	}
+	plans, err := c.versionPlans(v)
+	if err != nil {
+		return nil, err
+	}
+	code, err := plans[0].Encode(enc)
+	if err != nil {
+		return nil, err
+	}
+	data := dataBits(plans[0], code)
+	var best *qrSymbol
+	bestScore := 0
+	for _, p := range plans {
+		s := masked(p, data)
+		if score := penalty(s); best == nil || score < bestScore {
+			best, bestScore = s, score
 		}
 	}
-	b = append(b, "f Q\n"...)
-	d.RawWriteBuf(bytes.NewReader(b))
+	return best, nil
 }
 
-func appendFloats(b []byte, fs ...float64) []byte {
-	for _, f := range fs {
-		b = strconv.AppendFloat(b, f, 'f', 4, 64)
-		b = append(b, ' ')
+// smallestVersion is the smallest symbol that holds enc at level M, the
+// size rsc.io/qr itself would choose.
+func smallestVersion(enc coding.Encoding) (coding.Version, error) {
+	for v := coding.Version(coding.MinVersion); v <= coding.MaxVersion; v++ {
+		if enc.Bits(v) <= v.DataBytes(coding.M)*8 {
+			return v, nil
+		}
 	}
-	return b
+	return 0, errors.New("pdf: payment string too long for a QR code")
 }
 
-func appendInts(b []byte, ns ...int) []byte {
-	for _, n := range ns {
-		b = strconv.AppendInt(b, int64(n), 10)
-		b = append(b, ' ')
+// versionPlans returns the plans of version v for the eight masks, making
+// them the first time (about 90 µs each).
+func (c *qrCoder) versionPlans(v coding.Version) (*[8]*coding.Plan, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ps, ok := c.plans[v]; ok {
+		return ps, nil
 	}
-	return b
+	ps := new([8]*coding.Plan)
+	for m := range ps {
+		p, err := coding.NewPlan(v, coding.M, coding.Mask(m))
+		if err != nil {
+			return nil, err
+		}
+		ps[m] = p
+	}
+	c.plans[v] = ps
+	return ps, nil
+}
+
+// dataBits recovers the unmasked data and check bits of code, encoded
+// with plan p: a plan's Black bit on a data module is its mask.
+func dataBits(p *coding.Plan, code *coding.Code) []bool {
+	n := len(p.Pixel)
+	bits := make([]bool, n*n)
+	for y, row := range p.Pixel {
+		for x, pix := range row {
+			if r := pix.Role(); r == coding.Data || r == coding.Check {
+				bits[y*n+x] = code.Black(x, y) != (pix&coding.Black != 0)
+			}
+		}
+	}
+	return bits
+}
+
+// masked lays data over plan p: its fixed patterns, format bits and mask.
+func masked(p *coding.Plan, data []bool) *qrSymbol {
+	n := len(p.Pixel)
+	s := &qrSymbol{size: n, dark: make([]bool, n*n)}
+	for y, row := range p.Pixel {
+		for x, pix := range row {
+			s.dark[y*n+x] = (pix&coding.Black != 0) != data[y*n+x]
+		}
+	}
+	return s
 }

@@ -35,12 +35,12 @@ const font = "PTSans"
 type Renderer struct {
 	// Phone is the supplier's phone printed in a bill's footer.
 	Phone string
-	qr    *qrCache
+	qr    *qrCoder
 }
 
 // NewRenderer returns a Renderer with the demo supplier's phone.
 func NewRenderer() *Renderer {
-	return &Renderer{Phone: "8-800-100-9777", qr: newQRCache(4096)}
+	return &Renderer{Phone: "8-800-100-9777", qr: newQRCoder(4096)}
 }
 
 // Bill renders b with a new Renderer; use one Renderer for many bills.
