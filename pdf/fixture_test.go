@@ -55,3 +55,21 @@ func demoBill() *kabinet.Bill {
 			},
 		}}
 }
+
+// demoStatement is Иванов's electricity from January to March 2026:
+// 1 200,00 owed at the start; January as on demoBill leaves 792,11;
+// February 702,30 + 3,10 пени − 792,11 paid leaves 705,40; March
+// 655,02 − 1 000,00 paid leaves 360,42.
+func demoStatement() *kabinet.Statement {
+	month := func(m time.Month) kabinet.Period { return kabinet.Period{Year: 2026, Month: m} }
+	return &kabinet.Statement{AccountNumber: "10103001857", Payer: "Иванов Иван Иванович",
+		Address:  "664003, Иркутская обл., г. Иркутск, ул. Карла Маркса, д. 15, кв. 42",
+		Provider: energosbyt(), SubAccount: "10103001857", Service: kabinet.ServiceElectricity,
+		From: day(2026, 1, 1), To: day(2026, 3, 31), Opening: 120000,
+		Months: []kabinet.StatementMonth{
+			{Period: month(time.January), Charged: 61484, Adjustments: -3520, Penalties: 1247, Paid: 100000},
+			{Period: month(time.February), Charged: 70230, Penalties: 310, Paid: 79211},
+			{Period: month(time.March), Charged: 65502, Paid: 100000},
+		},
+		Closing: 36042, IssuedAt: time.Date(2026, 4, 2, 10, 30, 0, 0, irkutsk)}
+}
