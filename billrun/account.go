@@ -1,7 +1,6 @@
 package billrun
 
 import (
-	"context"
 	"fmt"
 	"time"
 
@@ -34,14 +33,10 @@ func (r *result) write(b *sqlstore.Batch) error {
 
 // closeAccount closes p for one account: each sub-account's services are
 // charged, its penalties accrued, and the bill shows it all.
-func (e *Engine) closeAccount(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account) (*result, error) {
-	subs, err := e.Store.FindSubAccounts(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
+func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account, d *sqlstore.AccountData) (*result, error) {
 	r := &result{bill: e.newBill(p, a)}
-	for _, sub := range subs {
-		part, err := e.closeSubAccount(ctx, p, a, sub, r)
+	for _, sub := range d.SubAccounts[a.ID] {
+		part, err := e.closeSubAccount(p, a, sub, d, r)
 		if err != nil {
 			return nil, fmt.Errorf("close %s for account %s: %w", p, a.Display, err)
 		}
@@ -54,14 +49,11 @@ func (e *Engine) closeAccount(ctx context.Context, p kabinet.Period, providers [
 
 // closeSubAccount charges a sub-account's services for p and accrues its
 // penalties, adding the entries to r, and returns its part of the bill.
-func (e *Engine) closeSubAccount(ctx context.Context, p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, r *result) (*kabinet.BillProvider, error) {
-	history, err := e.Store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: 100000})
-	if err != nil {
-		return nil, err
-	}
+func (e *Engine) closeSubAccount(p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, d *sqlstore.AccountData, r *result) (*kabinet.BillProvider, error) {
+	history := d.Ledger[sub.ID]
 	part := &kabinet.BillProvider{SubAccount: sub.Number, DueOn: e.Due.DueDate(p)}
 	for _, service := range sub.Services {
-		lines, adjustment, err := e.charge(ctx, p, a, service, r)
+		lines, adjustment, err := e.charge(p, a, service, d, r)
 		if err != nil {
 			return nil, err
 		}

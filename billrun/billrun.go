@@ -23,10 +23,7 @@ type Store interface {
 	CompletePeriodClose(ctx context.Context, p kabinet.Period) error
 	FindAccountsAfter(ctx context.Context, after int64, limit int) ([]*kabinet.Account, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
-	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
-	FindMeters(ctx context.Context, accountID int64) ([]*kabinet.Meter, error)
-	FindReadings(ctx context.Context, f sqlstore.ReadingFilter) ([]*kabinet.Reading, error)
-	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*sqlstore.AccountData, error)
 	Load(ctx context.Context, b *sqlstore.Batch) error
 }
 
@@ -96,10 +93,14 @@ func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodCl
 
 // closeChunk closes a chunk of accounts in one transaction.
 func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) error {
+	data, err := e.Store.FindAccountData(ctx, accounts[0].ID, accounts[len(accounts)-1].ID, p.Add(-36))
+	if err != nil {
+		return err
+	}
 	var b sqlstore.Batch
 	var calculated []int64
 	for _, a := range accounts {
-		r, err := e.closeAccount(ctx, p, providers, a)
+		r, err := e.closeAccount(p, providers, a, data)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package billrun
 
 import (
-	"context"
 	"slices"
 	"time"
 
@@ -12,7 +11,7 @@ import (
 
 // charge returns the bill lines of one service for p and the adjustment a
 // real reading brings to months charged by estimate.
-func (e *Engine) charge(ctx context.Context, p kabinet.Period, a *kabinet.Account, s kabinet.Service, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
+func (e *Engine) charge(p kabinet.Period, a *kabinet.Account, s kabinet.Service, d *sqlstore.AccountData, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
 	if s == kabinet.ServiceHeat {
 		t, err := e.Heat.Find(p.Start(e.Location))
 		if err != nil {
@@ -25,10 +24,7 @@ func (e *Engine) charge(ctx context.Context, p kabinet.Period, a *kabinet.Accoun
 		return []kabinet.BillLine{{Service: s, Consumption: int64(a.Area) / 100, Unit: "м²",
 			TariffKopecks: int64(t.PerM2), Amount: amount, Basis: "по площади"}}, 0, nil
 	}
-	meters, err := e.Store.FindMeters(ctx, a.ID)
-	if err != nil {
-		return nil, 0, err
-	}
+	meters := d.Meters[a.ID]
 	if len(meters) == 0 {
 		norm, err := e.norm(a, p)
 		if err != nil {
@@ -40,7 +36,7 @@ func (e *Engine) charge(ctx context.Context, p kabinet.Period, a *kabinet.Accoun
 	var lines []kabinet.BillLine
 	var adjustment kabinet.Money
 	for _, m := range meters {
-		ls, adj, err := e.chargeMeter(ctx, p, a, m, r)
+		ls, adj, err := e.chargeMeter(p, a, m, d.Readings[m.ID], r)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -52,11 +48,7 @@ func (e *Engine) charge(ctx context.Context, p kabinet.Period, a *kabinet.Accoun
 // chargeMeter charges one meter by its reading for p, or, without one, by
 // the average or the norm, recording the estimate so that the next real
 // reading can recalculate it.
-func (e *Engine) chargeMeter(ctx context.Context, p kabinet.Period, a *kabinet.Account, m *kabinet.Meter, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
-	rs, err := e.Store.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID, Limit: 36})
-	if err != nil {
-		return nil, 0, err
-	}
+func (e *Engine) chargeMeter(p kabinet.Period, a *kabinet.Account, m *kabinet.Meter, rs []*kabinet.Reading, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
 	cur, last, estimates, history := split(rs, p)
 	if cur == nil {
 		return e.estimateMeter(p, a, m, last, history, r)

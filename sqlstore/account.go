@@ -108,9 +108,11 @@ func scanAccount(s scanner) (*kabinet.Account, error) {
 
 // FindSubAccounts returns an account's sub-accounts in provider order.
 func (db *DB) FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error) {
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, account_id, provider_id, number, services FROM sub_accounts
-		WHERE account_id = $1 ORDER BY provider_id`, accountID)
+	return db.querySubAccounts(ctx, `WHERE account_id = $1 ORDER BY provider_id`, accountID)
+}
+
+func (db *DB) querySubAccounts(ctx context.Context, where string, args ...any) ([]*kabinet.SubAccount, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, provider_id, number, services FROM sub_accounts `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}

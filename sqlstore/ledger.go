@@ -43,10 +43,13 @@ func (db *DB) FindLedgerEntries(ctx context.Context, f LedgerFilter) ([]*kabinet
 	if limit <= 0 {
 		limit = 1000
 	}
-	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note
-		FROM ledger WHERE sub_account_id = $1 AND ($2 = '' OR kind = $2)
+	return db.queryLedger(ctx, `WHERE sub_account_id = $1 AND ($2 = '' OR kind = $2)
 		ORDER BY posted_on DESC, id DESC LIMIT $3`, f.SubAccountID, string(f.Kind), limit)
+}
+
+func (db *DB) queryLedger(ctx context.Context, where string, args ...any) ([]*kabinet.LedgerEntry, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note FROM ledger `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}

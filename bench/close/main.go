@@ -1,0 +1,44 @@
+// Command close measures the month close: it builds a demo world as of
+// 27.11.2026 (unless the database holds one) and closes November 2026 as on
+// 01.12.2026, printing the time it took.
+//
+//	go run ./bench/close -accounts 100000 -db /tmp/close-100k.db
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log"
+	"time"
+
+	"kabinet"
+	"kabinet/billrun"
+	"kabinet/demo"
+	"kabinet/sqlstore"
+)
+
+func main() {
+	dsn := flag.String("db", "/tmp/kabinet-close.db", "database (a SQLite path or a postgres:// URL)")
+	n := flag.Int("accounts", 100000, "homes in the demo world")
+	flag.Parse()
+	ctx := context.Background()
+	db, err := sqlstore.Open(ctx, *dsn)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer db.Close()
+	start := time.Now()
+	w, err := demo.Build(ctx, db, demo.Options{Accounts: *n, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("demo world of %d homes ready in %s\n", w.Accounts, time.Since(start).Round(time.Millisecond))
+	e := billrun.New(db, time.UTC)
+	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	start = time.Now()
+	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("closed 2026-11 for %d homes on %s in %s\n", w.Accounts+4, db.Engine(), time.Since(start).Round(time.Millisecond))
+}
