@@ -9,13 +9,15 @@ import (
 // footerY is where the footer's rule runs; blocks must end above it.
 const footerY = pageH - 16
 
-// billPage is a bill being drawn. marks collects where the explained
-// blocks of the first provider begin, for the sample's callouts.
+// billPage is a bill being drawn. On the sample (explained) bill, the
+// first provider's block leaves room for numbered callouts, and marks
+// collects where each callout goes.
 type billPage struct {
 	doc
-	r     *Renderer
-	b     *kabinet.Bill
-	marks map[int]point
+	r      *Renderer
+	b      *kabinet.Bill
+	sample bool
+	marks  map[int]point
 }
 
 type point struct{ x, y float64 }
@@ -24,25 +26,25 @@ type point struct{ x, y float64 }
 // provider its requisites, charges, penalties, payments, total and payment
 // QR code.
 func (r *Renderer) Bill(b *kabinet.Bill) ([]byte, error) {
-	p, err := r.drawBill(b)
+	p, err := r.drawBill(b, false)
 	if err != nil {
 		return nil, err
 	}
 	return output(p.Fpdf)
 }
 
-func (r *Renderer) drawBill(b *kabinet.Bill) (*billPage, error) {
+func (r *Renderer) drawBill(b *kabinet.Bill, sample bool) (*billPage, error) {
 	if len(b.Data.Providers) == 0 {
 		return nil, kabinet.Errorf(kabinet.EINVALID, "В счёте нет ни одного поставщика")
 	}
 	title := "Единый платёжный документ за " + b.Period.Title()
-	p := &billPage{doc: doc{newDoc(title, b.IssuedAt)}, r: r, b: b, marks: make(map[int]point)}
+	p := &billPage{doc: doc{newDoc(title, b.IssuedAt)}, r: r, b: b, sample: sample, marks: make(map[int]point)}
 	p.SetFooterFunc(p.footer)
 	p.AddPage()
 	y := p.payer(p.heading(marginTop) + 3)
 	for i := range b.Data.Providers {
 		bp := &b.Data.Providers[i]
-		if y+4+providerHeight(bp) > footerY-2 {
+		if y+4+p.providerHeight(bp) > footerY-2 {
 			p.AddPage()
 			y = marginTop
 		}
@@ -54,7 +56,7 @@ func (r *Renderer) drawBill(b *kabinet.Bill) (*billPage, error) {
 	return p, nil
 }
 
-// mark remembers the first place callout n points at.
+// mark remembers the centre of callout n.
 func (p *billPage) mark(n int, x, y float64) {
 	if _, ok := p.marks[n]; !ok {
 		p.marks[n] = point{x, y}

@@ -8,8 +8,9 @@ import (
 // register, with readings, consumption, tariff, amount and basis.
 func (p *billPage) services(y float64, bp *kabinet.BillProvider) float64 {
 	t := servicesTable()
-	p.mark(2, t.x+t.cols[0].w, y)
-	p.mark(3, t.x+t.cols[0].w+t.cols[1].w+t.cols[2].w+t.cols[3].w+t.cols[4].w, y)
+	above := y - p.calloutGap(bp)/2
+	p.mark(2, t.centre(1, 4), above) // readings and consumption
+	p.mark(3, t.centre(5, 7), above) // tariff and amount
 	y = p.header(t, y, headH)
 	for _, l := range bp.Lines {
 		prev, cur := readings(l)
@@ -67,12 +68,8 @@ func charged(bp *kabinet.BillProvider) kabinet.Money {
 // recalculation, penalties, payments and the amount to pay by the due date.
 func (p *billPage) summary(y float64, bp *kabinet.BillProvider) {
 	t := summaryTable()
-	x := t.x
-	for i, c := range t.cols {
-		if n := 2 + i; i >= 2 {
-			p.mark(n, x, y)
-		}
-		x += c.w
+	for i := 2; i < len(t.cols); i++ { // recalculation, penalties, payments, total
+		p.mark(2+i, t.centre(i, i+1), y-p.calloutGap(bp)/2)
 	}
 	last := t.cols[len(t.cols)-1]
 	p.band(t.x+t.width()-last.w, y+headH, last.w, sumRowH, lightGrey)

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/go-pdf/fpdf"
 )
 
@@ -69,8 +71,26 @@ func (d doc) rule(x1, x2, y float64) {
 	d.SetDrawColor(0, 0, 0)
 }
 
-// lines splits s into lines no wider than w in the current font.
-func (d doc) lines(s string, w float64) []string { return d.SplitText(s, w) }
+// lines splits s into lines no wider than w in the current font. It
+// breaks at plain spaces only: fpdf's SplitText also breaks at no-break
+// spaces, which would split «1 000,00» across lines.
+func (d doc) lines(s string, w float64) []string {
+	var out []string
+	line := ""
+	for _, word := range strings.Fields(strings.ReplaceAll(s, "\u00a0", "\u0001")) {
+		word = strings.ReplaceAll(word, "\u0001", "\u00a0")
+		switch {
+		case line == "":
+			line = word
+		case d.GetStringWidth(line+" "+word) > w:
+			out = append(out, line)
+			line = word
+		default:
+			line += " " + word
+		}
+	}
+	return append(out, line)
+}
 
 // paragraph writes s wrapped to w from (x, y) with line height h and
 // returns the y below it.

@@ -34,24 +34,33 @@ func summaryTable() table {
 
 // providerHeight is the height of bp's block, so that a block that would
 // cross the footer starts a new page instead.
-func providerHeight(bp *kabinet.BillProvider) float64 {
-	left := bandH + reqH + headH + lineH*float64(len(bp.Lines)) + meterNoteH(bp) + headH + sumRowH + dueH
-	right := bandH + reqH + qrSide + 9
+func (p *billPage) providerHeight(bp *kabinet.BillProvider) float64 {
+	left := bandH + reqH + 2*p.calloutGap(bp) + headH + lineH*float64(len(bp.Lines)) + meterNoteH(bp) + headH + sumRowH + dueH
+	right := bandH + reqH + p.calloutGap(bp) + qrSide + 9
 	return max(left, right)
+}
+
+// calloutGap is the room above the first provider's tables that the
+// sample bill keeps for its callouts.
+func (p *billPage) calloutGap(bp *kabinet.BillProvider) float64 {
+	if p.sample && bp == &p.b.Data.Providers[0] {
+		return 6
+	}
+	return 0
 }
 
 // provider draws bp's block at y and returns the y below it.
 func (p *billPage) provider(y float64, bp *kabinet.BillProvider) (float64, error) {
-	h := providerHeight(bp)
+	h, gap := p.providerHeight(bp), p.calloutGap(bp)
 	p.frame(marginX, y, contentW, h)
 	p.providerBand(y, bp)
 	p.requisites(y+bandH, bp.Provider)
-	ty := y + bandH + reqH
+	ty := y + bandH + reqH + gap
 	if err := p.qrCode(marginX+leftW, ty, bp); err != nil {
 		return 0, err
 	}
 	ty = p.services(ty, bp)
-	p.summary(ty, bp)
+	p.summary(ty+gap, bp)
 	return y + h, nil
 }
 
@@ -94,7 +103,7 @@ func (p *billPage) qrCode(x, y float64, bp *kabinet.BillProvider) error {
 	m := qrSide / float64(sym.size+8)
 	side := m * float64(sym.size)
 	p.drawQR(sym, x+(w-side)/2, y+4*m, m)
-	p.mark(8, x, y)
+	p.mark(8, x+w/2, y-p.calloutGap(bp)/2)
 	p.font("", 7.5)
 	cy := y + qrSide - 2*m
 	for _, line := range p.lines("Оплата по QR-коду в приложении банка", w-4) {

@@ -46,6 +46,12 @@ func NewRenderer() *Renderer {
 // Bill renders b with a new Renderer; use one Renderer for many bills.
 func Bill(b *kabinet.Bill) ([]byte, error) { return NewRenderer().Bill(b) }
 
+// Statement renders s with a new Renderer.
+func Statement(s *kabinet.Statement) ([]byte, error) { return NewRenderer().Statement(s) }
+
+// SampleBill renders the explained sample of b with a new Renderer.
+func SampleBill(b *kabinet.Bill) ([]byte, error) { return NewRenderer().SampleBill(b) }
+
 // newDoc starts an A4 document whose metadata depends only on its content:
 // the dates are the document's own and the catalogue is sorted, so two
 // renderings are byte for byte the same.

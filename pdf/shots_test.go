@@ -18,6 +18,7 @@ func TestShots(t *testing.T) {
 	docs := map[string]func() ([]byte, error){
 		"bill":      func() ([]byte, error) { return r.Bill(demoBill()) },
 		"statement": func() ([]byte, error) { return r.Statement(demoStatement()) },
+		"sample":    func() ([]byte, error) { return r.SampleBill(demoBill()) },
 	}
 	for name, render := range docs {
 		doc, err := render()

@@ -26,6 +26,20 @@ func (t table) width() float64 {
 	return w
 }
 
+// centre is the x of the middle of columns from to to (exclusive).
+func (t table) centre(from, to int) float64 {
+	x, w := t.x, 0.0
+	for i, c := range t.cols {
+		switch {
+		case i < from:
+			x += c.w
+		case i < to:
+			w += c.w
+		}
+	}
+	return x + w/2
+}
+
 // header draws the grey heading row, h high, at y and returns the y below.
 func (d doc) header(t table, y, h float64) float64 {
 	d.band(t.x, y, t.width(), h, bandGrey)
