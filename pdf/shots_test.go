@@ -19,6 +19,7 @@ func TestShots(t *testing.T) {
 		"bill":      func() ([]byte, error) { return r.Bill(demoBill()) },
 		"statement": func() ([]byte, error) { return r.Statement(demoStatement()) },
 		"sample":    func() ([]byte, error) { return r.SampleBill(demoBill()) },
+		"overpaid":  func() ([]byte, error) { return r.Bill(overpaidBill()) },
 	}
 	for name, render := range docs {
 		doc, err := render()
