@@ -68,22 +68,8 @@ func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodCl
 	if err != nil || c.State == kabinet.CloseDone {
 		return c, err
 	}
-	providers, err := e.Store.FindProviders(ctx)
-	if err != nil {
+	if err := e.closeAll(ctx, p, c.LastAccount); err != nil {
 		return nil, err
-	}
-	for after := c.LastAccount; ; {
-		accounts, err := e.Store.FindAccountsAfter(ctx, after, max(e.ChunkSize, 1))
-		if err != nil {
-			return nil, err
-		}
-		if len(accounts) == 0 {
-			break
-		}
-		if err := e.closeChunk(ctx, p, providers, accounts); err != nil {
-			return nil, err
-		}
-		after = accounts[len(accounts)-1].ID
 	}
 	if err := e.Store.CompletePeriodClose(ctx, p); err != nil {
 		return nil, err
@@ -91,24 +77,73 @@ func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodCl
 	return e.Store.FindPeriodClose(ctx, p)
 }
 
-// closeChunk closes a chunk of accounts in one transaction.
-func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) error {
-	data, err := e.Store.FindAccountData(ctx, accounts[0].ID, accounts[len(accounts)-1].ID, p.Add(-36))
+// closeAll closes the accounts after the given one, chunk by chunk.
+// Reading and computing the next chunk goes on while the last one is
+// written, so on two cores both work.
+func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) error {
+	providers, err := e.Store.FindProviders(ctx)
 	if err != nil {
 		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type chunk struct {
+		b   *sqlstore.Batch
+		err error
+	}
+	chunks := make(chan chunk, 1)
+	go func() {
+		defer close(chunks)
+		for {
+			accounts, err := e.Store.FindAccountsAfter(ctx, after, max(e.ChunkSize, 1))
+			if err == nil && len(accounts) == 0 {
+				return
+			}
+			var b *sqlstore.Batch
+			if err == nil {
+				b, err = e.closeChunk(ctx, p, providers, accounts)
+			}
+			select {
+			case chunks <- chunk{b, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+			after = accounts[len(accounts)-1].ID
+		}
+	}()
+	for c := range chunks {
+		if c.err != nil {
+			return c.err
+		}
+		if err := e.Store.Load(ctx, c.b); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// closeChunk computes the close of a chunk of accounts: the batch that
+// writes it in one transaction, with its progress.
+func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) (*sqlstore.Batch, error) {
+	data, err := e.Store.FindAccountData(ctx, accounts[0].ID, accounts[len(accounts)-1].ID, p.Add(-36))
+	if err != nil {
+		return nil, err
 	}
 	var b sqlstore.Batch
 	var calculated []int64
 	for _, a := range accounts {
 		r, err := e.closeAccount(p, providers, a, data)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if err := r.write(&b); err != nil {
-			return err
+			return nil, err
 		}
 		calculated = append(calculated, r.calculated...)
 	}
 	sqlstore.MarkPeriodClosed(&b, p, accounts[len(accounts)-1].ID, calculated)
-	return e.Store.Load(ctx, &b)
+	return &b, nil
 }

@@ -21,6 +21,7 @@ import (
 func main() {
 	dsn := flag.String("db", "/tmp/kabinet-close.db", "database (a SQLite path or a postgres:// URL)")
 	n := flag.Int("accounts", 100000, "homes in the demo world")
+	chunk := flag.Int("chunk", 500, "accounts per transaction")
 	flag.Parse()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, *dsn)
@@ -36,6 +37,7 @@ func main() {
 	fmt.Printf("demo world of %d homes ready in %s\n", w.Accounts, time.Since(start).Round(time.Millisecond))
 	e := billrun.New(db, time.UTC)
 	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	e.ChunkSize = *chunk
 	start = time.Now()
 	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
 		log.Fatal(err)
