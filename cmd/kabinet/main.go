@@ -1,7 +1,7 @@
 // Command kabinet is the customer self-service portal: `serve` runs the
 // portal, its back office and its workers; `demo` builds a demo world;
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
-// closes a billing month. With no command it
+// closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -43,12 +43,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period":
+	case "serve", "demo", "migrate", "close-period", "bill":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, bill)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -57,6 +57,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return migrate(ctx, cfg, out)
 	case "close-period":
 		return closePeriod(ctx, cfg, fs.Args(), out)
+	case "bill":
+		return printBill(ctx, cfg, fs.Args(), out)
 	}
 	return serve(ctx, cfg, out)
 }

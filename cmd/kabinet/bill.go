@@ -1,0 +1,47 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"kabinet"
+	"kabinet/pdf"
+	"kabinet/sqlstore"
+)
+
+// printBill writes the PDF of an account's bill for a period to out
+// (`kabinet bill ACCOUNT YYYY-MM > bill.pdf`): operators reprint bills with
+// it, and scripts check them.
+func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) error {
+	if len(args) != 2 {
+		return fmt.Errorf("usage: kabinet bill ACCOUNT YYYY-MM > bill.pdf")
+	}
+	n, err := kabinet.ParseAccountNumber(args[0])
+	if err != nil {
+		return err
+	}
+	p, err := kabinet.ParsePeriod(args[1])
+	if err != nil {
+		return err
+	}
+	db, err := sqlstore.Open(ctx, cfg.dsn())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := db.FindAccountByNumber(ctx, n)
+	if err != nil {
+		return err
+	}
+	b, err := db.FindBill(ctx, a.ID, p)
+	if err != nil {
+		return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
+	}
+	doc, err := pdf.Bill(b)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(doc)
+	return err
+}
