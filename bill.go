@@ -45,8 +45,9 @@ type BillLine struct {
 	Zone        string  `json:"zone,omitempty"`
 	Previous    int64   `json:"previous,omitempty"`
 	Current     int64   `json:"current,omitempty"`
-	Consumption int64   `json:"consumption"`
-	Unit        string  `json:"unit"`
+	Consumption int64   `json:"consumption"` // units; an area (м²) in hundredths, as Area
+
+	Unit string `json:"unit"`
 	// TariffKopecks is the price per unit in hundredths of a kopeck, so that
 	// tariffs such as 1,246 ₽/kWh are exact.
 	TariffKopecks int64  `json:"tariff"`

@@ -21,7 +21,7 @@ func (e *Engine) charge(p kabinet.Period, a *kabinet.Account, s kabinet.Service,
 		if amount == 0 {
 			return nil, 0, nil
 		}
-		return []kabinet.BillLine{{Service: s, Consumption: int64(a.Area) / 100, Unit: "м²",
+		return []kabinet.BillLine{{Service: s, Consumption: int64(a.Area), Unit: "м²",
 			TariffKopecks: int64(t.PerM2), Amount: amount, Basis: "по площади"}}, 0, nil
 	}
 	meters := d.Meters[a.ID]
