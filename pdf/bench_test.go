@@ -48,3 +48,20 @@ func BenchmarkQR(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewRenderer prepares the fonts, once per Renderer.
+func BenchmarkNewRenderer(b *testing.B) {
+	for b.Loop() {
+		NewRenderer()
+	}
+}
+
+// BenchmarkBillOneShot is the package-level Bill: Unicode fonts, no cache.
+func BenchmarkBillOneShot(b *testing.B) {
+	bill := demoBill()
+	for b.Loop() {
+		if _, err := Bill(bill); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

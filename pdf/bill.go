@@ -26,19 +26,21 @@ type point struct{ x, y float64 }
 // provider its requisites, charges, penalties, payments, total and payment
 // QR code.
 func (r *Renderer) Bill(b *kabinet.Bill) ([]byte, error) {
-	p, err := r.drawBill(b, false)
-	if err != nil {
-		return nil, err
-	}
-	return output(p.Fpdf)
+	return r.render(func(fonts *fontSet) (doc, error) {
+		p, err := r.drawBill(b, false, fonts)
+		if err != nil {
+			return doc{}, err
+		}
+		return p.doc, nil
+	})
 }
 
-func (r *Renderer) drawBill(b *kabinet.Bill, sample bool) (*billPage, error) {
+func (r *Renderer) drawBill(b *kabinet.Bill, sample bool, fonts *fontSet) (*billPage, error) {
 	if len(b.Data.Providers) == 0 {
 		return nil, kabinet.Errorf(kabinet.EINVALID, "В счёте нет ни одного поставщика")
 	}
 	title := "Единый платёжный документ за " + b.Period.Title()
-	p := &billPage{doc: doc{newDoc(title, b.IssuedAt)}, r: r, b: b, sample: sample, marks: make(map[int]point)}
+	p := &billPage{doc: newDoc(title, b.IssuedAt, fonts), r: r, b: b, sample: sample, marks: make(map[int]point)}
 	p.SetFooterFunc(p.footer)
 	p.AddPage()
 	y := p.payer(p.heading(marginTop) + 3)

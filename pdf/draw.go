@@ -24,8 +24,28 @@ const (
 	lightGrey = 246 // alternate fills
 )
 
-// doc adds the few drawing verbs the documents share to fpdf.
-type doc struct{ *fpdf.Fpdf }
+// doc adds the few drawing verbs the documents share to fpdf, and passes
+// text through the codepage of the prepared fonts.
+type doc struct {
+	*fpdf.Fpdf
+	cp      *codepage // nil when the document has the Unicode fonts
+	strayed *bool     // some text was not in cp: draw again in Unicode
+}
+
+// str returns s as the current fonts take it.
+func (d doc) str(s string) string {
+	if d.cp == nil {
+		return s
+	}
+	e, ok := d.cp.encode(s)
+	if !ok {
+		*d.strayed = true
+	}
+	return e
+}
+
+// width is the width of s in the current font.
+func (d doc) width(s string) float64 { return d.GetStringWidth(d.str(s)) }
 
 func (d doc) font(style string, size float64) { d.SetFont(font, style, size) }
 
@@ -33,7 +53,7 @@ func (d doc) font(style string, size float64) { d.SetFont(font, style, size) }
 // (and "M" for the vertical middle), one line high for the current font.
 func (d doc) text(x, y, w, h float64, align, s string) {
 	d.SetXY(x, y)
-	d.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	d.CellFormat(w, h, d.str(s), "", 0, align, false, 0, "")
 }
 
 // label writes s in the label grey, then goes back to black.
@@ -46,7 +66,7 @@ func (d doc) label(x, y, w, h float64, align, s string) {
 // fit shrinks the font until s fits in w, for the odd long name in a
 // narrow column; the size is restored by the next font call.
 func (d doc) fit(s string, w, size float64, style string) {
-	for d.font(style, size); size > 5 && d.GetStringWidth(s) > w-1; size -= 0.25 {
+	for d.font(style, size); size > 5 && d.width(s) > w-1; size -= 0.25 {
 		d.font(style, size-0.25)
 	}
 }
@@ -82,7 +102,7 @@ func (d doc) lines(s string, w float64) []string {
 		switch {
 		case line == "":
 			line = word
-		case d.GetStringWidth(line+" "+word) > w:
+		case d.width(line+" "+word) > w:
 			out = append(out, line)
 			line = word
 		default:

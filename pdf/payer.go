@@ -35,7 +35,7 @@ func (p *billPage) payer(y float64) float64 {
 func (p *billPage) address(row func(y float64, label, value, style string) float64, y, w float64) float64 {
 	addr := p.b.Data.Address
 	p.font("", 8.5)
-	if p.GetStringWidth(addr) <= w-1 {
+	if p.width(addr) <= w-1 {
 		return row(y, "Адрес", addr, "")
 	}
 	p.font("", 9.5)

@@ -71,7 +71,7 @@ func (p *billPage) providerBand(y float64, bp *kabinet.BillProvider) {
 	p.text(marginX+2, y, 120, bandH, "LM", bp.Provider.Name)
 	number := subAccount(p.b, bp)
 	p.font("B", 9.5)
-	numberW := p.GetStringWidth(number)
+	numberW := p.width(number)
 	p.text(marginX+contentW-72, y, 70, bandH, "RM", number)
 	p.font("", 8.5)
 	p.label(marginX+contentW-72, y, 70-numberW-1.5, bandH, "RM", "Лицевой счёт в организации:")

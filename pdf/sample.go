@@ -14,19 +14,21 @@ const calloutR, calloutG, calloutB = 204, 78, 0
 // with numbered callouts on its blocks, and a second page that explains
 // each block in plain words with b's own figures.
 func (r *Renderer) SampleBill(b *kabinet.Bill) ([]byte, error) {
-	p, err := r.drawBill(b, true)
-	if err != nil {
-		return nil, err
-	}
-	notes := sampleNotes(b)
-	for n := range notes {
-		if at, ok := p.marks[n+1]; ok {
-			p.callout(at.x, at.y, n+1)
+	return r.render(func(fonts *fontSet) (doc, error) {
+		p, err := r.drawBill(b, true, fonts)
+		if err != nil {
+			return doc{}, err
 		}
-	}
-	p.AddPage()
-	p.explain(notes)
-	return output(p.Fpdf)
+		notes := sampleNotes(b)
+		for n := range notes {
+			if at, ok := p.marks[n+1]; ok {
+				p.callout(at.x, at.y, n+1)
+			}
+		}
+		p.AddPage()
+		p.explain(notes)
+		return p.doc, nil
+	})
 }
 
 // callout draws numbered badge n centred at (x, y).

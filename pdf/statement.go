@@ -14,14 +14,16 @@ func (r *Renderer) Statement(s *kabinet.Statement) ([]byte, error) {
 		return nil, kabinet.Errorf(kabinet.EINTERNAL,
 			"Акт сверки не сходится: по месяцам сальдо %s, а не %s", got.Plain(), s.Closing.Plain())
 	}
-	d := doc{newDoc("Акт сверки взаиморасчетов", s.IssuedAt)}
-	d.SetFooterFunc(func() { d.statementFooter(r, s) })
-	d.AddPage()
-	y := d.statementHeading(s, marginTop)
-	y = d.parties(s, y+4)
-	y = d.statementTable(s, y+5)
-	d.conclusion(s, y+5)
-	return output(d.Fpdf)
+	return r.render(func(fonts *fontSet) (doc, error) {
+		d := newDoc("Акт сверки взаиморасчетов", s.IssuedAt, fonts)
+		d.SetFooterFunc(func() { d.statementFooter(r, s) })
+		d.AddPage()
+		y := d.statementHeading(s, marginTop)
+		y = d.parties(s, y+4)
+		y = d.statementTable(s, y+5)
+		d.conclusion(s, y+5)
+		return d, nil
+	})
 }
 
 // closing is the balance the months lead to: the opening debt plus what
