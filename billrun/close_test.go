@@ -143,3 +143,34 @@ func ledgerSum(t *testing.T, db *sqlstore.DB) [2]int64 {
 	}
 	return [2]int64{n, sum}
 }
+
+// TestReopenThenCloseAgain: reopening undoes the close; closing again gives
+// the same ledger and bill.
+func TestReopenThenCloseAgain(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		w := newWorld(t, dsn)
+		a, subs := w.flat(t, "10103001857", true)
+		m := w.meter(t, a, subs[0], kabinet.ZoningTwo)
+		w.read(t, m, nov, day(2025, 11, 22), kabinet.ReadingAccepted, []int64{12560, 5790}, []int64{215, 112})
+		before := ledgerSum(t, w.db)
+		w.close(t, nov)
+		closed := ledgerSum(t, w.db)
+		if err := w.db.ReopenPeriod(ctx, nov); err != nil {
+			t.Fatal(err)
+		}
+		if got := ledgerSum(t, w.db); got != before {
+			t.Fatalf("after reopening the ledger is %v, want %v", got, before)
+		}
+		if _, err := w.db.FindBill(ctx, a.ID, nov); kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+			t.Errorf("the bill survived reopening: %v", err)
+		}
+		rs, _ := w.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID})
+		if rs[0].Status != kabinet.ReadingAccepted {
+			t.Errorf("reading status after reopening = %s", rs[0].Status)
+		}
+		w.close(t, nov)
+		if got := ledgerSum(t, w.db); got != closed {
+			t.Errorf("closing again gave %v, the first close %v", got, closed)
+		}
+	})
+}

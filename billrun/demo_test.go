@@ -29,6 +29,9 @@ func TestCloseTheDemoWorld(t *testing.T) {
 		if ledgerSum(t, db) != before {
 			t.Fatal("a month the demo simulated was closed again")
 		}
+		if err := db.ReopenPeriod(ctx, oct); kabinet.ErrorCode(err) != kabinet.ECONFLICT {
+			t.Errorf("reopening a month the demo simulated: %v", err)
+		}
 		nov26 := kabinet.Period{Year: 2026, Month: time.November}
 		if c, err := e.Close(ctx, nov26); err != nil || c.State != kabinet.CloseDone {
 			t.Fatalf("close = %+v, %v", c, err)

@@ -88,3 +88,36 @@ func BillRow(b *kabinet.Bill) ([]any, error) {
 	}
 	return []any{b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data)}, nil
 }
+
+// ReopenPeriod undoes a close made by the engine, in one transaction: its
+// ledger entries, its bills and its estimates go, the period's readings are
+// «Принято» again, and the period can be closed anew. A period closed
+// elsewhere (the demo's history) has no such entries and is refused.
+func (db *DB) ReopenPeriod(ctx context.Context, p kabinet.Period) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		var state string
+		err := tx.QueryRowContext(ctx, `SELECT state FROM period_closes WHERE period = $1`, p.Int()).Scan(&state)
+		if err != nil {
+			return notFound(err, "Закрытие периода")
+		}
+		var closed int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM bills WHERE period = $1`, p.Int()).Scan(&closed); err != nil {
+			return translate(err)
+		}
+		if closed == 0 && state == kabinet.CloseDone {
+			return kabinet.Errorf(kabinet.ECONFLICT, "Период %s закрыт не этой системой: открыть его нельзя", p)
+		}
+		for _, q := range []string{
+			`DELETE FROM ledger WHERE period = $1 AND external_id LIKE 'close:' || CAST($1 AS TEXT) || ':%'`,
+			`DELETE FROM bills WHERE period = $1`,
+			`DELETE FROM readings WHERE period = $1 AND source = 'estimated'`,
+			`UPDATE readings SET status = 'accepted' WHERE period = $1 AND status = 'calculated'`,
+			`DELETE FROM period_closes WHERE period = $1`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, p.Int()); err != nil {
+				return translate(err)
+			}
+		}
+		return nil
+	})
+}

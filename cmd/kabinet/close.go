@@ -40,6 +40,28 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	return nil
 }
 
+// reopenPeriod undoes a close (`kabinet reopen-period YYYY-MM`): an
+// explicit administrator's action, never done by the scheduled close.
+func reopenPeriod(ctx context.Context, cfg Config, args []string, out io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: kabinet reopen-period YYYY-MM")
+	}
+	p, err := kabinet.ParsePeriod(args[0])
+	if err != nil {
+		return err
+	}
+	db, err := sqlstore.Open(ctx, cfg.dsn())
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.ReopenPeriod(ctx, p); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "period %s is open again: its charges, penalties and bills are removed\n", p)
+	return nil
+}
+
 // closeLastPeriod closes the period before the current one in the
 // supplier's time zone: the scheduled close.
 func (m *Main) closeLastPeriod(ctx context.Context) error {

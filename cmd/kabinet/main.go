@@ -43,12 +43,12 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "bill":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, bill)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -57,6 +57,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return migrate(ctx, cfg, out)
 	case "close-period":
 		return closePeriod(ctx, cfg, fs.Args(), out)
+	case "reopen-period":
+		return reopenPeriod(ctx, cfg, fs.Args(), out)
 	case "bill":
 		return printBill(ctx, cfg, fs.Args(), out)
 	}
