@@ -101,6 +101,9 @@ func TestClosePeriodCommand(t *testing.T) {
 	if err := run(context.Background(), []string{"close-period", "--data", dir, last.Add(1).String()}, &out); kabinet.ErrorCode(err) != kabinet.EINVALID {
 		t.Errorf("closing the current month: %v", err)
 	}
+	if err := run(context.Background(), []string{"reopen-period", "--data", dir, last.String()}, &out); kabinet.ErrorCode(err) != kabinet.ECONFLICT {
+		t.Errorf("reopening a month the demo simulated: %v", err)
+	}
 	if err := run(context.Background(), []string{"close-period", "--data", dir, "ноябрь"}, &out); err == nil {
 		t.Error("a malformed period was accepted")
 	}
