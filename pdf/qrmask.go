@@ -2,35 +2,29 @@ package pdf
 
 // penalty scores a symbol by the four rules of ISO/IEC 18004 §8.8.2; the
 // mask with the lowest score is the one to print. Rows and columns are
-// scored as runs of one colour, which both line rules are about and which
-// makes the eight trials of a bill's code cheap.
+// scored alike, as runs of one colour found from where the colour changes.
 func penalty(s *qrSymbol) int {
-	n := s.size
 	score := blockPenalty(s) + balancePenalty(s)
-	runs := make([]int, 0, n)
-	for i := range n {
-		runs = runsOf(s.dark, i*n, 1, n, runs[:0]) // row i
-		score += runPenalty(runs) + finderPenalty(runs, s.dark[i*n])
-		runs = runsOf(s.dark, i, n, n, runs[:0]) // column i
-		score += runPenalty(runs) + finderPenalty(runs, s.dark[i])
+	runs := make([]int, 0, s.size)
+	for _, lines := range [2][]bitrow{s.rows, s.cols} {
+		for _, line := range lines {
+			runs = runsOf(line, s.size, runs[:0])
+			score += runPenalty(runs) + finderPenalty(runs, line.get(0))
+		}
 	}
 	return score
 }
 
-// runsOf appends to runs the lengths of the runs of one colour among the
-// n modules of dark from start, stride apart. Colours alternate from run to
-// run, starting with the first module's.
-func runsOf(dark []bool, start, stride, n int, runs []int) []int {
-	run := 1
-	for k := 1; k < n; k++ {
-		if dark[start+k*stride] == dark[start+(k-1)*stride] {
-			run++
-			continue
-		}
-		runs = append(runs, run)
-		run = 1
-	}
-	return append(runs, run)
+// runsOf appends to runs the lengths of the runs of one colour among the n
+// modules of line; colours alternate, starting with module 0's.
+func runsOf(line bitrow, n int, runs []int) []int {
+	changes := line.xor(line.next()).and(first(n - 1))
+	prev := -1
+	changes.each(func(i int) {
+		runs = append(runs, i-prev)
+		prev = i
+	})
+	return append(runs, n-1-prev)
 }
 
 // runPenalty (N1): 3 for five modules of one colour in a line, plus 1 for
@@ -69,29 +63,26 @@ func finderPenalty(runs []int, firstDark bool) int {
 	return score
 }
 
-// blockPenalty (N2): 3 for every 2×2 block of one colour.
+// blockPenalty (N2): 3 for every 2×2 block of one colour: modules x and
+// x+1 alike in both rows, and the rows alike at x.
 func blockPenalty(s *qrSymbol) int {
-	n, score := s.size, 0
-	for y := 1; y < n; y++ {
-		up, row := s.dark[(y-1)*n:y*n], s.dark[y*n:(y+1)*n]
-		for x := 1; x < n; x++ {
-			c := row[x]
-			if row[x-1] == c && up[x] == c && up[x-1] == c {
-				score += 3
-			}
-		}
+	inside := first(s.size - 1)
+	count := 0
+	for y := 1; y < s.size; y++ {
+		a, b := s.rows[y-1], s.rows[y]
+		pairA := a.xor(a.next()).not()
+		pairB := b.xor(b.next()).not()
+		count += pairA.and(pairB).and(a.xor(b).not()).and(inside).count()
 	}
-	return score
+	return 3 * count
 }
 
 // balancePenalty (N4): 10 for each 5 % that dark modules stray from half.
 func balancePenalty(s *qrSymbol) int {
 	dark := 0
-	for _, d := range s.dark {
-		if d {
-			dark++
-		}
+	for _, r := range s.rows {
+		dark += r.count()
 	}
-	diff := dark*100/len(s.dark) - 50
+	diff := dark*100/(s.size*s.size) - 50
 	return max(diff, -diff) / 5 * 10
 }
