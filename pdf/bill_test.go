@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -84,4 +85,31 @@ func MustBill(tb testing.TB, r *Renderer, b *kabinet.Bill) []byte {
 		tb.Fatalf("Bill: %v", err)
 	}
 	return doc
+}
+
+// TestBillConcurrent: one Renderer serves many goroutines (run with -race).
+func TestBillConcurrent(t *testing.T) {
+	r := NewRenderer()
+	want := MustBill(t, r, demoBill())
+	errs := make(chan error, 8)
+	for i := range 8 {
+		go func() {
+			b := demoBill()
+			b.Data.Providers[i%2].ToPay += kabinet.Money(i) // some codes shared, some not
+			if _, err := r.Bill(b); err != nil {
+				errs <- err
+				return
+			}
+			again, err := r.Bill(demoBill())
+			if err == nil && !bytes.Equal(again, want) {
+				err = errors.New("a concurrent rendering differs")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -27,6 +28,9 @@ func TestSampleBill(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("the sample lacks %q:\n%s", want, text)
 		}
+	}
+	if again, _ := NewRenderer().SampleBill(demoBill()); !bytes.Equal(again, doc) {
+		t.Error("the same sample rendered twice gives different bytes")
 	}
 	// The callouts keep clear of the codes: both still scan.
 	codes := pageQRCodes(t, doc, 1)
