@@ -21,6 +21,10 @@ func (r *Renderer) Statement(s *kabinet.Statement) ([]byte, error) {
 		y := d.statementHeading(s, marginTop)
 		y = d.parties(s, y+4)
 		y = d.statementTable(s, y+5)
+		if y+conclusionH > footerY {
+			d.AddPage()
+			y = marginTop
+		}
 		d.conclusion(s, y+5)
 		return d, nil
 	})
@@ -75,6 +79,9 @@ func (d doc) parties(s *kabinet.Statement, y float64) float64 {
 	}
 	return y
 }
+
+// conclusionH is the height of the conclusion with the gap above it.
+const conclusionH = 5 + 52
 
 // conclusion states the closing balance in the sentence a statement ends
 // with, the date of issue and the lines for signatures.

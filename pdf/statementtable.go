@@ -23,7 +23,7 @@ func (d doc) statementTable(s *kabinet.Statement, y float64) float64 {
 	balance := s.Opening
 	var sum kabinet.StatementMonth
 	for _, m := range s.Months {
-		if y+2*t.rowH > footerY-40 {
+		if y+2*t.rowH > footerY-2 { // room for this row and the totals
 			d.AddPage()
 			y = d.header(t, marginTop, 10)
 		}
