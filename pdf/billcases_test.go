@@ -23,6 +23,18 @@ func TestBillCases(t *testing.T) {
 			t.Errorf("code of an overpaid bill: %+v, %v", p, err)
 		}
 	})
+	t.Run("EstimatedSingleRate", func(t *testing.T) {
+		// As billrun writes a month without a reading: zone code T, the
+		// meter's serial, no readings.
+		b := demoBill()
+		bp := &b.Data.Providers[0]
+		bp.Lines = []kabinet.BillLine{{Service: kabinet.ServiceElectricity, MeterSerial: "011076123", Zone: "T",
+			Consumption: 150, Unit: "кВт·ч", TariffKopecks: 18100, Amount: 27150, Basis: "по среднему"}}
+		text := compact(pdfText(t, MustBill(t, NewRenderer(), b)))
+		if want := "Электроэнергия 150 кВт·ч 1,81 271,50 по среднему"; !strings.Contains(text, want) {
+			t.Errorf("the bill lacks %q:\n%s", want, text)
+		}
+	})
 	t.Run("ManyProvidersRunOver", func(t *testing.T) {
 		b := demoBill()
 		for range 2 {
@@ -56,6 +68,16 @@ func TestFormat(t *testing.T) {
 	for k, want := range map[int64]string{20500: "2,05", 12460: "1,246", 456700: "45,67", 12345: "1,2345", 10000: "1,00", 123456700: "12\u00a0345,67"} {
 		if got := tariff(k); got != want {
 			t.Errorf("tariff(%d) = %q, want %q", k, got, want)
+		}
+	}
+	for _, tt := range []struct {
+		zone  string
+		three bool
+		want  string
+	}{{"T", false, ""}, {"T1", false, "день"}, {"T2", false, "ночь"}, {"T1", true, "пик"}, {"T2", true, "ночь"},
+		{"T3", true, "полупик"}, {"", false, ""}, {"день", false, "день"}} {
+		if got := zoneTitle(tt.zone, tt.three); got != tt.want {
+			t.Errorf("zoneTitle(%q, %v) = %q, want %q", tt.zone, tt.three, got, tt.want)
 		}
 	}
 	for full, want := range map[string][3]string{

@@ -12,9 +12,10 @@ func (p *billPage) services(y float64, bp *kabinet.BillProvider) float64 {
 	p.mark(2, t.centre(1, 4), above) // readings and consumption
 	p.mark(3, t.centre(5, 7), above) // tariff and amount
 	y = p.header(t, y, headH)
+	zones3 := threeZone(bp)
 	for _, l := range bp.Lines {
 		prev, cur := readings(l)
-		y = p.row(t, y, []string{serviceTitle(l), prev, cur, quantity(l), l.Unit,
+		y = p.row(t, y, []string{serviceTitle(l, zones3), prev, cur, quantity(l), l.Unit,
 			tariff(l.TariffKopecks), l.Amount.Plain(), l.Basis}, "")
 	}
 	if note := meterNote(bp); note != "" {

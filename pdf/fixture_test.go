@@ -41,9 +41,9 @@ func demoBill() *kabinet.Bill {
 			Providers: []kabinet.BillProvider{
 				{Provider: energosbyt(), SubAccount: "10103001857", OpeningBalance: 120000,
 					Lines: []kabinet.BillLine{
-						{Service: kabinet.ServiceElectricity, MeterSerial: "011076123", Zone: "день", Previous: 15234, Current: 15466,
+						{Service: kabinet.ServiceElectricity, MeterSerial: "011076123", Zone: "T1", Previous: 15234, Current: 15466,
 							Consumption: 232, Unit: "кВт·ч", TariffKopecks: 20500, Amount: 47560, Basis: "по показаниям"},
-						{Service: kabinet.ServiceElectricity, MeterSerial: "011076123", Zone: "ночь", Previous: 7120, Current: 7238,
+						{Service: kabinet.ServiceElectricity, MeterSerial: "011076123", Zone: "T2", Previous: 7120, Current: 7238,
 							Consumption: 118, Unit: "кВт·ч", TariffKopecks: 11800, Amount: 13924, Basis: "по показаниям"},
 					},
 					Adjustments: -3520, Penalties: 1247, Payments: 100000, ToPay: 79211, DueOn: day(2026, 2, 10)},

@@ -41,20 +41,52 @@ func reading(n int64) string {
 }
 
 // readings returns a line's previous and current readings, or blanks for
-// a line charged without a meter.
+// a line without them (charged by area, by estimate or by norm).
 func readings(l kabinet.BillLine) (string, string) {
-	if l.MeterSerial == "" && l.Previous == 0 && l.Current == 0 {
+	if l.Previous == 0 && l.Current == 0 {
 		return "", ""
 	}
 	return reading(l.Previous), reading(l.Current)
 }
 
 // serviceTitle names a line: the service and, on a zone meter, the zone.
-func serviceTitle(l kabinet.BillLine) string {
-	if l.Zone == "" {
-		return l.Service.Title()
+func serviceTitle(l kabinet.BillLine, threeZone bool) string {
+	if z := zoneTitle(l.Zone, threeZone); z != "" {
+		return l.Service.Title() + ", " + z
 	}
-	return l.Service.Title() + ", " + l.Zone
+	return l.Service.Title()
+}
+
+// zoneTitle names a meter register as a bill prints it. The engine writes
+// kabinet.Zone codes, in which T1 is the day of a two-zone meter but the
+// peak of a three-zone one, so the caller says which meter it is. Other
+// values are printed as they are.
+func zoneTitle(zone string, threeZone bool) string {
+	switch kabinet.Zone(zone) {
+	case kabinet.ZoneTotal:
+		return ""
+	case kabinet.ZoneDay:
+		if threeZone {
+			return "пик"
+		}
+		return "день"
+	case kabinet.ZoneNight:
+		return "ночь"
+	case kabinet.ZoneHalfPeak:
+		return "полупик"
+	}
+	return zone
+}
+
+// threeZone reports whether bp's lines come from a three-zone meter: only
+// those have a half-peak register.
+func threeZone(bp *kabinet.BillProvider) bool {
+	for _, l := range bp.Lines {
+		if kabinet.Zone(l.Zone) == kabinet.ZoneHalfPeak {
+			return true
+		}
+	}
+	return false
 }
 
 func twoDigits(n int64) string {
