@@ -29,6 +29,9 @@ type Config struct {
 	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
 	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
 	Dev             bool          // KABINET_DEV: error details on error pages
+	// BuiltinBilling closes each month with the portal's own billing; a
+	// supplier whose billing system feeds the ledger turns it off.
+	BuiltinBilling bool // KABINET_BUILTIN_BILLING
 	// TrustProxy takes the client's address from X-Forwarded-For (behind a
 	// reverse proxy only: otherwise anyone could dodge the per-IP limits).
 	TrustProxy bool // KABINET_TRUST_PROXY
@@ -60,6 +63,7 @@ func DefaultConfig() Config {
 		SupplierName:    "ООО «Демо-Энергосбыт»",
 		DemoAccounts:    1000,
 		DemoSeed:        1,
+		BuiltinBilling:  true,
 		ShutdownTimeout: 30 * time.Second,
 		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
 		SMS:             SMSConfig{Provider: "dev"},
@@ -83,6 +87,7 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
 		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"),
+		boolean(fs, &c.BuiltinBilling, "builtin-billing", "KABINET_BUILTIN_BILLING", "close each month with the built-in billing (off when a billing system feeds the ledger)"),
 		boolean(fs, &c.TrustProxy, "trust-proxy", "KABINET_TRUST_PROXY", "take the client address from X-Forwarded-For (behind a reverse proxy only)"))
 	return errors.Join(errs...)
 }

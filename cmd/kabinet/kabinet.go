@@ -56,7 +56,11 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, m.closeLastPeriod); err != nil {
+	var closeLast func(context.Context) error
+	if m.Config.BuiltinBilling {
+		closeLast = m.closeLastPeriod
+	}
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -69,15 +73,19 @@ func (m *Main) Run(ctx context.Context) (err error) {
 }
 
 // newQueue migrates and opens the job queue on the store's database, with
-// every worker registered, and lets the store enqueue on it.
+// every worker registered, and lets the store enqueue on it. closeLast, if
+// not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
 	river.AddWorker(ws, &jobs.PruneWorker{DB: db})
-	river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
-	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, Logger: log,
-		Periodic: []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour), jobs.CloseEvery(6 * time.Hour)}})
+	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour)}
+	if closeLast != nil {
+		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
+		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
+	}
+	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, Logger: log, Periodic: periodic})
 	if err != nil {
 		return nil, fmt.Errorf("job queue: %w", err)
 	}

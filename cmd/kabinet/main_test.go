@@ -131,6 +131,35 @@ func TestCloseLetsRequestsInFlightFinish(t *testing.T) {
 	}
 }
 
+// TestBuiltinBillingOff: a supplier whose billing system feeds the ledger
+// gets no scheduled close.
+func TestBuiltinBillingOff(t *testing.T) {
+	for _, on := range []bool{true, false} {
+		m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), func(c *Config) { c.BuiltinBilling = on })
+		ctx := context.Background()
+		err := m.db.InTx(ctx, func(tx *sql.Tx) error { return m.db.Enqueue(ctx, tx, jobs.CloseArgs{}) })
+		if !on {
+			if err == nil || !strings.Contains(err.Error(), "not registered") {
+				t.Errorf("with built-in billing off a close job was accepted: %v", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		var state string
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			m.db.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'period_close'`).Scan(&state)
+			if state == "completed" || state == "discarded" || state == "retryable" {
+				break
+			}
+		}
+		if state != "completed" {
+			t.Errorf("the close job ended %q", state)
+		}
+	}
+}
+
 // TestServeWorksJobs enqueues a job the way a change does, in its
 // transaction, and waits for the running program to complete it.
 func TestServeWorksJobs(t *testing.T) {
