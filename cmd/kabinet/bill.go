@@ -21,27 +21,24 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	p, err := kabinet.ParsePeriod(args[1])
+	p, err := periodArg("bill ACCOUNT", args[1:])
 	if err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, cfg.dsn())
-	if err != nil {
+	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
+		a, err := db.FindAccountByNumber(ctx, n)
+		if err != nil {
+			return err
+		}
+		b, err := db.FindBill(ctx, a.ID, p)
+		if err != nil {
+			return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
+		}
+		doc, err := pdf.Bill(b)
+		if err != nil {
+			return err
+		}
+		_, err = out.Write(doc)
 		return err
-	}
-	defer db.Close()
-	a, err := db.FindAccountByNumber(ctx, n)
-	if err != nil {
-		return err
-	}
-	b, err := db.FindBill(ctx, a.ID, p)
-	if err != nil {
-		return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
-	}
-	doc, err := pdf.Bill(b)
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(doc)
-	return err
+	})
 }

@@ -14,10 +14,7 @@ import (
 // closePeriod closes the period named on the command line
 // (`kabinet close-period YYYY-MM`).
 func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) error {
-	if len(args) != 1 {
-		return fmt.Errorf("usage: kabinet close-period YYYY-MM")
-	}
-	p, err := kabinet.ParsePeriod(args[0])
+	p, err := periodArg("close-period", args)
 	if err != nil {
 		return err
 	}
@@ -25,41 +22,50 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, cfg.dsn())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	began := time.Now()
-	c, err := billrun.New(db, loc).Close(ctx, p)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "period %s is closed (%s); this run took %s\n", p, c.CompletedAt.In(loc).Format("02.01.2006 15:04"),
-		time.Since(began).Round(time.Millisecond))
-	return nil
+	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
+		began := time.Now()
+		c, err := billrun.New(db, loc).Close(ctx, p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "period %s is closed (%s); this run took %s\n", p, c.CompletedAt.In(loc).Format("02.01.2006 15:04"),
+			time.Since(began).Round(time.Millisecond))
+		return nil
+	})
 }
 
 // reopenPeriod undoes a close (`kabinet reopen-period YYYY-MM`): an
 // explicit administrator's action, never done by the scheduled close.
 func reopenPeriod(ctx context.Context, cfg Config, args []string, out io.Writer) error {
-	if len(args) != 1 {
-		return fmt.Errorf("usage: kabinet reopen-period YYYY-MM")
-	}
-	p, err := kabinet.ParsePeriod(args[0])
+	p, err := periodArg("reopen-period", args)
 	if err != nil {
 		return err
 	}
+	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
+		if err := db.ReopenPeriod(ctx, p); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "period %s is open again: its charges, penalties and bills are removed\n", p)
+		return nil
+	})
+}
+
+// periodArg parses the one YYYY-MM argument of a command.
+func periodArg(cmd string, args []string) (kabinet.Period, error) {
+	if len(args) != 1 {
+		return kabinet.Period{}, fmt.Errorf("usage: kabinet %s YYYY-MM", cmd)
+	}
+	return kabinet.ParsePeriod(args[0])
+}
+
+// withDB runs fn with the configured database open.
+func withDB(ctx context.Context, cfg Config, fn func(db *sqlstore.DB) error) error {
 	db, err := sqlstore.Open(ctx, cfg.dsn())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	if err := db.ReopenPeriod(ctx, p); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "period %s is open again: its charges, penalties and bills are removed\n", p)
-	return nil
+	return fn(db)
 }
 
 // closeLastPeriod closes the period before the current one in the

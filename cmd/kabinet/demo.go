@@ -49,14 +49,11 @@ func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
 
 // migrate brings the schema of the portal and its job queue up to date.
 func migrate(ctx context.Context, cfg Config, out io.Writer) error {
-	db, err := sqlstore.Open(ctx, cfg.dsn())
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if _, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL()}); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "database %s is up to date\n", db.Engine())
-	return nil
+	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
+		if _, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL()}); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "database %s is up to date\n", db.Engine())
+		return nil
+	})
 }
