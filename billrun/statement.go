@@ -1,0 +1,57 @@
+package billrun
+
+import (
+	"time"
+
+	"kabinet"
+)
+
+// Statement builds the reconciliation statement (акт сверки) of one
+// sub-account for the days [from, to] from its ledger entries: the balance
+// before from, then month by month, by the month an entry was posted, what
+// was charged, recalculated, charged as penalties and paid, and the
+// balance after to. The caller fills in the parties (payer, provider).
+func Statement(entries []*kabinet.LedgerEntry, from, to time.Time) *kabinet.Statement {
+	from, to = day(from), day(to)
+	s := &kabinet.Statement{From: from, To: to}
+	for p := kabinet.PeriodOf(from); !p.Start(time.UTC).After(to); p = p.Add(1) {
+		s.Months = append(s.Months, kabinet.StatementMonth{Period: p})
+	}
+	for _, e := range entries {
+		on := day(e.PostedOn)
+		switch {
+		case on.Before(from):
+			s.Opening += e.Amount
+		case on.After(to):
+		default:
+			addToMonth(&s.Months[months(kabinet.PeriodOf(from), kabinet.PeriodOf(on))], e)
+		}
+	}
+	s.Closing = s.Opening
+	for _, m := range s.Months {
+		s.Closing += m.Charged + m.Adjustments + m.Penalties - m.Paid
+	}
+	return s
+}
+
+func addToMonth(m *kabinet.StatementMonth, e *kabinet.LedgerEntry) {
+	switch e.Kind {
+	case kabinet.EntryCharge:
+		m.Charged += e.Amount
+	case kabinet.EntryAdjustment:
+		m.Adjustments += e.Amount
+	case kabinet.EntryPenalty:
+		m.Penalties += e.Amount
+	case kabinet.EntryPayment:
+		m.Paid -= e.Amount
+	}
+}
+
+// months counts the months from p to q.
+func months(p, q kabinet.Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }
+
+// day drops the time of day: statements are about calendar dates.
+func day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
