@@ -77,9 +77,10 @@ func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodCl
 	return e.Store.FindPeriodClose(ctx, p)
 }
 
-// closeAll closes the accounts after the given one, chunk by chunk.
-// Reading and computing the next chunk goes on while the last one is
-// written, so on two cores both work.
+// closeAll closes the accounts after the given one, chunk by chunk. Two
+// workers read and compute chunks while the last finished one is written;
+// chunks are written in order, each with its progress, so a close that
+// stops resumes after the last chunk written.
 func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) error {
 	providers, err := e.Store.FindProviders(ctx)
 	if err != nil {
@@ -91,30 +92,52 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 		b   *sqlstore.Batch
 		err error
 	}
-	chunks := make(chan chunk, 1)
-	go func() {
-		defer close(chunks)
+	type job struct {
+		accounts []*kabinet.Account
+		out      chan chunk
+	}
+	jobs, order := make(chan job), make(chan chan chunk, 4)
+	go func() { // hands out chunks in account order
+		defer close(jobs)
+		defer close(order)
 		for {
 			accounts, err := e.Store.FindAccountsAfter(ctx, after, max(e.ChunkSize, 1))
 			if err == nil && len(accounts) == 0 {
 				return
 			}
-			var b *sqlstore.Batch
-			if err == nil {
-				b, err = e.closeChunk(ctx, p, providers, accounts)
-			}
+			out := make(chan chunk, 1)
 			select {
-			case chunks <- chunk{b, err}:
+			case order <- out:
 			case <-ctx.Done():
 				return
 			}
 			if err != nil {
+				out <- chunk{err: err}
+				return
+			}
+			select {
+			case jobs <- job{accounts, out}:
+			case <-ctx.Done():
 				return
 			}
 			after = accounts[len(accounts)-1].ID
 		}
 	}()
-	for c := range chunks {
+	for range closeWorkers {
+		go func() {
+			for j := range jobs {
+				b, err := e.closeChunk(ctx, p, providers, j.accounts)
+				j.out <- chunk{b, err}
+			}
+		}()
+	}
+	for out := range order {
+		var c chunk
+		select {
+		case c = <-out:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 		if c.err != nil {
 			return c.err
 		}
@@ -124,6 +147,10 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 	}
 	return ctx.Err()
 }
+
+// closeWorkers is how many chunks are read and computed at once: reading
+// is most of a close's work, and SQLite's readers run side by side.
+const closeWorkers = 2
 
 // closeChunk computes the close of a chunk of accounts: the batch that
 // writes it in one transaction, with its progress.
