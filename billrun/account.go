@@ -10,10 +10,9 @@ import (
 
 // result is what closing one account writes.
 type result struct {
-	entries    []*kabinet.LedgerEntry
-	estimates  []*kabinet.Reading // months without a reading, charged by average or norm
-	calculated []int64            // readings the close used: «Рассчитано» from now on
-	bill       *kabinet.Bill
+	entries   []*kabinet.LedgerEntry
+	estimates []*kabinet.Reading // months without a reading, charged by average or norm
+	bill      *kabinet.Bill
 }
 
 func (r *result) write(b *sqlstore.Batch) error {

@@ -160,7 +160,6 @@ func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*
 		return nil, err
 	}
 	var b sqlstore.Batch
-	var calculated []int64
 	for _, a := range accounts {
 		r, err := e.closeAccount(p, providers, a, data)
 		if err != nil {
@@ -169,8 +168,7 @@ func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*
 		if err := r.write(&b); err != nil {
 			return nil, err
 		}
-		calculated = append(calculated, r.calculated...)
 	}
-	sqlstore.MarkPeriodClosed(&b, p, accounts[len(accounts)-1].ID, calculated)
+	sqlstore.MarkPeriodClosed(&b, p, accounts[0].ID, accounts[len(accounts)-1].ID)
 	return &b, nil
 }

@@ -53,7 +53,6 @@ func (e *Engine) chargeMeter(p kabinet.Period, a *kabinet.Account, m *kabinet.Me
 	if cur == nil {
 		return e.estimateMeter(p, a, m, last, history, r)
 	}
-	r.calculated = append(r.calculated, cur.ID)
 	units := consumption(m, last, cur)
 	rec, err := billing.Recalculate(estimates, p, units)
 	if err != nil {

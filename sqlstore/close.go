@@ -40,12 +40,13 @@ func RecordClosedPeriod(b *Batch, p kabinet.Period, at time.Time) {
 		p.Int(), kabinet.CloseDone, at.UTC())
 }
 
-// MarkPeriodClosed adds to b the statements that record progress: the
-// readings the chunk calculated, and the last account it closed.
-func MarkPeriodClosed(b *Batch, p kabinet.Period, lastAccount int64, calculated []int64) {
-	for _, id := range calculated {
-		b.Exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(kabinet.ReadingCalculated), id)
-	}
+// MarkPeriodClosed adds to b the statements that record a chunk's
+// progress: the period's readings of the chunk's accounts are «Рассчитано»
+// from now on (one statement for the chunk), and the last account closed.
+func MarkPeriodClosed(b *Batch, p kabinet.Period, firstAccount, lastAccount int64) {
+	b.Exec(`UPDATE readings SET status = $1 WHERE period = $2 AND status = $3
+		AND meter_id IN (SELECT id FROM meters WHERE account_id BETWEEN $4 AND $5)`,
+		string(kabinet.ReadingCalculated), p.Int(), string(kabinet.ReadingAccepted), firstAccount, lastAccount)
 	b.Exec(`UPDATE period_closes SET last_account = $1 WHERE period = $2`, lastAccount, p.Int())
 }
 
