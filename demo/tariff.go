@@ -4,12 +4,14 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 )
 
 // Demo prices, in hundredths of a kopeck per unit so that 1,246 ₽ is exact
-// (DOMAIN.md §8.5, labelled demo there and here). The billing issue replaces
-// these with tariffs kept as data with validity intervals; the demo world's
-// history only needs plausible money.
+// (DOMAIN.md §8.5, labelled demo there and here). They are the 2025 H2 set of
+// billing.DemoTariffs without its validity intervals: the simulated history
+// predates the month close, which prices with billing's tariffs; building
+// the history with the close itself is what the billing issue has left.
 var (
 	cityPrices  = zonePrices{single: [3]int64{17800, 33100, 65000}, day: 20500, night: 11800, peak: 23100, halfPeak: 17800}
 	ruralPrices = zonePrices{single: [3]int64{12460, 23170, 45500}, day: 14300, night: 8300, peak: 16200, halfPeak: 12460}
@@ -56,12 +58,8 @@ func cost(units, price int64) kabinet.Money { return kabinet.Money((units*price 
 // heatingSeason reports whether heat is charged in month m (October to April).
 func heatingSeason(m time.Month) bool { return m >= time.October || m <= time.April }
 
-// dueDate returns the last on-time day for period p's bill: the 10th of the
-// next month, the 15th for bills from March 2026 on (DOMAIN.md §3.2).
-func dueDate(p kabinet.Period) time.Time {
-	day := 10
-	if !p.Before(kabinet.Period{Year: 2026, Month: time.March}) {
-		day = 15
-	}
-	return p.Add(1).Start(time.UTC).AddDate(0, 0, day-1)
-}
+// dueDate returns the last on-time day for period p's bill, by the billing
+// rules the month close uses.
+func dueDate(p kabinet.Period) time.Time { return dueRules.DueDate(p) }
+
+var dueRules = billing.DefaultDueRules()
