@@ -14,6 +14,7 @@ type Store interface {
 	FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error)
 	FindUserByID(ctx context.Context, id int64) (*kabinet.User, error)
 	FindOwnedAccount(ctx context.Context, userID int64) (int64, error)
+	FindUserAccount(ctx context.Context, userID, accountID int64) (*kabinet.UserAccount, error)
 	CountUsersByEmail(ctx context.Context, email string) (int, error)
 
 	Hit(ctx context.Context, key string, window time.Duration) (int, error)

@@ -87,3 +87,15 @@ func (db *DB) FindOwnedAccount(ctx context.Context, userID int64) (int64, error)
 	err := db.read.QueryRowContext(ctx, `SELECT account_id FROM user_accounts WHERE user_id = $1 AND owner`, userID).Scan(&id)
 	return id, notFound(err, "Лицевой счёт")
 }
+
+// FindUserAccount returns how a user reaches an account; ENOTFOUND if the
+// user neither registered nor linked it.
+func (db *DB) FindUserAccount(ctx context.Context, userID, accountID int64) (*kabinet.UserAccount, error) {
+	ua := kabinet.UserAccount{UserID: userID, AccountID: accountID}
+	err := db.read.QueryRowContext(ctx, `SELECT owner, name, created_at FROM user_accounts
+		WHERE user_id = $1 AND account_id = $2`, userID, accountID).Scan(&ua.Owner, &ua.Name, &ua.CreatedAt)
+	if err != nil {
+		return nil, notFound(err, "Лицевой счёт")
+	}
+	return &ua, nil
+}

@@ -61,7 +61,17 @@ func (a *agent) follow(w *httptest.ResponseRecorder, wantLocation string) *httpt
 	if got := w.Header().Get("Location"); got != wantLocation {
 		a.tb.Fatalf("Location = %q, want %q", got, wantLocation)
 	}
-	return a.get(wantLocation)
+	return a.settle(a.get(wantLocation))
+}
+
+// settle follows the redirects that lead on without a form, as from "/"
+// to the account's «Главная», and returns the page they end on.
+func (a *agent) settle(w *httptest.ResponseRecorder) *httptest.ResponseRecorder {
+	a.tb.Helper()
+	for i := 0; i < 3 && w.Code == http.StatusSeeOther; i++ {
+		w = a.get(w.Header().Get("Location"))
+	}
+	return w
 }
 
 // session is the session token the agent holds, "" for none.

@@ -3,6 +3,8 @@ package web
 import (
 	"net/http"
 
+	"kabinet"
+
 	"kabinet/auth"
 )
 
@@ -15,9 +17,9 @@ type HomePage struct {
 	Account  string
 }
 
-// handleHome is the portal's front door: «Главная» for a customer in the
-// cabinet, the way on for one in the middle of registering, the sign-in
-// form for everybody else.
+// handleHome is the portal's front door: «Главная» of the signed-in
+// customer's account, the way on for one in the middle of registering, the
+// sign-in form for everybody else.
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
 	if v == nil {
@@ -26,7 +28,12 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 	if to := unfinished(v); to != "" {
 		return s.redirect(w, r, to, "")
 	}
-	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: v.Account.FullName(), Account: v.Account.Display}
+	return s.redirect(w, r, accountPath(v.Account, ""), flashKeyOf(r))
+}
+
+// handleAccountHome is «Главная» of one account (HOME-1..3).
+func (s *Server) handleAccountHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: a.FullName(), Account: a.Display}
 	return s.render(w, http.StatusOK, "home", p)
 }
 
@@ -70,8 +77,8 @@ type SoonPage struct {
 }
 
 // soon returns the handler of a section that comes with a later issue.
-func (s *Server) soon(title, about string) cabinetHandler {
-	return func(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *Server) soon(title, about string) accountHandler {
+	return func(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 		return s.render(w, http.StatusOK, "soon", &SoonPage{BasePage: s.base(r, title), About: about})
 	}
 }

@@ -51,6 +51,17 @@ func flash(r *http.Request) string {
 	return msg
 }
 
+// flashKeyOf is the key of the request's flash message, "" if none: a page
+// that only redirects passes it on to the page that shows it.
+func flashKeyOf(r *http.Request) string {
+	if c, err := r.Cookie(flashCookie); err == nil {
+		if _, ok := flashMessages[c.Value]; ok {
+			return c.Value
+		}
+	}
+	return ""
+}
+
 // toSignIn sends a visitor without a session to the sign-in form, saying
 // so if the session has just ended.
 func (s *Server) toSignIn(w http.ResponseWriter, r *http.Request) error {

@@ -24,13 +24,13 @@ func TestSignedInRequestsAreCountedByRoute(t *testing.T) {
 	r.AddCookie(&http.Cookie{Name: sessionCookie, Value: in.Token})
 	w := httptest.NewRecorder()
 	p.Handler().ServeHTTP(w, r)
-	if w.Code != http.StatusOK {
+	if w.Code != http.StatusSeeOther {
 		t.Fatalf("GET / signed in = %d", w.Code)
 	}
 	m := httptest.NewRecorder()
 	p.Handler().ServeHTTP(m, httptest.NewRequest("GET", "/metrics", nil))
 	body, _ := io.ReadAll(m.Body)
-	if want := `kabinet_http_requests_total{code="200",method="GET",route="GET /{$}"} 1`; !strings.Contains(string(body), want) {
+	if want := `kabinet_http_requests_total{code="303",method="GET",route="GET /{$}"} 1`; !strings.Contains(string(body), want) {
 		t.Errorf("metrics lack %s", want)
 	}
 	if strings.Contains(string(body), `route="unmatched"`) {

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"kabinet/auth"
+)
 
 // BasePage is embedded in every page struct: what the layout needs.
 type BasePage struct {
@@ -53,25 +57,38 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 		SupplierName: s.cfg.SupplierName,
 		Path:         r.URL.Path,
 		SignedIn:     v != nil && v.Confirmed(),
-		Nav:          navFor(r.URL.Path),
+		Nav:          navFor(r.URL.Path, navRoot(r, v)),
 		Flash:        flash(r),
 		A11y:         a11yFromRequest(r),
 	}
 }
 
 // navFor is the customer navigation of the manual (§4): the home page,
-// readings and personal data. «Выход» is a form in the layout, since
-// signing out changes state and must be a POST.
-func navFor(path string) []NavItem {
+// readings and personal data of the account whose pages start at root.
+// «Выход» is a form in the layout, since signing out changes state and
+// must be a POST.
+func navFor(path, root string) []NavItem {
 	items := []NavItem{
-		{Label: "Главная", URL: "/"},
-		{Label: "Передать показания", URL: "/readings"},
-		{Label: "Личные данные", URL: "/profile"},
+		{Label: "Главная", URL: root},
+		{Label: "Передать показания", URL: root + "readings"},
+		{Label: "Личные данные", URL: root + "profile"},
 	}
 	for i := range items {
 		items[i].Current = items[i].URL == path
 	}
 	return items
+}
+
+// navRoot is where the pages of the account being looked at start: the
+// one the URL names, else the account the customer signed in with.
+func navRoot(r *http.Request, v *auth.Visitor) string {
+	if acc := r.PathValue("acc"); acc != "" {
+		return "/a/" + acc + "/"
+	}
+	if v != nil && v.Account != nil {
+		return accountPath(v.Account, "")
+	}
+	return "/"
 }
 
 // Image is an embedded picture for the "image" partial.

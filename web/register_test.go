@@ -112,7 +112,7 @@ func TestRegisterByEmail(t *testing.T) {
 	})
 
 	t.Run("CabinetWaitsForConfirmation", func(t *testing.T) {
-		for _, path := range []string{"/", "/readings", "/register"} {
+		for _, path := range []string{"/", "/a/1/readings", "/register"} {
 			w := a.get(path)
 			wantStatus(t, w, http.StatusSeeOther)
 			if got := w.Header().Get("Location"); got != "/register/pending" {
@@ -160,7 +160,7 @@ func TestRegisterByEmail(t *testing.T) {
 	})
 
 	t.Run("SessionNowReachesTheCabinet", func(t *testing.T) {
-		w := a.get("/")
+		w := a.settle(a.get("/"))
 		wantStatus(t, w, http.StatusOK)
 		if got := doc(t, w).Text(".greeting"); got != "Здравствуйте, Петрова Анна Сергеевна!" {
 			t.Errorf("greeting = %q", got)
@@ -178,7 +178,7 @@ func TestRegisterByEmail(t *testing.T) {
 		if got := d.Text(".account-number"); got != "ИЭСБК0041300" {
 			t.Errorf("account = %q", got)
 		}
-		d.One(`header nav a[href="/"][aria-current=page]`)
+		d.One(`header nav a[href^="/a/"][aria-current=page]`)
 		token := b.session()
 		b.follow(b.post("/logout", nil), "/")
 		if b.session() != "" {

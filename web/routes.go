@@ -5,12 +5,13 @@ import "kabinet"
 // routes registers every route of the customer portal. Patterns use the
 // stdlib ServeMux syntax; "{$}" pins the root so "/" alone is the catch-all
 // that renders the Russian 404 page. a() marks the routes that need the
-// sign-in service; c() the cabinet pages, p() the confirmation steps.
+// sign-in service; acc() the pages of one account, p() the confirmation
+// steps.
 func (s *Server) routes() {
 	m, h := s.mux, s.handle
 	a := s.needAuth
-	c := func(f cabinetHandler) handlerFunc { return s.needAuth(s.cabinet(f)) }
 	p := func(f pendingHandler) handlerFunc { return s.needAuth(s.pending(f)) }
+	acc := func(f accountHandler) handlerFunc { return s.needAuth(s.account(f)) }
 
 	// Sign-in and sign-out (AUTH-1, AUTH-2, AUTH-6).
 	m.Handle("GET /{$}", h(s.handleHome))
@@ -36,10 +37,13 @@ func (s *Server) routes() {
 	m.Handle("GET /password/reset", h(a(s.handleResetShow)))
 	m.Handle("POST /password/reset", h(a(s.handleResetCreate)))
 
-	// The cabinet. Its sections come with the next issues.
-	m.Handle("GET /readings", h(c(s.soon("Передать показания",
+	// The cabinet. Pages of one account live under /a/{acc}/, where acc
+	// is the account's ID; the guard answers 404 to anybody who does not
+	// reach it. Its sections come with the next issues.
+	m.Handle("GET /a/{acc}/{$}", h(acc(s.handleAccountHome)))
+	m.Handle("GET /a/{acc}/readings", h(acc(s.soon("Передать показания",
 		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
-	m.Handle("GET /profile", h(c(s.soon("Личные данные",
+	m.Handle("GET /a/{acc}/profile", h(acc(s.soon("Личные данные",
 		"Здесь можно будет изменить адрес e-mail, телефон и пароль, настроить уведомления."))))
 
 	// Version for the visually impaired (UI-2).

@@ -95,8 +95,9 @@ func TestCabinetGuards(t *testing.T) {
 	firstVisit(t, visiting, "ИЭСБК0041300", "Петрова")
 	customer := newAgent(t, p.Handler())
 	customer.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
+	home := customer.get("/").Header().Get("Location")
 
-	for _, path := range []string{"/readings", "/profile"} {
+	for _, path := range []string{home + "readings", home + "profile"} {
 		for _, tt := range []struct {
 			name string
 			a    *agent
