@@ -41,6 +41,10 @@ type Engine struct {
 	Now      func() time.Time
 	// ChunkSize is how many accounts commit together (default 500).
 	ChunkSize int
+	// Issued, if set, is called with every bill of a close once it is
+	// committed, in account order, from one goroutine: the demo world
+	// schedules its households' payments from them.
+	Issued func(*kabinet.Bill)
 }
 
 // New returns an engine with the demo rules (every tariff and norm in them
@@ -89,8 +93,9 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type chunk struct {
-		b   *sqlstore.Batch
-		err error
+		b     *sqlstore.Batch
+		bills []*kabinet.Bill
+		err   error
 	}
 	type job struct {
 		accounts []*kabinet.Account
@@ -126,8 +131,8 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 	for range closeWorkers {
 		go func() {
 			for j := range jobs {
-				b, err := e.closeChunk(ctx, p, providers, j.accounts)
-				j.out <- chunk{b, err}
+				b, bills, err := e.closeChunk(ctx, p, providers, j.accounts)
+				j.out <- chunk{b, bills, err}
 			}
 		}()
 	}
@@ -144,6 +149,11 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 		if err := e.Store.Load(ctx, c.b); err != nil {
 			return err
 		}
+		if e.Issued != nil {
+			for _, b := range c.bills {
+				e.Issued(b)
+			}
+		}
 	}
 	return ctx.Err()
 }
@@ -153,22 +163,24 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 const closeWorkers = 2
 
 // closeChunk computes the close of a chunk of accounts: the batch that
-// writes it in one transaction, with its progress.
-func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) (*sqlstore.Batch, error) {
+// writes it in one transaction, with its progress, and the chunk's bills.
+func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) (*sqlstore.Batch, []*kabinet.Bill, error) {
 	data, err := e.Store.FindAccountData(ctx, accounts[0].ID, accounts[len(accounts)-1].ID, p.Add(-36))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var b sqlstore.Batch
+	bills := make([]*kabinet.Bill, 0, len(accounts))
 	for _, a := range accounts {
 		r, err := e.closeAccount(p, providers, a, data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if err := r.write(&b); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
+		bills = append(bills, r.bill)
 	}
 	sqlstore.MarkPeriodClosed(&b, p, accounts[0].ID, accounts[len(accounts)-1].ID)
-	return &b, nil
+	return &b, bills, nil
 }

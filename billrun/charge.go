@@ -124,6 +124,11 @@ func (e *Engine) price(p kabinet.Period, a *kabinet.Account, m *kabinet.Meter, u
 // p, the last real reading before it, the months charged by estimate since
 // that reading, and the monthly history for averages.
 func split(rs []*kabinet.Reading, p kabinet.Period) (cur, last *kabinet.Reading, estimates, history []billing.Usage) {
+	// The store gives them newest first by date; a reading given after the
+	// 25th belongs to the next period, so it can be older than the estimate
+	// that closed its own month. Periods decide the order.
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b *kabinet.Reading) int { return b.Period.Int() - a.Period.Int() })
 	for _, r := range rs {
 		switch {
 		case r.Period == p && r.Source != kabinet.SourceEstimated && cur == nil:

@@ -174,3 +174,42 @@ func TestReopenThenCloseAgain(t *testing.T) {
 		}
 	})
 }
+
+// TestLateReadingCountsForTheNextPeriod: Aug–Oct read 150, 160, 170 kWh;
+// the November reading comes on 27.11, after the 25th, so it counts for
+// December. November is charged the average (160 kWh: 284,80 ₽). December
+// has that reading, 1 700 → 2 020 since October: 320 kWh for November and
+// December, 160 each, so December is 160 kWh and November needs no
+// recalculation. January's reading, 2 020 → 2 200, is 180 kWh at the
+// indexed 2026 price of 1,78 × 1,017 = 1,81 ₽: 325,80 ₽, although the
+// estimate that closed November is dated after the late reading.
+func TestLateReadingCountsForTheNextPeriod(t *testing.T) {
+	w := newWorld(t, sqlstoretest.SQLiteDSN(t))
+	a, subs := w.flat(t, "10000001", false)
+	m := w.meter(t, a, subs[0], kabinet.ZoningSingle)
+	v := int64(1220)
+	for i, used := range []int64{150, 160, 170} {
+		v += used
+		p := kabinet.Period{Year: 2025, Month: time.August + time.Month(i)}
+		w.read(t, m, p, p.Start(time.UTC).AddDate(0, 0, 20), kabinet.ReadingCalculated, []int64{v}, []int64{used})
+	}
+	w.read(t, m, dec, day(2025, 11, 27), kabinet.ReadingAccepted, []int64{v + 320}, []int64{320})
+	w.close(t, nov)
+	w.now = day(2026, 1, 2)
+	w.close(t, dec)
+	jan := kabinet.Period{Year: 2026, Month: time.January}
+	w.read(t, m, jan, day(2026, 1, 20), kabinet.ReadingAccepted, []int64{v + 500}, []int64{180})
+	w.now = day(2026, 2, 2)
+	w.close(t, jan)
+	for _, c := range []struct {
+		p    kabinet.Period
+		want kabinet.Money
+	}{{nov, 28480}, {dec, 28480}, {jan, 32580}} {
+		if got := amounts(w.entries(t, subs[0], kabinet.EntryCharge, c.p)); !slices.Equal(got, []kabinet.Money{c.want}) {
+			t.Errorf("%s = %v, want %v", c.p, got, c.want)
+		}
+	}
+	if got := w.entries(t, subs[0], kabinet.EntryAdjustment, dec); len(got) != 0 {
+		t.Errorf("recalculation = %v, want none", amounts(got))
+	}
+}

@@ -36,7 +36,7 @@ func buildChunks(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, c cloc
 			return err
 		}
 		done = min(done+size, w.Accounts)
-		report(o.Progress, began, done-w.Built, done, w.Accounts)
+		report(o.Progress, began, done-w.Built, done, w.Accounts, "")
 	}
 	return ctx.Err()
 }
@@ -55,11 +55,11 @@ func generate(seed int64, c clock, from, to int) *sqlstore.Batch {
 	return &b
 }
 
-func report(progress func(Progress), began time.Time, doneThisRun, done, total int) {
+func report(progress func(Progress), began time.Time, doneThisRun, done, total int, month string) {
 	if progress == nil {
 		return
 	}
-	p := Progress{Done: done, Total: total, Elapsed: time.Since(began)}
+	p := Progress{Done: done, Total: total, Month: month, Elapsed: time.Since(began)}
 	if s := p.Elapsed.Seconds(); s > 0 {
 		p.Rate = float64(doneThisRun) / s
 	}

@@ -46,12 +46,17 @@ func documented(seed int64, created time.Time) []*household {
 	return hs
 }
 
+// documentedPayers are the habits the README promises of the documented
+// accounts, by id: Иванов pays late (a debt with penalties), Петрова
+// overpays, Сидоров is a debtor, Кузнецова pays on time.
+var documentedPayers = map[int64]payerKind{1: payerLate, 2: payerOverpays, 3: payerDebtor, 4: payerPunctual}
+
 func ivanov(h *household) {
 	a := &h.account
 	a.Surname, a.FirstName, a.Patronymic = "Иванов", "Иван", "Иванович"
 	setFlat(h, "Иркутская обл., г. Иркутск, ул. Ленина, д. 5, кв. 12", "Кировский округ", 2, 5430, 3)
 	a.Phone, a.Email = "+79501234567", "ivanov@example.ru"
-	h.payer, h.forgetful = payerLate, false
+	h.forgetful = false
 	h.meters[0].Zoning, h.meters[0].Model = kabinet.ZoningTwo, "Меркурий 200.02"
 }
 
@@ -60,7 +65,7 @@ func petrova(h *household) {
 	a.Surname, a.FirstName, a.Patronymic = "Петрова", "Анна", "Сергеевна"
 	setFlat(h, "Иркутская обл., г. Иркутск, ул. Байкальская, д. 202, кв. 45", "Октябрьский округ", 1, 3610, 1)
 	a.Phone, a.Email = "+79025550011", "petrova@example.ru"
-	h.payer, h.forgetful = payerOverpays, false
+	h.forgetful = false
 	h.meters[0].Zoning, h.meters[0].Model = kabinet.ZoningSingle, "Нева 103 1SO"
 }
 
@@ -71,7 +76,7 @@ func sidorov(h *household) {
 	a.Address, a.District = "Иркутская обл., Иркутский район, с. Хомутово, ул. Кирова, д. 17", "Иркутский район"
 	a.Rooms, a.Area, a.Residents = 4, 9820, 4
 	a.Phone, a.Email = "+79148880022", ""
-	h.payer, h.forgetful = payerDebtor, true
+	h.forgetful = true
 	h.subs = h.subs[:1]
 	h.meters = h.meters[:0]
 	for slot, z := range []kabinet.Zoning{kabinet.ZoningThree, kabinet.ZoningSingle, kabinet.ZoningSingle} {
@@ -88,7 +93,6 @@ func kuznetsova(h *household) {
 	a.Surname, a.FirstName, a.Patronymic = "Кузнецова", "Мария", "Павловна"
 	setFlat(h, "Иркутская обл., г. Ангарск, мкр. 12, д. 3, кв. 7", "г. Ангарск", 3, 6480, 4)
 	a.Phone, a.Email = "+79645550033", "kuznetsova@example.ru"
-	h.payer = payerPunctual
 	h.meters = nil
 }
 

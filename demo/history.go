@@ -25,36 +25,13 @@ func newClock(today time.Time, months int) clock {
 	return c
 }
 
-// writeHistory adds the household's readings and ledger to b.
-func (h *household) writeHistory(rng *rand.Rand, c clock, b *sqlstore.Batch) {
-	units := h.writeReadings(rng, c, b)
-	for i, sub := range h.subs {
-		var charges []kabinet.Money
-		for pi, p := range c.closed {
-			var amount kabinet.Money
-			if i == 0 {
-				amount = units[pi]
-			} else if heatingSeason(p.Month) {
-				amount = kabinet.Money(int64(h.account.Area) * heatPricePerM2 / 10000)
-			}
-			charges = append(charges, amount)
-		}
-		newPayments(rng, h.payer, sub, c, charges).write(b)
-	}
-}
-
-// writeReadings adds each meter's monthly readings and returns the
-// electricity charge of each closed period: by the meters, by average for a
-// month without a reading, by the norm for a home without a meter.
-func (h *household) writeReadings(rng *rand.Rand, c clock, b *sqlstore.Batch) []kabinet.Money {
-	prices := pricesFor(&h.account)
-	charges := make([]kabinet.Money, len(c.closed))
+// writeReadings adds the readings each meter's household gave over the
+// history, all «Принято»: the month close of each period charges by them
+// (and marks them «Рассчитано»), by the average where a month has none,
+// and by the norm where a home has no meter.
+func (h *household) writeReadings(rng *rand.Rand, c clock, b *sqlstore.Batch) {
 	if len(h.meters) == 0 {
-		for i, p := range c.closed {
-			u := []int64{int64(max(h.account.Residents, 1) * normPerResident)}
-			charges[i] = electricityCost(prices, kabinet.ZoningSingle, u, h.winterLimits(p))
-		}
-		return charges
+		return
 	}
 	base := h.monthlyBase(rng)
 	for slot, m := range h.meters {
@@ -66,19 +43,29 @@ func (h *household) writeReadings(rng *rand.Rand, c clock, b *sqlstore.Batch) []
 		for i, p := range c.closed {
 			s.consume(rng, mb, p.Month)
 			if h.forgetful && i > 0 && rng.IntN(10) < 3 {
-				charges[i] += s.estimateMonth(prices, h.winterLimits(p))
-				continue
+				continue // no reading: the close charges the month by average
 			}
-			taken := p.Start(time.UTC).AddDate(0, 0, 14+rng.IntN(11))
-			r, charge := s.read(taken, p, prices, h.winterLimits(p), sourceFor(rng))
-			r.Status = kabinet.ReadingCalculated
+			taken, period := readingDay(rng, p)
+			r := s.read(taken, period, sourceFor(rng))
 			b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(r)...)
-			charges[i] += charge
 		}
 		h.writeOpenReading(rng, c, s, mb, b)
 	}
-	return charges
 }
+
+// readingDay is when a household reads its meter in month p: mostly in the
+// window from the 15th to the 25th; a few are late, after the 25th, and
+// that reading counts for the next period (DOMAIN §2.1).
+func readingDay(rng *rand.Rand, p kabinet.Period) (time.Time, kabinet.Period) {
+	start := p.Start(time.UTC)
+	if rng.IntN(100) < lateReadingsPercent {
+		return start.AddDate(0, 0, 25+rng.IntN(3)), p.Add(1)
+	}
+	return start.AddDate(0, 0, 14+rng.IntN(11)), p
+}
+
+// lateReadingsPercent is the share of readings given after the 25th.
+const lateReadingsPercent = 4
 
 // writeOpenReading gives most meters a reading in the open period's window
 // if the window has opened by today.
@@ -88,8 +75,7 @@ func (h *household) writeOpenReading(rng *rand.Rand, c clock, s *meterSim, base 
 	}
 	s.consume(rng, base*int64(min(c.today.Day(), 25))/30, c.open.Month)
 	taken := c.open.Start(time.UTC).AddDate(0, 0, 14+rng.IntN(min(c.today.Day(), 25)-14))
-	r, _ := s.read(taken, c.open, cityPrices, false, kabinet.SourcePortal)
-	r.Status = kabinet.ReadingAccepted
+	r := s.read(taken, c.open, kabinet.SourcePortal)
 	b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(r)...)
 }
 
@@ -104,12 +90,6 @@ func (h *household) monthlyBase(rng *rand.Rand) int64 {
 		base *= 2
 	}
 	return base
-}
-
-// winterLimits reports whether the higher tier limits of electrically
-// heated homes apply in period p (January to April).
-func (h *household) winterLimits(p kabinet.Period) bool {
-	return h.account.ElectricHeating && p.Month <= time.April
 }
 
 func sourceFor(rng *rand.Rand) kabinet.ReadingSource {

@@ -15,7 +15,6 @@ type household struct {
 	account   kabinet.Account
 	subs      []*kabinet.SubAccount // electricity first, then heat if any
 	meters    []*kabinet.Meter
-	payer     payerKind
 	forgetful bool // sometimes gives no reading, so the month is charged by average
 }
 
@@ -47,7 +46,6 @@ func newHousehold(rng *rand.Rand, id int64, created time.Time) *household {
 	a.Number, a.Display = kabinet.MustParseAccountNumber(number), number
 	setPerson(rng, a)
 	setHome(rng, a)
-	h.payer = pickPayer(rng)
 	h.forgetful = rng.IntN(10) == 0
 	h.addSubAccounts(rng)
 	h.addMeters(rng)
@@ -110,6 +108,19 @@ func setCityAddress(rng *rand.Rand, a *kabinet.Account) {
 	}
 	a.Address = fmt.Sprintf("Иркутская обл., %s, %s, д. %d, кв. %d", city, street, 1+rng.IntN(150), 1+rng.IntN(240))
 }
+
+// payerOf is how account id pays, drawn from its own stream of the seed:
+// the history's payments are scheduled from bills, long after the
+// household was generated, and again from the stored bills when a build
+// resumes.
+func payerOf(seed, id int64) payerKind {
+	if p, ok := documentedPayers[id]; ok {
+		return p
+	}
+	return pickPayer(rand.New(rand.NewPCG(uint64(seed)^payerSalt, uint64(id))))
+}
+
+const payerSalt = 0x9a7e
 
 func pickPayer(rng *rand.Rand) payerKind {
 	switch n := rng.IntN(100); {

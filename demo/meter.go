@@ -8,13 +8,11 @@ import (
 )
 
 // meterSim runs one meter through the months: its registers turn with the
-// household's consumption, and readings and estimated months are charged.
+// household's consumption, and the household reads them now and then.
 type meterSim struct {
-	m        *kabinet.Meter
-	values   []int64       // what the registers show now
-	pending  []int64       // consumption since the last reading, per register
-	past     []int64       // total consumption of past readings, for the average
-	estimate kabinet.Money // charged by average since the last reading
+	m       *kabinet.Meter
+	values  []int64 // what the registers show now
+	pending []int64 // consumption since the last reading, per register
 }
 
 func newMeterSim(rng *rand.Rand, m *kabinet.Meter) *meterSim {
@@ -53,37 +51,12 @@ func splitZones(z kabinet.Zoning, units int64) []int64 {
 	return []int64{units}
 }
 
-// average is the mean of the last six readings' consumption, at least three
-// (DOMAIN.md §2.2); with fewer, the household's typical month.
-func (s *meterSim) average() int64 {
-	past := s.past[max(len(s.past)-6, 0):]
-	if len(past) < 3 {
-		return 0
-	}
-	var sum int64
-	for _, u := range past {
-		sum += u
-	}
-	return sum / int64(len(past))
-}
-
-// estimateMonth charges a month without a reading by the average.
-func (s *meterSim) estimateMonth(prices zonePrices, winter bool) kabinet.Money {
-	c := electricityCost(prices, s.m.Zoning, splitZones(s.m.Zoning, s.average()), winter)
-	s.estimate += c
-	return c
-}
-
-// read takes a reading on a date and returns it with the period's charge:
-// the consumption since the last reading, less what was charged by average
-// meanwhile (negative when the average overcharged: a recalculation).
-func (s *meterSim) read(taken time.Time, p kabinet.Period, prices zonePrices, winter bool, src kabinet.ReadingSource) (*kabinet.Reading, kabinet.Money) {
-	r := &kabinet.Reading{MeterID: s.m.ID, TakenOn: taken, Period: p, Source: src,
+// read takes a reading on a date for period p: the registers as they
+// stand, and the consumption since the last reading.
+func (s *meterSim) read(taken time.Time, p kabinet.Period, src kabinet.ReadingSource) *kabinet.Reading {
+	r := &kabinet.Reading{MeterID: s.m.ID, TakenOn: taken, Period: p, Source: src, Status: kabinet.ReadingAccepted,
 		Values: append([]int64(nil), s.values...), Consumption: append([]int64(nil), s.pending...),
 		CreatedAt: taken.Add(3 * time.Hour)}
-	charge := electricityCost(prices, s.m.Zoning, s.pending, winter) - s.estimate
-	s.past = append(s.past, r.TotalConsumption())
 	clear(s.pending)
-	s.estimate = 0
-	return r, charge
+	return r
 }

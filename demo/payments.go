@@ -1,159 +1,110 @@
 package demo
 
 import (
+	"context"
 	"math/rand/v2"
 	"slices"
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/sqlstore"
 )
 
-// subHistory is one sub-account's ledger as the months went: charges at
-// each close, payments as the household's habit has them, and penalties
-// (ЖК РФ ст. 155 ч. 14) on what stayed unpaid past the due date.
-type subHistory struct {
-	sub     *kabinet.SubAccount
-	entries []kabinet.LedgerEntry
-}
-
+// payment is one payment a household makes for a bill.
 type payment struct {
+	sub    int64
+	period kabinet.Period // the bill's period, which the payment names
 	on     time.Time
 	amount kabinet.Money
-	period kabinet.Period
 }
 
-// debt is a period's unpaid principal.
-type debt struct {
-	due  time.Time
-	left kabinet.Money
+// schedule holds the payments households will make, by the month they
+// are made in. Each bill the month close issues adds its payments, drawn
+// from the seed, the sub-account and the period, so that the same bills
+// always give the same payments.
+type schedule struct {
+	seed   int64
+	today  time.Time
+	due    billing.DueRules
+	months map[kabinet.Period][]payment
 }
 
-// penaltyRate is the rate penalties use through 2026: the 9,5 % cap, below
-// the key rate all that time (DOMAIN.md §3.3), in tenths of a percent.
-const penaltyRate = 95
+func newSchedule(seed int64, today time.Time, due billing.DueRules) *schedule {
+	return &schedule{seed: seed, today: today, due: due, months: map[kabinet.Period][]payment{}}
+}
 
-func newPayments(rng *rand.Rand, payer payerKind, sub *kabinet.SubAccount, c clock, charges []kabinet.Money) *subHistory {
-	h := &subHistory{sub: sub}
-	var pays []payment
-	for i, p := range c.closed {
-		if charges[i] > 0 {
-			pays = append(pays, schedule(rng, payer, charges[i], p)...)
+// bill schedules the payments for a bill: per provider, as the
+// household's habit has it; none is made after today.
+func (s *schedule) bill(b *kabinet.Bill) {
+	payer := payerOf(s.seed, b.AccountID)
+	for _, bp := range b.Data.Providers {
+		sub := subAccountID(b.AccountID, int(bp.Provider.ID-providerIES))
+		rng := rand.New(rand.NewPCG(uint64(s.seed)^paymentSalt, uint64(sub)<<20|uint64(b.Period.Int())))
+		for _, p := range s.plan(rng, payer, &bp, b.Period) {
+			if p.amount > 0 && !p.on.After(s.today) {
+				p.sub, p.period = sub, b.Period
+				m := kabinet.PeriodOf(p.on)
+				s.months[m] = append(s.months[m], p)
+			}
 		}
 	}
-	pays = slices.DeleteFunc(pays, func(p payment) bool { return p.on.After(c.today) })
-	slices.SortStableFunc(pays, func(a, b payment) int { return a.on.Compare(b.on) })
-	h.simulate(rng, c, charges, pays)
-	return h
 }
 
-// schedule returns the payments a household makes for one bill.
-func schedule(rng *rand.Rand, payer payerKind, amount kabinet.Money, p kabinet.Period) []payment {
-	due := dueDate(p)
+const paymentSalt = 0x9a11
+
+// plan returns the payments a household makes for one provider's part
+// of a bill: a punctual payer pays what the bill asks before the due
+// date, one who overpays rounds it up to 500 ₽, a late payer pays the
+// month's charges one to three months late, a debtor now and then pays
+// part of them.
+func (s *schedule) plan(rng *rand.Rand, payer payerKind, bp *kabinet.BillProvider, p kabinet.Period) []payment {
+	due := s.due.DueDate(p)
+	charged := bp.Adjustments
+	for _, l := range bp.Lines {
+		charged += l.Amount
+	}
 	switch payer {
 	case payerOverpays:
-		return []payment{{due.AddDate(0, 0, -rng.IntN(10)), (amount + 49999) / 50000 * 50000, p}}
+		return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: (bp.ToPay + 49999) / 50000 * 50000}}
 	case payerLate:
-		return []payment{{due.AddDate(0, 0, 20+rng.IntN(60)), amount, p}}
+		return []payment{{on: due.AddDate(0, 0, 20+rng.IntN(60)), amount: charged}}
 	case payerDebtor:
 		if rng.IntN(10) < 4 {
-			part := amount * kabinet.Money(40+rng.IntN(51)) / 100
-			return []payment{{due.AddDate(0, 0, rng.IntN(60)), part, p}}
+			return []payment{{on: due.AddDate(0, 0, rng.IntN(60)), amount: charged * kabinet.Money(40+rng.IntN(51)) / 100}}
 		}
 		return nil
 	}
-	return []payment{{due.AddDate(0, 0, -rng.IntN(10)), amount, p}}
+	return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: bp.ToPay}}
 }
 
-// simulate walks the months: at each month's start it charges the month
-// before, then takes that month's payments (oldest debt first) and accrues
-// penalties for its days.
-func (h *subHistory) simulate(rng *rand.Rand, c clock, charges []kabinet.Money, pays []payment) {
-	var debts []*debt
-	var credit kabinet.Money
-	for i, p := range c.closed {
-		start, end := p.Start(time.UTC), p.Add(1).Start(time.UTC)
-		for len(pays) > 0 && pays[0].on.Before(end) {
-			credit = allocate(debts, credit+pays[0].amount)
-			h.add(kabinet.LedgerEntry{Kind: kabinet.EntryPayment, Period: pays[0].period, Amount: -pays[0].amount,
-				PostedOn: pays[0].on, Channel: channel(rng)})
-			pays = pays[1:]
+// take removes and returns the payments made in month m, in a fixed order
+// (by sub-account, bill and date), so that a resumed build can skip the
+// ones it loaded before.
+func (s *schedule) take(m kabinet.Period) []payment {
+	ps := s.months[m]
+	delete(s.months, m)
+	slices.SortFunc(ps, func(a, b payment) int {
+		if a.sub != b.sub {
+			return int(a.sub - b.sub)
 		}
-		if pen := penalties(debts, start, end); pen > 0 {
-			h.add(kabinet.LedgerEntry{Kind: kabinet.EntryPenalty, Period: p, Amount: pen, PostedOn: end})
+		if a.period != b.period {
+			return a.period.Int() - b.period.Int()
 		}
-		h.addCharge(p, charges[i], end)
-		if charges[i] > 0 {
-			d := &debt{due: dueDate(p), left: charges[i]}
-			debts = append(debts, d)
-			credit = allocate(debts, credit)
-		}
-	}
-	for _, pay := range pays { // paid in the open period, after the last close
-		h.add(kabinet.LedgerEntry{Kind: kabinet.EntryPayment, Period: pay.period, Amount: -pay.amount, PostedOn: pay.on, Channel: channel(rng)})
-	}
+		return a.on.Compare(b.on)
+	})
+	return ps
 }
 
-func (h *subHistory) addCharge(p kabinet.Period, amount kabinet.Money, on time.Time) {
-	switch {
-	case amount > 0:
-		h.add(kabinet.LedgerEntry{Kind: kabinet.EntryCharge, Period: p, Amount: amount, PostedOn: on, Service: h.sub.Services[0]})
-	case amount < 0:
-		h.add(kabinet.LedgerEntry{Kind: kabinet.EntryAdjustment, Period: p, Amount: amount, PostedOn: on,
-			Service: h.sub.Services[0], Note: "Перерасчёт по показаниям"})
-	}
+// entry is the ledger entry of a payment, with its channel drawn from
+// the payment itself.
+func (s *schedule) entry(p payment) *kabinet.LedgerEntry {
+	rng := rand.New(rand.NewPCG(uint64(s.seed)^channelSalt, uint64(p.sub)<<20|uint64(p.period.Int())))
+	return &kabinet.LedgerEntry{SubAccountID: p.sub, Period: p.period, Kind: kabinet.EntryPayment,
+		Amount: -p.amount, PostedOn: p.on, Channel: channel(rng)}
 }
 
-func (h *subHistory) add(e kabinet.LedgerEntry) {
-	e.SubAccountID = h.sub.ID
-	h.entries = append(h.entries, e)
-}
-
-func (h *subHistory) write(b *sqlstore.Batch) {
-	for i := range h.entries {
-		b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(&h.entries[i])...)
-	}
-}
-
-// allocate pays debts oldest first with money and returns what is left over
-// (the customer's credit).
-func allocate(debts []*debt, money kabinet.Money) kabinet.Money {
-	for _, d := range debts {
-		if money <= 0 {
-			break
-		}
-		paid := min(d.left, money)
-		d.left -= paid
-		money -= paid
-	}
-	return money
-}
-
-// penalties accrues penalties on the unpaid debts for the days in [from, to):
-// 1/300 of the rate from the 31st to the 90th day after the due date, 1/130
-// from the 91st.
-func penalties(debts []*debt, from, to time.Time) kabinet.Money {
-	var sum int64
-	for _, d := range debts {
-		if d.left <= 0 {
-			continue
-		}
-		d300 := overlapDays(from, to, d.due.AddDate(0, 0, 31), d.due.AddDate(0, 0, 91))
-		d130 := overlapDays(from, to, d.due.AddDate(0, 0, 91), to)
-		num := int64(d.left) * penaltyRate * (d300*130 + d130*300)
-		sum += (num + 300*130*1000/2) / (300 * 130 * 1000)
-	}
-	return kabinet.Money(sum)
-}
-
-// overlapDays counts the days of [a1, a2) that fall in [b1, b2).
-func overlapDays(a1, a2, b1, b2 time.Time) int64 {
-	from, to := max(a1.Unix(), b1.Unix()), min(a2.Unix(), b2.Unix())
-	if to <= from {
-		return 0
-	}
-	return (to - from) / 86400
-}
+const channelSalt = 0xc4a7
 
 func channel(rng *rand.Rand) kabinet.PaymentChannel {
 	switch n := rng.IntN(100); {
@@ -167,4 +118,35 @@ func channel(rng *rand.Rand) kabinet.PaymentChannel {
 		return kabinet.ChannelPost
 	}
 	return kabinet.ChannelOffice
+}
+
+// paymentChunk is how many payments commit together.
+const paymentChunk = 20000
+
+// loadPayments writes the payments made in month m, chunk by chunk, each
+// with the progress marker, skipping those a stopped build loaded.
+func loadPayments(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, s *schedule, m kabinet.Period) error {
+	ps := s.take(m)
+	from := 0
+	switch {
+	case w.PaidPeriod == m:
+		from = w.PaidCount
+	case m.Before(w.PaidPeriod):
+		return nil
+	}
+	for {
+		to := min(from+paymentChunk, len(ps))
+		var b sqlstore.Batch
+		for _, p := range ps[from:to] {
+			b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(s.entry(p))...)
+		}
+		sqlstore.MarkWorldPaid(&b, m, to)
+		if err := db.Load(ctx, &b); err != nil {
+			return err
+		}
+		if to == len(ps) {
+			return nil
+		}
+		from = to
+	}
 }

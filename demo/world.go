@@ -37,9 +37,12 @@ type Options struct {
 	ChunkSize int
 }
 
-// Progress reports how far a build is.
+// Progress reports how far a build is: Done of Total households, or,
+// once they are in, Done of Total months of history, Month the last
+// closed.
 type Progress struct {
 	Done, Total int
+	Month       string
 	Elapsed     time.Duration
 	Rate        float64 // households per second in this run
 	Left        time.Duration
@@ -65,6 +68,9 @@ func Build(ctx context.Context, db *sqlstore.DB, o Options) (*sqlstore.World, er
 	// world comes out as if it had never stopped.
 	c := newClock(localDate(w.Started, o.location()), historyMonths)
 	if err := buildChunks(ctx, db, w, c, o); err != nil {
+		return nil, err
+	}
+	if err := history(ctx, db, w, c, o); err != nil {
 		return nil, err
 	}
 	if err := db.CompleteWorld(ctx); err != nil {
@@ -98,9 +104,6 @@ func start(ctx context.Context, db *sqlstore.DB, o Options) error {
 			}
 		}
 	}
-	for _, p := range c.closed { // the simulation closed them; no close may run again
-		sqlstore.RecordClosedPeriod(&b, p, today)
-	}
 	sqlstore.StartWorld(&b, o.Seed, o.Accounts, today)
 	return db.Load(ctx, &b)
 }
@@ -127,7 +130,7 @@ func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
 	for _, m := range h.meters {
 		b.Add("meters", sqlstore.MeterColumns, sqlstore.MeterRow(m)...)
 	}
-	h.writeHistory(rng, c, b)
+	h.writeReadings(rng, c, b)
 }
 
 // phoneDigits turns +79501234567 into 79501234567, as users keep phones.

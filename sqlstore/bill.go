@@ -53,6 +53,28 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 	return bs, translate(rows.Err())
 }
 
+// EachBill calls fn with every bill of period p, in account order. The
+// demo world reads back the bills its payments follow this way when a
+// build resumes.
+func (db *DB) EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.Bill) error) error {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, account_id, period, issued_at, data FROM bills WHERE period = $1 ORDER BY account_id`, p.Int())
+	if err != nil {
+		return translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		b, err := scanBill(rows)
+		if err != nil {
+			return err
+		}
+		if err := fn(b); err != nil {
+			return err
+		}
+	}
+	return translate(rows.Err())
+}
+
 func scanBill(s scanner) (*kabinet.Bill, error) {
 	var b kabinet.Bill
 	var period int

@@ -16,6 +16,11 @@ type World struct {
 	Built    int
 	State    string // "building" or "complete"
 	Started  time.Time
+	// PaidPeriod and PaidCount say how far the payments of the history
+	// were loaded: the first PaidCount payments of PaidPeriod's month,
+	// and all of the months before it.
+	PaidPeriod kabinet.Period
+	PaidCount  int
 }
 
 // World states.
@@ -27,11 +32,13 @@ const (
 // FindWorld returns the demo world's state, ENOTFOUND if none was started.
 func (db *DB) FindWorld(ctx context.Context) (*World, error) {
 	var w World
-	err := db.read.QueryRowContext(ctx, `SELECT seed, accounts, built, state, started_at FROM world WHERE id = 1`).
-		Scan(&w.Seed, &w.Accounts, &w.Built, &w.State, &w.Started)
+	var paid int
+	err := db.read.QueryRowContext(ctx, `SELECT seed, accounts, built, state, started_at, paid_period, paid_count FROM world WHERE id = 1`).
+		Scan(&w.Seed, &w.Accounts, &w.Built, &w.State, &w.Started, &paid, &w.PaidCount)
 	if err != nil {
 		return nil, notFound(err, "Демо-мир")
 	}
+	w.PaidPeriod = kabinet.PeriodFromInt(paid)
 	return &w, nil
 }
 
@@ -47,6 +54,12 @@ func StartWorld(b *Batch, seed int64, n int, started time.Time) {
 // progress commits with the rows it counts.
 func MarkWorldBuilt(b *Batch, built int) {
 	b.Exec(`UPDATE world SET built = $1 WHERE id = 1`, built)
+}
+
+// MarkWorldPaid adds to b the statement that records how many payments of
+// period p's month are loaded, so that progress commits with them.
+func MarkWorldPaid(b *Batch, p kabinet.Period, count int) {
+	b.Exec(`UPDATE world SET paid_period = $1, paid_count = $2 WHERE id = 1`, p.Int(), count)
 }
 
 // CompleteWorld marks the world complete and moves the identity sequences

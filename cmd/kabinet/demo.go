@@ -30,7 +30,11 @@ func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
 	began, last := time.Now(), time.Time{}
 	w, err := demo.Build(ctx, db, demo.Options{Accounts: cfg.DemoAccounts, Seed: cfg.DemoSeed, Location: loc,
 		Progress: func(p demo.Progress) {
-			if time.Since(last) >= time.Second || p.Done == p.Total {
+			switch {
+			case p.Month != "":
+				fmt.Fprintf(out, "closed %s (%d/%d months), %s elapsed, about %s left\n",
+					p.Month, p.Done, p.Total, p.Elapsed.Round(time.Second), p.Left.Round(time.Second))
+			case time.Since(last) >= time.Second || p.Done == p.Total:
 				last = time.Now()
 				fmt.Fprintf(out, "%d/%d homes, %.0f/s, %s elapsed, about %s left\n",
 					p.Done, p.Total, p.Rate, p.Elapsed.Round(time.Second), p.Left.Round(time.Second))
