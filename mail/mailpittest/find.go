@@ -1,7 +1,6 @@
 package mailpittest
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -72,7 +71,7 @@ func cleanEnv() []string {
 // waitReady polls the HTTP API and the SMTP port until both answer, mailpit
 // exits, or 15 seconds pass.
 func (s *Server) waitReady(exited <-chan error) error {
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(readyWithin)
 	for time.Now().Before(deadline) {
 		select {
 		case err := <-exited:
@@ -83,8 +82,12 @@ func (s *Server) waitReady(exited <-chan error) error {
 			return nil
 		}
 	}
-	return errors.New("mailpit did not answer within 15 s")
+	return fmt.Errorf("mailpit did not answer within %s", readyWithin)
 }
+
+// readyWithin is how long mailpit may take to start: long, as a loaded
+// machine (a CI box building other packages) can be slow to start it.
+const readyWithin = 60 * time.Second
 
 // answers reports whether both the HTTP API and the SMTP port respond.
 func (s *Server) answers() bool {

@@ -65,6 +65,9 @@ func start(tb testing.TB, bin string, extra []string) (*Server, error) {
 	cmd := exec.Command(bin, args...)
 	cmd.Env = cleanEnv()
 	cmd.Stdout, cmd.Stderr = &out, &out
+	// Wait also waits for the output to be copied; bound that, so a killed
+	// mailpit cannot hang the test run.
+	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start %s: %w", bin, err)
 	}
