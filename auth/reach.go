@@ -11,13 +11,7 @@ import (
 // ENOTFOUND, the same answer as for an account that does not exist, so
 // that account IDs cannot be probed.
 func (s *Service) Reach(ctx context.Context, v *Visitor, accountID int64) (*kabinet.Account, error) {
-	if v == nil || !v.Confirmed() {
-		return nil, errNoAccount
-	}
-	if _, err := s.store.FindUserAccount(ctx, v.User.ID, accountID); err != nil {
-		if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
-			return nil, errNoAccount
-		}
+	if _, err := s.userAccount(ctx, v, accountID); err != nil {
 		return nil, err
 	}
 	if accountID == v.Account.ID {
