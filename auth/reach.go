@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"slices"
 
 	"kabinet"
 )
@@ -21,3 +22,21 @@ func (s *Service) Reach(ctx context.Context, v *Visitor, accountID int64) (*kabi
 }
 
 var errNoAccount = kabinet.Errorf(kabinet.ENOTFOUND, "Страница не найдена")
+
+// Enter is Reach for a page of the cabinet: besides the account it returns
+// every account the visitor reaches, for the header's account switcher,
+// from the same one query that decides.
+func (s *Service) Enter(ctx context.Context, v *Visitor, accountID int64) (*kabinet.Account, []*kabinet.UserAccount, error) {
+	uas, err := s.Accounts(ctx, v)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !slices.ContainsFunc(uas, func(ua *kabinet.UserAccount) bool { return ua.AccountID == accountID }) {
+		return nil, nil, errNoAccount
+	}
+	if accountID == v.Account.ID {
+		return v.Account, uas, nil
+	}
+	a, err := s.store.FindAccountByID(ctx, accountID)
+	return a, uas, err
+}

@@ -45,7 +45,7 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.svc.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
