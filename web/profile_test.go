@@ -142,7 +142,7 @@ func TestLinkAndSwitch(t *testing.T) {
 		if got := d.Text("main > .notice-success"); !strings.HasPrefix(got, "Лицевой счет привязан.") {
 			t.Errorf("flash = %q", got)
 		}
-		d.One(`.links-table a[href="` + w.dachaPath + `unlink"]`)
+		d.One(`.links-list a[href="` + w.dachaPath + `unlink"]`)
 		// The switcher keeps the section: from «Личные данные» to the
 		// dacha's «Личные данные».
 		d.One(`.account-switch a[href="` + w.dachaPath + `profile"]`)
