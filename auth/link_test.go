@@ -63,6 +63,16 @@ func TestLink(t *testing.T) {
 			}
 			wantReached(t, f, v, "10103001857|", "ИЭСБК0041300|")
 		})
+		t.Run("EnterListsWhatItDecidedOn", func(t *testing.T) {
+			a, uas, err := f.svc.Enter(ctx, v, dacha.ID)
+			if err != nil || a.ID != dacha.ID || len(uas) != 2 || !uas[0].Owner || uas[1].AccountID != dacha.ID {
+				t.Fatalf("Enter = %+v, %+v, %v", a, uas, err)
+			}
+			_, _, err = f.svc.Enter(ctx, v, other.ID)
+			wantCode(t, err, kabinet.ENOTFOUND)
+			_, _, err = f.svc.Enter(ctx, nil, dacha.ID)
+			wantCode(t, err, kabinet.ENOTFOUND)
+		})
 		t.Run("ByPassword", func(t *testing.T) {
 			f.now = f.now.Add(time.Second) // listed in the order they were linked
 			if _, err := f.svc.Link(ctx, v, "ЕТСОО204646", "Ангара-2026-хариус", client); err != nil {
