@@ -3,6 +3,8 @@ package kabinet
 import (
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ConfirmBy is how a registration is confirmed (AUTH-4, AUTH-5).
@@ -39,6 +41,38 @@ type UserAccount struct {
 	Owner     bool
 	Name      string
 	CreatedAt time.Time
+	// Display is the account's number as the supplier prints it; the
+	// store fills it when it lists a user's accounts, for the switcher.
+	Display string
+}
+
+// Label is how the customer sees the account in lists: the name they gave
+// it, else its number.
+func (ua *UserAccount) Label() string {
+	if ua.Name != "" {
+		return ua.Name
+	}
+	return ua.Display
+}
+
+// MaxAccountNameLen is the longest name a customer may give an account, in
+// characters: it has to fit the account switcher on a phone.
+const MaxAccountNameLen = 40
+
+// ParseAccountName checks a name a customer gives an account
+// («Наименование счета», DATA-2) and returns it with spaces tidied. An
+// empty name is allowed: it removes the name.
+func ParseAccountName(s string) (string, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) > MaxAccountNameLen {
+		return "", Errorf(EINVALID, "Наименование не может быть длиннее %d символов.", MaxAccountNameLen)
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) || r == utf8.RuneError {
+			return "", Errorf(EINVALID, "Наименование может состоять только из букв, цифр, пробелов и знаков препинания.")
+		}
+	}
+	return s, nil
 }
 
 // NormalizeEmail trims and lower-cases an e-mail address, so that one

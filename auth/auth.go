@@ -43,6 +43,7 @@ type Config struct {
 	ResetPerIP      Limit
 
 	MaxAccountsPerEmail int // AUTH-8
+	MaxLinkedAccounts   int // accounts one customer may link to theirs (DATA-3)
 	ConsentVersion      string
 }
 
@@ -73,6 +74,7 @@ func DefaultConfig() Config {
 		ResetPerIP:      Limit{10, time.Hour},
 
 		MaxAccountsPerEmail: 10,
+		MaxLinkedAccounts:   20,
 		ConsentVersion:      "2026-11-01",
 	}
 }

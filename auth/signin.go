@@ -21,6 +21,41 @@ type SignedIn struct {
 // the same work: one password hash. Attempts over a limit are refused
 // before the hash.
 func (s *Service) SignIn(ctx context.Context, number, secret string, c Client) (*SignedIn, error) {
+	at, err := s.attempt(ctx, number, c)
+	if err != nil {
+		return nil, err
+	}
+	if at.account == nil {
+		s.hasher.Compare(ctx, secret, "")
+		return nil, ErrSignIn
+	}
+	owner, err := s.registeredOwner(ctx, at.account.ID)
+	if err != nil {
+		return nil, err
+	}
+	if owner == nil {
+		return s.firstVisit(ctx, at, secret, c)
+	}
+	ok, err := s.hasher.Compare(ctx, secret, owner.PasswordHash)
+	if err != nil || !ok {
+		return nil, ErrSignIn
+	}
+	return s.startSession(ctx, at.key, owner.ID, at.account.ID, c)
+}
+
+// attempt is one try of an account number with a secret (a surname or a
+// password), counted before any work is done on it.
+type attempt struct {
+	number  kabinet.AccountNumber
+	account *kabinet.Account // nil when no account has the number
+	key     string           // the counter of failures for the account
+}
+
+// attempt parses the number, counts the try against the client's address
+// and against the account (or the number, when no account has it), and
+// refuses it past either limit. Every place that takes a number and a
+// secret goes through here, so none of them is a way round the limits.
+func (s *Service) attempt(ctx context.Context, number string, c Client) (*attempt, error) {
 	n, err := kabinet.ParseAccountNumber(number)
 	if err != nil {
 		return nil, err
@@ -28,45 +63,37 @@ func (s *Service) SignIn(ctx context.Context, number, secret string, c Client) (
 	if err := s.limit(ctx, "signin:ip:"+c.IP, s.cfg.SignInPerIP, ErrTooMany); err != nil {
 		return nil, err
 	}
-	account, err := s.store.FindAccountByNumber(ctx, n)
-	key := "signin:number:" + n.String()
+	at := &attempt{number: n, key: "signin:number:" + n.String()}
+	at.account, err = s.store.FindAccountByNumber(ctx, n)
 	if err == nil {
-		key = "signin:account:" + strconv.FormatInt(account.ID, 10)
+		at.key = "signin:account:" + strconv.FormatInt(at.account.ID, 10)
 	} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 		return nil, err
 	}
 	// The failure counter goes up before the hash, so that of fifty
 	// attempts at once only the first ten are ever checked.
-	if err := s.limit(ctx, key, s.cfg.AccountFailures, ErrLocked); err != nil {
+	if err := s.limit(ctx, at.key, s.cfg.AccountFailures, ErrLocked); err != nil {
 		return nil, err
 	}
-	if account == nil {
-		s.hasher.Compare(ctx, secret, "")
-		return nil, ErrSignIn
-	}
-	owner, err := s.registeredOwner(ctx, account.ID)
-	if err != nil {
-		return nil, err
-	}
-	if owner == nil {
-		return s.firstVisit(ctx, account, n, secret, key, c)
-	}
-	ok, err := s.hasher.Compare(ctx, secret, owner.PasswordHash)
-	if err != nil || !ok {
-		return nil, ErrSignIn
-	}
-	return s.startSession(ctx, key, owner.ID, account.ID, c)
+	return at, nil
+}
+
+// bySurname reports whether secret is the owner's surname, typed with the
+// number's letter part (AUTH-2): the digits alone are printed in too many
+// places to open an account with a surname.
+func (at *attempt) bySurname(secret string) bool {
+	hasLetters := at.number.HasPrefix() || !at.account.Number.HasPrefix()
+	return hasLetters && kabinet.SurnameMatches(secret, at.account.Surname)
 }
 
 // firstVisit opens registration for the owner's surname with the number
 // typed with its letter part (AUTH-2).
-func (s *Service) firstVisit(ctx context.Context, a *kabinet.Account, n kabinet.AccountNumber, surname, key string, c Client) (*SignedIn, error) {
+func (s *Service) firstVisit(ctx context.Context, at *attempt, surname string, c Client) (*SignedIn, error) {
 	s.hasher.Compare(ctx, surname, "") // the same work as a password check
-	hasLetters := n.HasPrefix() || !a.Number.HasPrefix()
-	if !hasLetters || !kabinet.SurnameMatches(surname, a.Surname) {
+	if !at.bySurname(surname) {
 		return nil, ErrSignIn
 	}
-	in, err := s.startSession(ctx, key, 0, a.ID, c)
+	in, err := s.startSession(ctx, at.key, 0, at.account.ID, c)
 	if in != nil {
 		in.Registering = true
 	}

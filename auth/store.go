@@ -17,6 +17,11 @@ type Store interface {
 	FindUserAccount(ctx context.Context, userID, accountID int64) (*kabinet.UserAccount, error)
 	CountUsersByEmail(ctx context.Context, email string) (int, error)
 
+	FindUserAccounts(ctx context.Context, userID int64) ([]*kabinet.UserAccount, error)
+	LinkAccount(ctx context.Context, userID, accountID int64) error
+	UnlinkAccount(ctx context.Context, userID, accountID int64) error
+	NameAccount(ctx context.Context, userID, accountID int64, name string) error
+
 	Hit(ctx context.Context, key string, window time.Duration) (int, error)
 	ResetHits(ctx context.Context, key string) error
 

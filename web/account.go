@@ -22,11 +22,11 @@ func (s *Server) account(h accountHandler) handlerFunc {
 		if err != nil || id <= 0 || strconv.FormatInt(id, 10) != acc { // one URL per page
 			return kabinet.Errorf(kabinet.ENOTFOUND, "Страница не найдена")
 		}
-		a, err := s.auth.Reach(r.Context(), v, id)
+		a, reached, err := s.auth.Enter(r.Context(), v, id)
 		if err != nil {
 			return err
 		}
-		return h(w, r, v, a)
+		return h(w, withReached(r, reached), v, a)
 	})
 }
 

@@ -19,6 +19,9 @@ var flashMessages = map[string]string{
 	"mail-resent":      "Письмо со ссылкой отправлено ещё раз.",
 	"sms-sent":         "СМС с кодом отправлено.",
 	"session-ended":    "Сеанс завершён. Войдите снова.",
+	"account-named":    "Наименование счета сохранено.",
+	"account-linked":   "Лицевой счет привязан. Переключаться между счетами можно вверху страницы.",
+	"account-unlinked": "Лицевой счет отвязан.",
 }
 
 type flashKey struct{}

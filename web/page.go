@@ -19,12 +19,29 @@ type BasePage struct {
 	// confirmation has no cabinet to navigate yet.
 	SignedIn bool
 	Nav      []NavItem
+	// Accounts are the accounts the customer reaches, for the switcher in
+	// the header; empty outside the pages of an account.
+	Accounts []SwitchItem
 	// Flash is a one-time message after a redirect ("Показания приняты").
 	Flash string
 	A11y  A11y
 	// Scripts are static scripts that enhance the page (never needed to
 	// use it), loaded deferred from files: the CSP allows nothing inline.
 	Scripts []string
+}
+
+// FoldAccounts reports whether the switcher has too many accounts to show
+// them all in the header.
+func (p *BasePage) FoldAccounts() bool { return len(p.Accounts) > switcherFolds }
+
+// CurrentAccount is the switcher's entry of the account being looked at.
+func (p *BasePage) CurrentAccount() SwitchItem {
+	for _, a := range p.Accounts {
+		if a.Current {
+			return a
+		}
+	}
+	return SwitchItem{}
 }
 
 // NavItem is one entry of the customer navigation.
@@ -58,6 +75,7 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 		Path:         r.URL.Path,
 		SignedIn:     v != nil && v.Confirmed(),
 		Nav:          navFor(r.URL.Path, navRoot(r, v)),
+		Accounts:     switcher(r),
 		Flash:        flash(r),
 		A11y:         a11yFromRequest(r),
 	}

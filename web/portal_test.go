@@ -45,7 +45,7 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.svc.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -115,22 +115,22 @@ func (l *letters) last(tb testing.TB) string {
 	return link
 }
 
-// account creates an unregistered account.
-func (p *portal) account(tb testing.TB, number, surname string) *kabinet.Account {
+// account creates an unregistered account with the given sub-accounts.
+func (p *portal) account(tb testing.TB, number, surname string, subs ...*kabinet.SubAccount) *kabinet.Account {
 	tb.Helper()
 	a := &kabinet.Account{Number: kabinet.MustParseAccountNumber(number), Display: number, Surname: surname,
 		FirstName: "Анна", Patronymic: "Сергеевна", Address: "г. Иркутск, ул. Байкальская, д. 202, кв. 45",
 		Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat, Phone: "+79025550011"}
-	if err := p.db.CreateAccount(context.Background(), a, nil); err != nil {
+	if err := p.db.CreateAccount(context.Background(), a, subs); err != nil {
 		tb.Fatal(err)
 	}
 	return a
 }
 
 // registered creates an account with a confirmed registration.
-func (p *portal) registered(tb testing.TB, number, surname, pw, email string) *kabinet.Account {
+func (p *portal) registered(tb testing.TB, number, surname, pw, email string, subs ...*kabinet.SubAccount) *kabinet.Account {
 	tb.Helper()
-	a := p.account(tb, number, surname)
+	a := p.account(tb, number, surname, subs...)
 	hash, err := argon2id.CreateHash(pw, cheapArgon)
 	if err != nil {
 		tb.Fatal(err)

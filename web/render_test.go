@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"testing"
 
 	"kabinet"
@@ -33,9 +34,29 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 		"confirmed": &ConfirmedPage{BasePage: base},
 		"link":      &LinkPage{BasePage: base, Expired: true},
 		"reset":     &ResetPage{BasePage: base, Token: "t", Errors: map[string]string{"confirm": "Пароли не совпадают."}},
+		"profile": &ProfilePage{BasePage: withSwitcher(base, 2), Account: &kabinet.Account{ID: 7, Display: "10103001857",
+			Surname: "Петрова", FirstName: "Анна", Address: "г. Иркутск", Rooms: 2, Area: 5430, Residents: 3},
+			Holdings: []Holding{{Number: "10103001857", Provider: "ООО «БЭК»", Services: []string{"Теплоснабжение"}}},
+			Linked: []LinkedAccount{{Label: "10103001857", Number: "10103001857", URL: "/a/7/profile", Current: true},
+				{Label: "Дача", Number: "ИЭСБК0041300", URL: "/a/8/profile", UnlinkURL: "/a/8/unlink"}},
+			Name: "Квартира", LinkAccount: "ИЭСБК", LinkNotice: "Неверный номер",
+			Errors: map[string]string{"name": "Слишком длинно", "link-secret": "Укажите"}},
+		"unlink": &UnlinkPage{BasePage: withSwitcher(base, 6), Label: "Дача", Number: "ИЭСБК0041300",
+			Action: "/a/8/unlink", Back: "/a/8/profile"},
 		"outbox": &OutboxPage{BasePage: base, Mail: true, Messages: []OutboxMessage{{Time: "2026-11-27 10:00:00 UTC",
 			Recipient: "a@example.ru", Subject: "Тема", Status: "queued", Body: linkify("Ссылка: http://x.test/a?token=1 .")}}},
 	}
+}
+
+// withSwitcher gives a page n accounts in the header's switcher, the first
+// of them current.
+func withSwitcher(base BasePage, n int) BasePage {
+	base.Accounts = nil
+	for i := range n {
+		base.Accounts = append(base.Accounts, SwitchItem{Label: "Счет " + strconv.Itoa(i), Number: "ИЭСБК00413" + strconv.Itoa(i),
+			URL: "/a/" + strconv.Itoa(i+1) + "/", Current: i == 0})
+	}
+	return base
 }
 
 func TestRenderEveryPage(t *testing.T) {

@@ -8,7 +8,7 @@ import "kabinet"
 // sign-in service; acc() the pages of one account, p() the confirmation
 // steps.
 func (s *Server) routes() {
-	m, h := s.mux, s.handle
+	m, h := routeTable{s}, s.handle
 	a := s.needAuth
 	p := func(f pendingHandler) handlerFunc { return s.needAuth(s.pending(f)) }
 	acc := func(f accountHandler) handlerFunc { return s.needAuth(s.account(f)) }
@@ -43,8 +43,13 @@ func (s *Server) routes() {
 	m.Handle("GET /a/{acc}/{$}", h(acc(s.handleAccountHome)))
 	m.Handle("GET /a/{acc}/readings", h(acc(s.soon("Передать показания",
 		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
-	m.Handle("GET /a/{acc}/profile", h(acc(s.soon("Личные данные",
-		"Здесь можно будет изменить адрес e-mail, телефон и пароль, настроить уведомления."))))
+
+	// «Личные данные» and linked accounts (DATA-1..3).
+	m.Handle("GET /a/{acc}/profile", h(acc(s.handleProfileShow)))
+	m.Handle("POST /a/{acc}/profile/name", h(acc(s.handleAccountName)))
+	m.Handle("POST /a/{acc}/profile/links", h(acc(s.handleLinkCreate)))
+	m.Handle("GET /a/{acc}/unlink", h(acc(s.handleUnlinkShow)))
+	m.Handle("POST /a/{acc}/unlink", h(acc(s.handleUnlinkCreate)))
 
 	// Version for the visually impaired (UI-2).
 	m.Handle("GET /a11y", h(s.handleA11yShow))

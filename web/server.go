@@ -59,6 +59,9 @@ type Deps struct {
 	Pinger   Pinger
 	Auth     *auth.Service
 	Outbox   Outbox
+	// Accounts gives the sub-accounts and providers of an account for
+	// «Личные данные»; without it the page leaves them out.
+	Accounts AccountData
 }
 
 // Server is the customer portal's web surface.
@@ -69,7 +72,10 @@ type Server struct {
 	pinger   Pinger
 	auth     *auth.Service
 	outbox   Outbox
+	accounts AccountData
 	mux      *http.ServeMux
+	// patterns are the routes registered on mux, in order (routeTable).
+	patterns []string
 	pages    *pages
 	assets   *assets
 	metrics  *metrics
@@ -81,7 +87,7 @@ type Server struct {
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox}
+		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

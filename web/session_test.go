@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -116,7 +117,9 @@ func TestCabinetGuards(t *testing.T) {
 			wantStatus(t, w, http.StatusOK)
 			d := doc(t, w)
 			d.One(`header nav a[href="` + path + `"][aria-current=page]`)
-			d.One(`main a[href="/"]`)
+			if strings.HasSuffix(path, "readings") { // not built yet: the page leads back
+				d.One(`main a[href="/"]`)
+			}
 		})
 	}
 	t.Run("StrangerRegisterGoesToSignIn", func(t *testing.T) {

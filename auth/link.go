@@ -1,0 +1,152 @@
+package auth
+
+import (
+	"context"
+
+	"kabinet"
+)
+
+// Errors of linking and unlinking accounts (DATA-3). A refused secret is
+// ErrSignIn: linking answers a wrong number, surname or password exactly as
+// the sign-in form does, since it could be used to probe them the same way.
+var (
+	ErrLinked      = kabinet.Errorf(kabinet.ECONFLICT, "Этот лицевой счет уже есть в вашем личном кабинете.")
+	ErrLinkedLimit = kabinet.Errorf(kabinet.EFORBIDDEN, "Привязано слишком много лицевых счетов. Отвяжите ненужные и попробуйте снова.")
+	ErrUnlinkOwn   = kabinet.Errorf(kabinet.ECONFLICT, "Лицевой счет, на который вы зарегистрированы, отвязать нельзя.")
+)
+
+// Accounts returns the accounts the visitor reaches: the registered one
+// first, then the linked ones as they were linked, each with its number
+// and the name the customer gave it.
+func (s *Service) Accounts(ctx context.Context, v *Visitor) ([]*kabinet.UserAccount, error) {
+	if v == nil || !v.Confirmed() {
+		return nil, errNoAccount
+	}
+	return s.store.FindUserAccounts(ctx, v.User.ID)
+}
+
+// Link adds an account to the visitor's cabinet («Привязка лицевых
+// счетов»): its number with the owner's surname, or with the password of
+// its registration. The attempt is counted and refused like a sign-in (see
+// attempt), with the same answer and the same work, one password hash,
+// whatever was wrong; only an account the visitor proved they hold is
+// named in an answer.
+func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c Client) (*kabinet.Account, error) {
+	if v == nil || !v.Confirmed() {
+		return nil, errNoAccount
+	}
+	at, err := s.attempt(ctx, number, c)
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := s.opens(ctx, at, secret); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, ErrSignIn
+	}
+	if err := s.store.ResetHits(ctx, at.key); err != nil {
+		return nil, err
+	}
+	if err := s.mayLink(ctx, v, at.account.ID); err != nil {
+		return nil, err
+	}
+	if err := s.store.LinkAccount(ctx, v.User.ID, at.account.ID); err != nil {
+		if kabinet.ErrorCode(err) == kabinet.ECONFLICT {
+			return nil, ErrLinked
+		}
+		return nil, err
+	}
+	return at.account, nil
+}
+
+// opens reports whether secret opens the attempt's account for linking:
+// the password of its confirmed registration, else the owner's surname
+// (with the number's letter part, as on the first visit). It always costs
+// one password hash.
+func (s *Service) opens(ctx context.Context, at *attempt, secret string) (bool, error) {
+	if at.account == nil {
+		s.hasher.Compare(ctx, secret, "")
+		return false, nil
+	}
+	owner, err := s.registeredOwner(ctx, at.account.ID)
+	if err != nil {
+		return false, err
+	}
+	hash := ""
+	if owner != nil && owner.Confirmed() {
+		hash = owner.PasswordHash
+	}
+	if ok, err := s.hasher.Compare(ctx, secret, hash); err == nil && ok && hash != "" {
+		return true, nil
+	}
+	return at.bySurname(secret), nil
+}
+
+// mayLink refuses an account the visitor reaches already, and one more
+// account past the limit.
+func (s *Service) mayLink(ctx context.Context, v *Visitor, accountID int64) error {
+	uas, err := s.store.FindUserAccounts(ctx, v.User.ID)
+	if err != nil {
+		return err
+	}
+	for _, ua := range uas {
+		if ua.AccountID == accountID {
+			return ErrLinked
+		}
+	}
+	if len(uas) > s.cfg.MaxLinkedAccounts { // the registered one is not counted
+		return ErrLinkedLimit
+	}
+	return nil
+}
+
+// Unlink removes a linked account from the visitor's cabinet. The account
+// the visitor registered stays: it is ErrUnlinkOwn. An account the visitor
+// does not reach is ENOTFOUND, as everywhere.
+func (s *Service) Unlink(ctx context.Context, v *Visitor, accountID int64) error {
+	ua, err := s.userAccount(ctx, v, accountID)
+	if err != nil {
+		return err
+	}
+	if ua.Owner {
+		return ErrUnlinkOwn
+	}
+	if err := s.store.UnlinkAccount(ctx, v.User.ID, accountID); kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		return errNoAccount // unlinked meanwhile, in another tab
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// NameAccount gives an account the visitor reaches a name of their own
+// («Наименование счета», DATA-2); an empty name removes it. A name that
+// will not do is FormErrors under "name".
+func (s *Service) NameAccount(ctx context.Context, v *Visitor, accountID int64, name string) error {
+	if _, err := s.userAccount(ctx, v, accountID); err != nil {
+		return err
+	}
+	name, err := kabinet.ParseAccountName(name)
+	if err != nil {
+		return FormErrors{"name": kabinet.ErrorMessage(err)}
+	}
+	if err := s.store.NameAccount(ctx, v.User.ID, accountID, name); kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		return errNoAccount
+	} else if err != nil {
+		return err
+	}
+	return nil
+}
+
+// userAccount returns how the visitor reaches an account, errNoAccount if
+// they do not.
+func (s *Service) userAccount(ctx context.Context, v *Visitor, accountID int64) (*kabinet.UserAccount, error) {
+	if v == nil || !v.Confirmed() {
+		return nil, errNoAccount
+	}
+	ua, err := s.store.FindUserAccount(ctx, v.User.ID, accountID)
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		return nil, errNoAccount
+	}
+	return ua, err
+}

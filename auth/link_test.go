@@ -1,0 +1,195 @@
+package auth_test
+
+import (
+	"testing"
+	"time"
+
+	"kabinet"
+	"kabinet/auth"
+	"kabinet/sqlstore/sqlstoretest"
+)
+
+// visitor signs in with a password and returns who holds the session.
+func (f *fixture) visitor(t *testing.T, number, pw string) *auth.Visitor {
+	t.Helper()
+	in, err := f.svc.SignIn(ctx, number, pw, client)
+	if err != nil {
+		t.Fatalf("SignIn(%s): %v", number, err)
+	}
+	v, err := f.svc.Visit(ctx, in.Token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// wantReached checks the accounts the visitor reaches, as their numbers
+// with the names given to them.
+func wantReached(t *testing.T, f *fixture, v *auth.Visitor, want ...string) {
+	t.Helper()
+	uas, err := f.svc.Accounts(ctx, v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ua := range uas {
+		got = append(got, ua.Display+"|"+ua.Name)
+	}
+	if len(got) != len(want) {
+		t.Fatalf("accounts = %q, want %q", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("accounts = %q, want %q", got, want)
+		}
+	}
+}
+
+func TestLink(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		f := newFixture(t, dsn)
+		f.registered(t, "10103001857", "Байкал-2026-омуль")
+		other := f.registered(t, "ЕТСОО204646", "Ангара-2026-хариус")
+		dacha := f.account(t, "ИЭСБК0041300", "Петрова")
+		v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+
+		t.Run("BySurname", func(t *testing.T) {
+			a, err := f.svc.Link(ctx, v, "иэсбк 004-1300", " ПЕТРОВА ", client)
+			if err != nil || a.ID != dacha.ID {
+				t.Fatalf("Link = %+v, %v", a, err)
+			}
+			if _, err := f.svc.Reach(ctx, v, dacha.ID); err != nil {
+				t.Errorf("Reach after linking: %v", err)
+			}
+			wantReached(t, f, v, "10103001857|", "ИЭСБК0041300|")
+		})
+		t.Run("EnterListsWhatItDecidedOn", func(t *testing.T) {
+			a, uas, err := f.svc.Enter(ctx, v, dacha.ID)
+			if err != nil || a.ID != dacha.ID || len(uas) != 2 || !uas[0].Owner || uas[1].AccountID != dacha.ID {
+				t.Fatalf("Enter = %+v, %+v, %v", a, uas, err)
+			}
+			_, _, err = f.svc.Enter(ctx, v, other.ID)
+			wantCode(t, err, kabinet.ENOTFOUND)
+			_, _, err = f.svc.Enter(ctx, nil, dacha.ID)
+			wantCode(t, err, kabinet.ENOTFOUND)
+		})
+		t.Run("ByPassword", func(t *testing.T) {
+			f.now = f.now.Add(time.Second) // listed in the order they were linked
+			if _, err := f.svc.Link(ctx, v, "ЕТСОО204646", "Ангара-2026-хариус", client); err != nil {
+				t.Fatal(err)
+			}
+			wantReached(t, f, v, "10103001857|", "ИЭСБК0041300|", "ЕТСОО204646|")
+		})
+		t.Run("ErrLinkedAlready", func(t *testing.T) {
+			_, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Петрова", client)
+			wantErr(t, err, auth.ErrLinked)
+			_, err = f.svc.Link(ctx, v, "10103001857", "Байкал-2026-омуль", client)
+			wantErr(t, err, auth.ErrLinked)
+		})
+		t.Run("Name", func(t *testing.T) {
+			if err := f.svc.NameAccount(ctx, v, dacha.ID, "  Дача  "); err != nil {
+				t.Fatal(err)
+			}
+			err := f.svc.NameAccount(ctx, v, dacha.ID, "Дача на Байкале, где бабушка сажает картошку")
+			if fe, ok := err.(auth.FormErrors); !ok || fe["name"] == "" {
+				t.Errorf("a name too long: %v", err)
+			}
+			wantReached(t, f, v, "10103001857|", "ИЭСБК0041300|Дача", "ЕТСОО204646|")
+		})
+		t.Run("Unlink", func(t *testing.T) {
+			if err := f.svc.Unlink(ctx, v, other.ID); err != nil {
+				t.Fatal(err)
+			}
+			wantReached(t, f, v, "10103001857|", "ИЭСБК0041300|Дача")
+			_, err := f.svc.Reach(ctx, v, other.ID)
+			wantCode(t, err, kabinet.ENOTFOUND)
+		})
+		t.Run("ErrUnlinkRegistered", func(t *testing.T) {
+			wantErr(t, f.svc.Unlink(ctx, v, v.Account.ID), auth.ErrUnlinkOwn)
+		})
+		t.Run("ErrNotReached", func(t *testing.T) {
+			wantCode(t, f.svc.Unlink(ctx, v, other.ID), kabinet.ENOTFOUND)
+			wantCode(t, f.svc.NameAccount(ctx, v, other.ID, "Чужой"), kabinet.ENOTFOUND)
+			wantCode(t, f.svc.Unlink(ctx, nil, dacha.ID), kabinet.ENOTFOUND)
+			_, err := f.svc.Link(ctx, nil, "ЕТСОО204646", "Ангара-2026-хариус", client)
+			wantCode(t, err, kabinet.ENOTFOUND)
+		})
+		t.Run("TheOtherOwnerKeepsTheirs", func(t *testing.T) {
+			w := f.visitor(t, "ЕТСОО204646", "Ангара-2026-хариус")
+			wantReached(t, f, w, "ЕТСОО204646|")
+		})
+	})
+}
+
+// Linking answers every wrong number, surname or password as the sign-in
+// form does, after the same work.
+func TestLinkUniformRefusals(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.registered(t, "ЕТСОО204646", "Ангара-2026-хариус")
+	f.account(t, "ИЭСБК0041300", "Петрова")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	for _, c := range []struct{ name, number, secret string }{
+		{"UnknownAccount", "ИЭСБК9999999", "Петрова"},
+		{"WrongSurname", "ИЭСБК0041300", "Иванова"},
+		{"NumberWithoutLetters", "0041300", "Петрова"},
+		{"WrongPassword", "ЕТСОО204646", "wrong password"},
+		{"PasswordOfAnother", "ЕТСОО204646", "Байкал-2026-омуль"},
+	} {
+		before := f.hasher.Evaluations()
+		_, err := f.svc.Link(ctx, v, c.number, c.secret, client)
+		if err != auth.ErrSignIn {
+			t.Errorf("%s: error = %v, want ErrSignIn", c.name, err)
+		}
+		if n := f.hasher.Evaluations() - before; n != 1 {
+			t.Errorf("%s: %d hashes, want 1", c.name, n)
+		}
+	}
+	wantReached(t, f, v, "10103001857|")
+}
+
+// Failed links count against the account as failed sign-ins do: linking is
+// no way round the lockout, and it locks sign-in too.
+func TestLinkLockout(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.account(t, "ИЭСБК0041300", "Петрова")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	for i := range 10 {
+		if _, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Иванова", client); err != auth.ErrSignIn {
+			t.Fatalf("attempt %d: %v", i+1, err)
+		}
+	}
+	before := f.hasher.Evaluations()
+	_, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Петрова", client)
+	wantErr(t, err, auth.ErrLocked)
+	_, err = f.svc.SignIn(ctx, "ИЭСБК0041300", "Петрова", client)
+	wantErr(t, err, auth.ErrLocked)
+	if f.hasher.Evaluations() != before {
+		t.Error("a locked-out attempt reached the hash")
+	}
+}
+
+func TestLinkLimit(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	cfg := auth.DefaultConfig()
+	cfg.MaxLinkedAccounts = 1
+	f.svc = auth.New(f.db, f.hasher, f.letters, cfg)
+	f.svc.Now = f.db.Now
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.account(t, "ИЭСБК0041300", "Петрова")
+	f.account(t, "ИЭСБК0041301", "Сидорова")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	if _, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Петрова", client); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.Link(ctx, v, "ИЭСБК0041301", "Сидорова", client)
+	wantErr(t, err, auth.ErrLinkedLimit)
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := kabinet.ErrorCode(err); got != code {
+		t.Fatalf("error = %v (code %q), want %q", err, got, code)
+	}
+}

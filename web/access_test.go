@@ -1,0 +1,178 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The access-control matrix: every account-scoped route the portal
+// registers (routeTable records them, so routes added later are tried
+// without touching this test) × every kind of visitor:
+//
+//   - the owner, who registered the account, and a linked user, who
+//     registered another account and linked this one, are served;
+//   - another customer gets 404, as for an account that does not exist;
+//   - an anonymous visitor is sent to /login.
+//
+// Every cell runs in a world of its own, so a POST that changes something
+// (unlinking, say) cannot change the answer of the next cell.
+func TestAccessMatrix(t *testing.T) {
+	routes := accountRoutes(t)
+	for _, want := range []string{"GET /a/{acc}/{$}", "GET /a/{acc}/profile", "POST /a/{acc}/unlink"} {
+		if !hasRoute(routes, want) {
+			t.Fatalf("route %q is not among the recorded account routes %q", want, routes)
+		}
+	}
+	for _, route := range routes {
+		for _, role := range []string{"owner", "linked", "other", "anonymous"} {
+			t.Run(route+"/"+role, func(t *testing.T) {
+				w := newMatrixWorld(t, role)
+				method, path := w.fill(t, route)
+				res := w.send(method, path)
+				if msg := w.wrong(role, res); msg != "" {
+					t.Errorf("%s %s as %s: %s", method, path, role, msg)
+				}
+			})
+		}
+	}
+}
+
+// matrixWorld is three customers and the account under test: the owner
+// registered it, the linked user registered another account and linked
+// it, the other customer has nothing to do with it.
+type matrixWorld struct {
+	p       *portal
+	a       *agent
+	account int64
+}
+
+func newMatrixWorld(t *testing.T, role string) *matrixWorld {
+	p := newPortal(t, "http://portal.test", Config{})
+	acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru")
+	own := p.registered(t, "ИЭСБК0041300", "Петрова", "Ангара-2026-хариус", "petrova@example.ru")
+	p.registered(t, "ЕТСОО204646", "Сидоров", "Иркут-2026-сиг", "sidorov@example.ru")
+	linked, err := p.db.FindOwner(context.Background(), own.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.db.LinkAccount(context.Background(), linked.ID, acc.ID); err != nil {
+		t.Fatal(err)
+	}
+	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID}
+	signIn := map[string][2]string{"owner": {"10103001857", "Байкал-2026-омуль"},
+		"linked": {"ИЭСБК0041300", "Ангара-2026-хариус"}, "other": {"ЕТСОО204646", "Иркут-2026-сиг"}}
+	if creds, ok := signIn[role]; ok {
+		res := w.a.post("/login", url.Values{"account": {creds[0]}, "secret": {creds[1]}})
+		if res.Code != http.StatusSeeOther || w.a.session() == "" {
+			t.Fatalf("%s could not sign in: %d", role, res.Code)
+		}
+	}
+	return w
+}
+
+// placeholderExamples are the values a route's placeholders get besides
+// {acc}: each must name something that exists in the world for the
+// account under test, so that a route that serves its customer answers
+// them. A route with a placeholder missing here fails the matrix: add an
+// example (and what it needs to the world) with the route.
+func (w *matrixWorld) placeholderExamples() map[string]string {
+	return map[string]string{
+		"acc": strconv.FormatInt(w.account, 10),
+	}
+}
+
+var placeholder = regexp.MustCompile(`\{([^{}.]*)(\.\.\.)?\}`)
+
+// fill turns a route pattern into a method and a path to request.
+func (w *matrixWorld) fill(t *testing.T, route string) (method, path string) {
+	t.Helper()
+	method, pattern, _ := strings.Cut(route, " ")
+	examples := w.placeholderExamples()
+	path = placeholder.ReplaceAllStringFunc(pattern, func(m string) string {
+		name := placeholder.FindStringSubmatch(m)[1]
+		if name == "$" {
+			return ""
+		}
+		v, ok := examples[name]
+		if !ok {
+			t.Fatalf("route %q: no example value for {%s}; add one to placeholderExamples", route, name)
+		}
+		return url.PathEscape(v)
+	})
+	return method, path
+}
+
+func (w *matrixWorld) send(method, path string) *httptest.ResponseRecorder {
+	if method == http.MethodGet {
+		return w.a.get(path)
+	}
+	r := newPost(path, url.Values{})
+	r.Method = method
+	r.Header.Set("Sec-Fetch-Site", "same-origin")
+	return w.a.send(r)
+}
+
+// wrong says what is wrong with the answer to role, "" if nothing. The
+// owner and a linked user are served: whatever the page answers (a page,
+// a redirect after a post, a form sent back for its empty fields, a
+// refusal of the page's own), it is neither "not found" nor "sign in".
+func (w *matrixWorld) wrong(role string, res *httptest.ResponseRecorder) string {
+	loc := res.Header().Get("Location")
+	switch role {
+	case "anonymous":
+		if res.Code != http.StatusSeeOther || loc != "/login" {
+			return "got " + strconv.Itoa(res.Code) + " → " + loc + ", want 303 → /login"
+		}
+	case "other":
+		if res.Code != http.StatusNotFound {
+			return "got " + strconv.Itoa(res.Code) + " → " + loc + ", want 404"
+		}
+	default:
+		switch {
+		case res.Code == http.StatusNotFound, res.Code == http.StatusUnauthorized, res.Code >= 500:
+			return "got " + strconv.Itoa(res.Code) + ", want the page served"
+		case res.Code == http.StatusSeeOther && (loc == "/login" || strings.HasPrefix(loc, "/register")):
+			return "sent to " + loc + ", want the page served"
+		}
+	}
+	return ""
+}
+
+// accountRoutes are the recorded routes under /a/{acc}/, as "METHOD
+// /path"; one registered for every method is tried with GET and POST. Any
+// other route naming {acc} is a mistake: the account guard reads it from
+// /a/{acc}/ only.
+func accountRoutes(t *testing.T) []string {
+	s := MustServer(t, nil)
+	var routes []string
+	for _, route := range s.patterns {
+		method, pattern, ok := strings.Cut(route, " ")
+		if !ok {
+			method, pattern = "", route
+		}
+		switch {
+		case strings.HasPrefix(pattern, "/a/{acc}/") && method == "":
+			routes = append(routes, "GET "+pattern, "POST "+pattern)
+		case strings.HasPrefix(pattern, "/a/{acc}/"):
+			routes = append(routes, route)
+		case strings.Contains(route, "{acc}") || strings.HasPrefix(pattern, "/a/"):
+			t.Errorf("route %q is outside /a/{acc}/ but looks account-scoped", route)
+		}
+	}
+	return routes
+}
+
+func hasRoute(routes []string, route string) bool {
+	for _, r := range routes {
+		if r == route {
+			return true
+		}
+	}
+	return false
+}
