@@ -22,7 +22,9 @@ func (s PaymentState) Title() string {
 }
 
 // Final reports whether the order will not change any more by itself.
-func (s PaymentState) Final() bool { return s == PaymentPaid || s == PaymentFailed || s == PaymentMismatch }
+func (s PaymentState) Final() bool {
+	return s == PaymentPaid || s == PaymentFailed || s == PaymentMismatch
+}
 
 // PaymentOrder is one «Оплатить» of a customer: an order with the bank for
 // the sum of its parts, one part per sub-account (provider) paid.

@@ -15,6 +15,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/password"
+	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
@@ -31,6 +32,7 @@ type portal struct {
 	svc     *auth.Service
 	letters *letters
 	clock   *clock
+	bank    *sberbanktest.Bank
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -44,8 +46,9 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
 	p.svc.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	pay := p.payments(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Payments: pay})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -116,21 +119,21 @@ func (l *letters) last(tb testing.TB) string {
 }
 
 // account creates an unregistered account.
-func (p *portal) account(tb testing.TB, number, surname string) *kabinet.Account {
+func (p *portal) account(tb testing.TB, number, surname string, subs ...*kabinet.SubAccount) *kabinet.Account {
 	tb.Helper()
 	a := &kabinet.Account{Number: kabinet.MustParseAccountNumber(number), Display: number, Surname: surname,
 		FirstName: "Анна", Patronymic: "Сергеевна", Address: "г. Иркутск, ул. Байкальская, д. 202, кв. 45",
 		Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat, Phone: "+79025550011"}
-	if err := p.db.CreateAccount(context.Background(), a, nil); err != nil {
+	if err := p.db.CreateAccount(context.Background(), a, subs); err != nil {
 		tb.Fatal(err)
 	}
 	return a
 }
 
 // registered creates an account with a confirmed registration.
-func (p *portal) registered(tb testing.TB, number, surname, pw, email string) *kabinet.Account {
+func (p *portal) registered(tb testing.TB, number, surname, pw, email string, subs ...*kabinet.SubAccount) *kabinet.Account {
 	tb.Helper()
-	a := p.account(tb, number, surname)
+	a := p.account(tb, number, surname, subs...)
 	hash, err := argon2id.CreateHash(pw, cheapArgon)
 	if err != nil {
 		tb.Fatal(err)

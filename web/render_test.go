@@ -33,6 +33,13 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 		"confirmed": &ConfirmedPage{BasePage: base},
 		"link":      &LinkPage{BasePage: base, Expired: true},
 		"reset":     &ResetPage{BasePage: base, Token: "t", Errors: map[string]string{"confirm": "Пароли не совпадают."}},
+		"pay": &PayPage{BasePage: base, Account: "ИЭСБК0041300", Action: "/a/1/pay", Key: "k", Notice: "Сообщение",
+			AgentURL: "https://agent.example/?ls=1", OtherURL: "/pay",
+			Lines: []PayLine{{Provider: "ООО «Иркутскэнергосбыт»", Balance: kabinet.Balance{Debt: 226246, PenaltyPart: 1200},
+				Field: Field{ID: "amount-1", Name: "amount-1", Label: "Сумма", Type: "text", Value: "2262,46", Error: "Ошибка"}},
+				{Provider: "ООО «БЭК»", Balance: kabinet.Balance{Debt: -58}}}},
+		"payment": &PaymentPage{BasePage: base, Order: &kabinet.PaymentOrder{Number: "K1", Amount: 100}, Status: "Оплачено",
+			Paid: true, Card: "411111**1111", Back: "/"},
 		"outbox": &OutboxPage{BasePage: base, Mail: true, Messages: []OutboxMessage{{Time: "2026-11-27 10:00:00 UTC",
 			Recipient: "a@example.ru", Subject: "Тема", Status: "queued", Body: linkify("Ссылка: http://x.test/a?token=1 .")}}},
 	}

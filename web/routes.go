@@ -1,6 +1,10 @@
 package web
 
-import "kabinet"
+import (
+	"net/http"
+
+	"kabinet"
+)
 
 // routes registers every route of the customer portal. Patterns use the
 // stdlib ServeMux syntax; "{$}" pins the root so "/" alone is the catch-all
@@ -45,6 +49,18 @@ func (s *Server) routes() {
 		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
 	m.Handle("GET /a/{acc}/profile", h(acc(s.soon("Личные данные",
 		"Здесь можно будет изменить адрес e-mail, телефон и пароль, настроить уведомления."))))
+
+	// Card payments (PAY-1): the form, the bank's return and callbacks.
+	if s.payments != nil {
+		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
+		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
+		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
+		m.HandleFunc("GET /payments/callback", s.handlePaymentCallback)
+		m.HandleFunc("POST /payments/callback", s.handlePaymentCallback)
+	}
+	if s.devBank != nil { // the demo's bank, never in production
+		m.Handle("/dev/bank/", http.StripPrefix("/dev/bank", s.devBank))
+	}
 
 	// Version for the visually impaired (UI-2).
 	m.Handle("GET /a11y", h(s.handleA11yShow))
