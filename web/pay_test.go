@@ -68,7 +68,7 @@ func signedInAgent(t *testing.T, p *portal) *agent {
 }
 
 func TestPay(t *testing.T) {
-	p := newPortal(t, "http://kabinet.test", Config{})
+	p := newPortal(t, "http://kabinet.test", Config{AgentURL: "https://gorod.example/pay?ls={account}"})
 	acc, subs := p.debtor(t)
 	a := signedInAgent(t, p)
 	path := accountPath(acc, "pay")
@@ -82,6 +82,9 @@ func TestPay(t *testing.T) {
 		}
 		if v := attr(d.One("#"+f2), "value"); v != "500,00" {
 			t.Errorf("BEK amount = %q, want 500,00", v)
+		}
+		if !d.Has(`a[href="https://gorod.example/pay?ls=10103001857"]`) {
+			t.Error("no link to the payment agent with the account number")
 		}
 	})
 	t.Run("ErrAmountBesideField", func(t *testing.T) {

@@ -34,6 +34,7 @@ func (c *Config) bindBank(fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.Bank.User, "bank-user", "KABINET_BANK_USER", "acquirer API user")
 	str(fs, &c.Bank.Password, "bank-password", "KABINET_BANK_PASSWORD", "acquirer API password")
 	str(fs, &c.Bank.CallbackKey, "bank-callback-key", "KABINET_BANK_CALLBACK_KEY", "symmetric key of the acquirer's callback checksums")
+	str(fs, &c.AgentURL, "agent-url", "KABINET_AGENT_URL", "a payment agent's page («Система Город»), {account} standing for the account number (empty: no link)")
 	*errs = append(*errs, dur(fs, &c.Bank.PollEvery, "bank-poll-every", "KABINET_BANK_POLL_EVERY", "how often unpaid orders are asked about"))
 }
 

@@ -42,6 +42,9 @@ type Config struct {
 	SMS SMSConfig // KABINET_SMS_*
 	// Bank is the card acquirer; "demo" serves its own payment page.
 	Bank BankConfig // KABINET_BANK_*
+	// AgentURL is a payment agent's page for an account, {account}
+	// standing for its number; empty shows no link.
+	AgentURL string // KABINET_AGENT_URL
 }
 
 // SMSConfig chooses and configures the SMS gateway.

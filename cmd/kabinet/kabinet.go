@@ -113,7 +113,7 @@ func (m *Main) listen() error {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy},
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Payments: m.pay, DevBank: m.devBank()})
 	if err != nil {
 		return err
