@@ -22,8 +22,12 @@ type PayPage struct {
 	Notice  string
 	// AgentURL is the payment agent's page for this account, "" if none.
 	AgentURL string
-	// OtherURL is «Оплата другого лицевого счета».
+	// OtherURL is «Оплата другого лицевого счета», "" on that page itself.
 	OtherURL string
+	// Payee is the masked owner when paying another account; Carry the
+	// fields that page carries from its first step.
+	Payee string
+	Carry []Hidden
 }
 
 // PayLine is one provider of the form.
@@ -51,8 +55,8 @@ func (s *Server) payPage(r *http.Request, a *kabinet.Account, action string, typ
 	p := &PayPage{BasePage: s.base(r, "Оплата картой"), Account: a.Display, Action: action, Key: payments.NewKey(),
 		AgentURL: s.agentURL(a), OtherURL: "/pay"}
 	for _, d := range dues {
-		value, ok := typed[d.Sub.ID]
-		if !ok && d.Balance.Debt > 0 {
+		value := typed[d.Sub.ID]
+		if typed == nil && d.Balance.Debt > 0 {
 			value = plainAmount(d.Balance.Debt)
 		}
 		name := "amount-" + strconv.FormatInt(d.Sub.ID, 10)
@@ -78,16 +82,17 @@ func providerName(p *kabinet.Provider) string {
 func plainAmount(m kabinet.Money) string { return fmt.Sprintf("%d,%02d", m.Rubles(), m.Kopecks()) }
 
 func (s *Server) handlePayCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
-	return s.pay(w, r, a, accountPath(a, "pay"))
-}
-
-// pay takes the form of account a: amounts that do not parse are shown
-// again beside their fields; good ones make an order (one per form, however
-// often it is sent) and send the customer to the bank's payment page.
-func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account, action string) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
+	return s.pay(w, r, a, accountPath(a, "pay"), nil)
+}
+
+// pay takes the parsed form of account a: amounts that do not parse are
+// shown again beside their fields; good ones make an order (one per form,
+// however often it is sent) and send the customer to the bank's payment
+// page. decorate, if not nil, adjusts the page shown again.
+func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account, action string, decorate func(*PayPage)) error {
 	typed := map[int64]string{}
 	for name, vs := range r.PostForm {
 		if id, ok := strings.CutPrefix(name, "amount-"); ok {
@@ -101,6 +106,9 @@ func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account,
 	p, err := s.payPage(r, a, action, typed)
 	if err != nil {
 		return err
+	}
+	if decorate != nil {
+		decorate(p)
 	}
 	amounts := map[int64]kabinet.Money{}
 	for i, l := range p.Lines {

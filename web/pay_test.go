@@ -146,3 +146,60 @@ func attr(n *html.Node, name string) string {
 	v, _ := htmltest.Attr(n, name)
 	return v
 }
+
+// TestPayOther is «Оплата другого лицевого счета» without signing in:
+// uniform refusals, then the debts with the payee masked, then the bank.
+func TestPayOther(t *testing.T) {
+	p := newPortal(t, "http://kabinet.test", Config{})
+	acc, subs := p.debtor(t)
+	a := newAgent(t, p)
+	wantStatus(t, a.get("/login"), http.StatusOK)
+	if !a.doc().Has(`a[href="/pay"]`) {
+		t.Fatal("no «Оплата другого лицевого счета» on the sign-in page")
+	}
+	wantStatus(t, a.get("/pay"), http.StatusOK)
+
+	t.Run("ErrUniform", func(t *testing.T) {
+		var notices []string
+		for _, form := range []url.Values{{"account": {"10103001857"}, "surname": {"Петров"}}, {"account": {"10103009999"}, "surname": {"Иванов"}}} {
+			wantStatus(t, a.post("/pay", form), statusSignInRefused)
+			notices = append(notices, a.doc().Text("[role=alert]"))
+			if attr(a.doc().One("#account"), "value") != form.Get("account") {
+				t.Error("the number typed was not kept")
+			}
+		}
+		if notices[0] != notices[1] || notices[0] == "" {
+			t.Fatalf("notices %q differ", notices)
+		}
+	})
+	t.Run("ErrEmpty", func(t *testing.T) {
+		wantStatus(t, a.post("/pay", url.Values{"account": {"10103001857"}}), http.StatusUnprocessableEntity)
+		if a.doc().Text("#surname-error") == "" {
+			t.Fatal("no reason beside the surname")
+		}
+	})
+	t.Run("DebtsThenBank", func(t *testing.T) {
+		wantStatus(t, a.post("/pay", url.Values{"account": {"10103001857"}, "surname": {"иванов"}}), http.StatusOK)
+		d := a.doc()
+		if got := d.Text(".payee"); got != "И****в А. С." {
+			t.Errorf("payee = %q", got)
+		}
+		if strings.Contains(d.Text("main"), "Байкальская") {
+			t.Error("the address is shown")
+		}
+		f1 := "amount-" + itoa(subs[0].ID)
+		if attr(d.One("#"+f1), "value") != "1500,00" {
+			t.Fatalf("debt not prefilled: %s", d.Text("form"))
+		}
+		key := attr(d.One(`input[name="key"]`), "value")
+		form := url.Values{"key": {key}, "account": {"10103001857"}, "surname": {"иванов"}, f1: {"100"}}
+		w := a.post("/pay/order", form)
+		wantStatus(t, w, http.StatusSeeOther)
+		os, _ := p.db.FindPaymentOrders(context.Background(), acc.ID, 10)
+		if len(os) != 1 || os[0].Amount != 10000 || !strings.Contains(w.Header().Get("Location"), os[0].GatewayID) {
+			t.Fatalf("orders = %+v, location %s", os, w.Header().Get("Location"))
+		}
+		form.Set("surname", "Петров")
+		wantStatus(t, a.post("/pay/order", form), statusSignInRefused)
+	})
+}

@@ -55,6 +55,9 @@ func (s *Server) routes() {
 		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
 		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
+		m.Handle("GET /pay", h(s.handlePayOtherShow)) // PAY-3, signed in or not
+		m.Handle("POST /pay", h(a(s.handlePayOtherCreate)))
+		m.Handle("POST /pay/order", h(a(s.handlePayOtherOrder)))
 		m.HandleFunc("GET /payments/callback", s.handlePaymentCallback)
 		m.HandleFunc("POST /payments/callback", s.handlePaymentCallback)
 	}

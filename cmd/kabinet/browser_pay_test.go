@@ -54,6 +54,7 @@ func TestBrowserPayDebt(t *testing.T) {
 			t.Errorf("debts after paying = %q, want 0,00 ₽ each", debts)
 		}
 	}
+	payOther(t, b, m.URL(), shots)
 	a, err := m.db.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
@@ -64,5 +65,30 @@ func TestBrowserPayDebt(t *testing.T) {
 		if len(es) != 1 || es[0].Channel != kabinet.ChannelCard {
 			t.Errorf("the newest payment of sub-account %d: %+v", s.ID, es)
 		}
+	}
+}
+
+// payOther walks «Оплата другого лицевого счета» to the bank's page.
+func payOther(t *testing.T, b *browsertest.Browser, url, shots string) {
+	t.Helper()
+	b.Open(url + "/pay")
+	b.AxeClean(t)
+	b.FillByLabel("Лицевой счет", "ЕТСОО204646")
+	b.FillByLabel("Фамилия", "Сидоров")
+	b.ClickText("Далее")
+	if got := b.Text(".payee"); !strings.HasPrefix(got, "С*****в ") {
+		t.Fatalf("payee = %q", got)
+	}
+	b.AxeClean(t)
+	b.Screenshot(filepath.Join(shots, "payother-1280.png"))
+	b.SetPhoneViewport(360, 740)
+	if b.ScrollsSideways() {
+		t.Error("the payment page scrolls sideways at 360 px")
+	}
+	b.Screenshot(filepath.Join(shots, "payother-360.png"))
+	b.SetViewport(1280, 900)
+	b.ClickText("Оплатить")
+	if !strings.Contains(b.Text("h1"), "Демо-банк") {
+		t.Fatalf("not on the bank's page: %s", b.Text("body"))
 	}
 }
