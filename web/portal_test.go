@@ -15,6 +15,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/password"
+	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
@@ -31,6 +32,7 @@ type portal struct {
 	svc     *auth.Service
 	letters *letters
 	clock   *clock
+	bank    *sberbanktest.Bank
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -44,8 +46,9 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
 	p.svc.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	pay := p.payments(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

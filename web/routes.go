@@ -1,6 +1,10 @@
 package web
 
-import "kabinet"
+import (
+	"net/http"
+
+	"kabinet"
+)
 
 // routes registers every route of the customer portal. Patterns use the
 // stdlib ServeMux syntax; "{$}" pins the root so "/" alone is the catch-all
@@ -50,6 +54,21 @@ func (s *Server) routes() {
 	m.Handle("POST /a/{acc}/profile/links", h(acc(s.handleLinkCreate)))
 	m.Handle("GET /a/{acc}/unlink", h(acc(s.handleUnlinkShow)))
 	m.Handle("POST /a/{acc}/unlink", h(acc(s.handleUnlinkCreate)))
+
+	// Card payments (PAY-1): the form, the bank's return and callbacks.
+	if s.payments != nil {
+		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
+		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
+		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
+		m.Handle("GET /pay", h(s.handlePayOtherShow)) // PAY-3, signed in or not
+		m.Handle("POST /pay", h(a(s.handlePayOtherCreate)))
+		m.Handle("POST /pay/order", h(a(s.handlePayOtherOrder)))
+		m.HandleFunc("GET /payments/callback", s.handlePaymentCallback)
+		m.HandleFunc("POST /payments/callback", s.handlePaymentCallback)
+	}
+	if s.devBank != nil { // the demo's bank, never in production
+		m.Handle("/dev/bank/", http.StripPrefix("/dev/bank", s.devBank))
+	}
 
 	// Version for the visually impaired (UI-2).
 	m.Handle("GET /a11y", h(s.handleA11yShow))

@@ -14,6 +14,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/payments"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -35,6 +36,9 @@ type Config struct {
 	// for a portal behind a reverse proxy. Off, the header is ignored:
 	// anyone could write it and dodge the per-IP limits.
 	TrustProxy bool
+	// AgentURL is a payment agent's page («Система Город») with
+	// {account} where the account number goes; "" shows no link.
+	AgentURL string
 }
 
 // Pinger reports whether the things the portal needs to serve requests
@@ -62,6 +66,10 @@ type Deps struct {
 	// Accounts gives the sub-accounts and providers of an account for
 	// «Личные данные»; without it the page leaves them out.
 	Accounts AccountData
+	// Payments takes card payments; DevBank, if set, is the demo's fake
+	// bank, served under /dev/bank/.
+	Payments *payments.Service
+	DevBank  http.Handler
 }
 
 // Server is the customer portal's web surface.
@@ -73,6 +81,8 @@ type Server struct {
 	auth     *auth.Service
 	outbox   Outbox
 	accounts AccountData
+	payments *payments.Service
+	devBank  http.Handler
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -87,7 +97,7 @@ type Server struct {
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts}
+		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

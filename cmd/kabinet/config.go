@@ -40,6 +40,11 @@ type Config struct {
 	SMTP mail.SMTPConfig // KABINET_SMTP_*
 	// SMS sends texts; provider "dev" keeps them in the outbox (/dev/sms).
 	SMS SMSConfig // KABINET_SMS_*
+	// Bank is the card acquirer; "demo" serves its own payment page.
+	Bank BankConfig // KABINET_BANK_*
+	// AgentURL is a payment agent's page for an account, {account}
+	// standing for its number; empty shows no link.
+	AgentURL string // KABINET_AGENT_URL
 }
 
 // SMSConfig chooses and configures the SMS gateway.
@@ -67,6 +72,7 @@ func DefaultConfig() Config {
 		ShutdownTimeout: 30 * time.Second,
 		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
 		SMS:             SMSConfig{Provider: "dev"},
+		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},
 	}
 }
 
@@ -82,6 +88,7 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
 	c.bindChannels(fs, &errs)
+	c.bindBank(fs, &errs)
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),

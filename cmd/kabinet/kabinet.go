@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -19,6 +20,8 @@ import (
 	"kabinet/demo"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/payments"
+	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/web"
 )
@@ -32,6 +35,8 @@ type Main struct {
 	db     *sqlstore.DB
 	queue  *jobs.Queue
 	auth   *auth.Service
+	pay    *payments.Service
+	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
 	ln     net.Listener
 	srv    *http.Server
 }
@@ -60,7 +65,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.Config.BuiltinBilling {
 		closeLast = m.closeLastPeriod
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast); err != nil {
+	if m.pay, m.bank, err = m.newPayments(); err != nil {
+		return err
+	}
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay.Poll, m.Config.Bank.PollEvery); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -75,12 +83,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // newQueue migrates and opens the job queue on the store's database, with
 // every worker registered, and lets the store enqueue on it. closeLast, if
 // not nil, is scheduled to close the last ended month.
-func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error) (*jobs.Queue, error) {
+func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
+	poll func(context.Context) (int, error), pollEvery time.Duration) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
 	river.AddWorker(ws, &jobs.PruneWorker{DB: db})
-	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour)}
+	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: poll})
+	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
+		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute))}
 	if closeLast != nil {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
@@ -102,13 +113,17 @@ func (m *Main) listen() error {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy},
-		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db})
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL},
+		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
+			Payments: m.pay, DevBank: m.devBank()})
 	if err != nil {
 		return err
 	}
 	if m.ln, err = net.Listen("tcp", m.Config.Listen); err != nil {
 		return err
+	}
+	if m.bank != nil {
+		m.bank.SetCallbackURL(m.URL() + "/payments/callback")
 	}
 	m.srv = &http.Server{Handler: site, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(m.log.Handler(), slog.LevelWarn)}
@@ -189,4 +204,12 @@ func (m *Main) PrintWelcome(ctx context.Context, out io.Writer) {
 		fmt.Fprintf(out, "  %-14s %-22s %s\n", l.Number, secret, l.About)
 	}
 	fmt.Fprintln(out)
+}
+
+// devBank is the demo's gateway as a handler, nil with a real acquirer.
+func (m *Main) devBank() http.Handler {
+	if m.bank == nil {
+		return nil
+	}
+	return m.bank
 }

@@ -1,7 +1,8 @@
 // Command kabinet is the customer self-service portal: `serve` runs the
 // portal, its back office and its workers; `demo` builds a demo world;
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
-// closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF. With no command it
+// closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
+// `import-payments FILE` credits a payment agent's registry. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -16,6 +17,8 @@ import (
 	"os/signal"
 	"syscall"
 	_ "time/tzdata" // the supplier's time zone, whatever the host has
+
+	"kabinet/payments"
 )
 
 func main() {
@@ -38,17 +41,21 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if err := cfg.bind(fs); err != nil {
 		return err
 	}
+	var format *payments.RegistryFormat
+	if cmd == "import-payments" {
+		format = registryFlags(fs)
+	}
 	if cmd == "demo" {
 		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -61,6 +68,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return reopenPeriod(ctx, cfg, fs.Args(), out)
 	case "bill":
 		return printBill(ctx, cfg, fs.Args(), out)
+	case "import-payments":
+		return importPayments(ctx, cfg, *format, fs.Args(), out)
 	}
 	return serve(ctx, cfg, out)
 }

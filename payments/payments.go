@@ -1,0 +1,89 @@
+// Package payments takes money in, exactly once and never on the strength
+// of a browser redirect (PAY-1, PAY-3): it makes card payment orders, one
+// per form however often it is sent, registers them with the acquirer,
+// and credits the ledger only when the acquirer's order status says paid
+// for that order and amount, whether a callback, the poller or both bring
+// the news. It is an application service: the store and the acquirer come
+// in through small interfaces.
+package payments
+
+import (
+	"context"
+	"log/slog"
+	"net/url"
+	"time"
+
+	"kabinet"
+)
+
+// Store is what the service keeps; *sqlstore.DB satisfies it.
+type Store interface {
+	FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error)
+	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
+	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
+	FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error)
+	CreatePaymentOrder(ctx context.Context, o *kabinet.PaymentOrder) (*kabinet.PaymentOrder, bool, error)
+	RegisterPaymentOrder(ctx context.Context, id int64, gatewayID, formURL string) error
+	EndPaymentOrder(ctx context.Context, id int64, state kabinet.PaymentState, flag string) (bool, error)
+	CreditPaymentOrder(ctx context.Context, id int64, operation string, amount kabinet.Money, entries []*kabinet.LedgerEntry) (bool, error)
+	FindPaymentOrder(ctx context.Context, id int64) (*kabinet.PaymentOrder, error)
+	FindPaymentOrderByGatewayID(ctx context.Context, id string) (*kabinet.PaymentOrder, error)
+	FindUnresolvedPaymentOrders(ctx context.Context, before time.Time, limit int) ([]*kabinet.PaymentOrder, error)
+}
+
+// Acquirer is the card acquirer (sberbank.Gateway).
+type Acquirer interface {
+	// Register registers the order and returns the acquirer's order id
+	// and the payment page.
+	Register(ctx context.Context, o *kabinet.PaymentOrder, returnURL, description string) (gatewayID, formURL string, err error)
+	// Status is the acquirer's word on an order.
+	Status(ctx context.Context, gatewayID string) (*kabinet.AcquirerStatus, error)
+	// Callback checks a notification's signature and returns the order it
+	// is about; a notification that is not the acquirer's is an error.
+	Callback(params url.Values) (gatewayID string, err error)
+}
+
+// Config configures the service.
+type Config struct {
+	// ReturnURL is where the acquirer sends the customer back.
+	ReturnURL string
+	// Location is the supplier's calendar: the day a payment is posted.
+	Location *time.Location
+	// PollAfter is how long the poller leaves an order to its callback;
+	// Abandon how long an order may stay unpaid before it is given up.
+	PollAfter, Abandon time.Duration
+	Logger             *slog.Logger
+}
+
+// Service is the payments service.
+type Service struct {
+	store Store
+	bank  Acquirer
+	cfg   Config
+	// Now is the clock; tests move it.
+	Now func() time.Time
+}
+
+// New returns the service.
+func New(store Store, bank Acquirer, cfg Config) *Service {
+	if cfg.Location == nil {
+		cfg.Location = time.UTC
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.PollAfter == 0 {
+		cfg.PollAfter = time.Minute
+	}
+	if cfg.Abandon == 0 {
+		cfg.Abandon = 2 * time.Hour
+	}
+	return &Service{store: store, bank: bank, cfg: cfg, Now: time.Now}
+}
+
+// Errors the pages tell apart.
+var (
+	ErrBankDown  = kabinet.Errorf(kabinet.EINTERNAL, "Банк сейчас не отвечает. Попробуйте оплатить немного позже.")
+	ErrCallback  = kabinet.Errorf(kabinet.EFORBIDDEN, "Уведомление не подписано банком")
+	ErrInProcess = kabinet.Errorf(kabinet.ECONFLICT, "Платёж уже создаётся. Обновите страницу через несколько секунд.")
+)
