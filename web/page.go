@@ -19,6 +19,8 @@ type BasePage struct {
 	// confirmation has no cabinet to navigate yet.
 	SignedIn bool
 	Nav      []NavItem
+	// Unread is the number on the notification bell.
+	Unread int
 	// Flash is a one-time message after a redirect ("Показания приняты").
 	Flash string
 	A11y  A11y
@@ -58,6 +60,7 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 		Path:         r.URL.Path,
 		SignedIn:     v != nil && v.Confirmed(),
 		Nav:          navFor(r.URL.Path, navRoot(r, v)),
+		Unread:       s.unread(r, v),
 		Flash:        flash(r),
 		A11y:         a11yFromRequest(r),
 	}

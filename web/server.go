@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/home"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -35,6 +37,9 @@ type Config struct {
 	// for a portal behind a reverse proxy. Off, the header is ignored:
 	// anyone could write it and dodge the per-IP limits.
 	TrustProxy bool
+	// Location is the supplier's time zone, in which times are shown
+	// (UTC when nil).
+	Location *time.Location
 }
 
 // Pinger reports whether the things the portal needs to serve requests
@@ -49,16 +54,26 @@ type Outbox interface {
 	FindMessages(ctx context.Context, ch kabinet.Channel, limit int) ([]*kabinet.Message, error)
 }
 
+// BillRenderer makes the PDF of a bill and of the explained sample bill.
+// *pdf.Renderer satisfies it.
+type BillRenderer interface {
+	Bill(b *kabinet.Bill) ([]byte, error)
+	SampleBill(b *kabinet.Bill) ([]byte, error)
+}
+
 // Deps are the collaborators of the server. Nil fields get harmless
 // defaults: a discarding logger, a private registry, always ready. Without
 // Auth nobody is signed in and the sign-in forms answer that sign-in is
-// unavailable; without Outbox the dev outbox pages are 404.
+// unavailable; without Outbox the dev outbox pages are 404. Home and PDF
+// are needed by «Главная» and the bills.
 type Deps struct {
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
 	Pinger   Pinger
 	Auth     *auth.Service
 	Outbox   Outbox
+	Home     *home.Service
+	PDF      BillRenderer
 }
 
 // Server is the customer portal's web surface.
@@ -69,6 +84,8 @@ type Server struct {
 	pinger   Pinger
 	auth     *auth.Service
 	outbox   Outbox
+	home     *home.Service
+	pdf      BillRenderer
 	mux      *http.ServeMux
 	pages    *pages
 	assets   *assets
@@ -81,7 +98,7 @@ type Server struct {
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox}
+		auth: deps.Auth, outbox: deps.Outbox, home: deps.Home, pdf: deps.PDF}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -137,6 +154,14 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		h = chain[i](h)
 	}
 	return h
+}
+
+// local returns t in the supplier's time zone.
+func (s *Server) local(t time.Time) time.Time {
+	if s.cfg.Location == nil {
+		return t.UTC()
+	}
+	return t.In(s.cfg.Location)
 }
 
 // secure reports whether the portal is served over https.

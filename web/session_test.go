@@ -116,7 +116,7 @@ func TestCabinetGuards(t *testing.T) {
 			wantStatus(t, w, http.StatusOK)
 			d := doc(t, w)
 			d.One(`header nav a[href="` + path + `"][aria-current=page]`)
-			d.One(`main a[href="/"]`)
+			d.One(`main a[href="` + home + `"]`)
 		})
 	}
 	t.Run("StrangerRegisterGoesToSignIn", func(t *testing.T) {

@@ -17,8 +17,10 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/demo"
+	"kabinet/home"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/pdf"
 	"kabinet/sqlstore"
 	"kabinet/web"
 )
@@ -102,8 +104,9 @@ func (m *Main) listen() error {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy},
-		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db})
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, Location: m.loc},
+		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db,
+			Home: home.New(m.db, m.loc), PDF: pdf.NewRenderer()})
 	if err != nil {
 		return err
 	}
