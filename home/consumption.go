@@ -1,18 +1,20 @@
 package home
 
 import (
+	"context"
 	"slices"
 
 	"kabinet"
+	"kabinet/sqlstore"
 )
 
 // Series is one service's consumption by month for the chart (BEY-1):
 // twelve months, oldest first, each beside the same month a year earlier.
 type Series struct {
 	Service kabinet.Service
-	// Money marks a service charged by floor area rather than metered
-	// (heat): its values are the charges in kopecks, since the bills hold
-	// no consumption for it. Otherwise the values are units of Unit.
+	// Money marks a service no meter of the account counts (heat by floor
+	// area, electricity by the norm): its values are the charges in
+	// kopecks. Otherwise they are the units the meters counted, in Unit.
 	Money  bool
 	Unit   string
 	Months []MonthValue
@@ -22,45 +24,61 @@ type Series struct {
 type MonthValue struct {
 	Period kabinet.Period
 	// This is the month's value and Last the same month's a year earlier;
-	// HasThis and HasLast are false where there was no bill.
+	// HasThis and HasLast are false where there is nothing for the month.
 	This, Last       int64
 	HasThis, HasLast bool
 }
 
-// Consumption builds a series per service from the bills, newest first,
-// for the twelve months that end with the newest bill's period.
-func Consumption(bills []*kabinet.Bill) []*Series {
-	if len(bills) == 0 {
+// Consumption returns the account's consumption chart data: per service
+// the twelve months up to the last charged one, beside the twelve before.
+func (s *Service) Consumption(ctx context.Context, a *kabinet.Account) ([]*Series, error) {
+	today := kabinet.PeriodOf(s.today())
+	us, err := s.store.FindUsage(ctx, a.ID, today.Add(-24))
+	if err != nil {
+		return nil, err
+	}
+	return Consumption(us), nil
+}
+
+// Consumption builds the series from usage rows. The twelve months end
+// with the last month charged, so a month still open (readings given,
+// nothing charged yet) does not show as a fall in consumption.
+func Consumption(us []sqlstore.Usage) []*Series {
+	var end kabinet.Period
+	metered := map[kabinet.Service]bool{}
+	for _, u := range us {
+		if !u.Metered && end.Before(u.Period) {
+			end = u.Period
+		}
+		metered[u.Service] = metered[u.Service] || u.Metered
+	}
+	if end.Year == 0 {
 		return nil
 	}
-	end := bills[0].Period
 	byService := map[kabinet.Service]*Series{}
-	var order []kabinet.Service
-	for _, b := range bills {
-		for _, part := range b.Data.Providers {
-			for _, l := range part.Lines {
-				s := byService[l.Service]
-				if s == nil {
-					s = newSeries(l, end)
-					byService[l.Service] = s
-					order = append(order, l.Service)
-				}
-				s.add(b.Period, end, l)
-			}
+	for _, u := range us {
+		if u.Metered != metered[u.Service] {
+			continue
 		}
+		s := byService[u.Service]
+		if s == nil {
+			s = newSeries(u.Service, !u.Metered, end)
+			byService[u.Service] = s
+		}
+		s.add(u, end)
 	}
-	slices.SortFunc(order, func(a, b kabinet.Service) int { return serviceRank(a) - serviceRank(b) })
-	out := make([]*Series, len(order))
-	for i, svc := range order {
-		out[i] = byService[svc]
+	out := make([]*Series, 0, len(byService))
+	for _, s := range byService {
+		out = append(out, s)
 	}
+	slices.SortFunc(out, func(a, b *Series) int { return serviceRank(a.Service) - serviceRank(b.Service) })
 	return out
 }
 
-func newSeries(l kabinet.BillLine, end kabinet.Period) *Series {
-	s := &Series{Service: l.Service, Unit: l.Unit, Months: make([]MonthValue, 12)}
-	if l.Service == kabinet.ServiceHeat {
-		s.Money, s.Unit = true, "₽"
+func newSeries(svc kabinet.Service, money bool, end kabinet.Period) *Series {
+	s := &Series{Service: svc, Money: money, Unit: "кВт·ч", Months: make([]MonthValue, 12)}
+	if money {
+		s.Unit = "₽"
 	}
 	for i := range s.Months {
 		s.Months[i].Period = end.Add(i - 11)
@@ -68,14 +86,14 @@ func newSeries(l kabinet.BillLine, end kabinet.Period) *Series {
 	return s
 }
 
-// add counts a bill line of period p in its month of this year or last.
-func (s *Series) add(p, end kabinet.Period, l kabinet.BillLine) {
-	v := l.Consumption
+// add counts a month in its place of this year or the last.
+func (s *Series) add(u sqlstore.Usage, end kabinet.Period) {
+	v := u.Units
 	if s.Money {
-		v = int64(l.Amount)
+		v = int64(u.Charged)
 	}
-	ago := months(p, end)
-	switch {
+	switch ago := months(u.Period, end); {
+	case ago < 0:
 	case ago < 12:
 		m := &s.Months[11-ago]
 		m.This, m.HasThis = m.This+v, true

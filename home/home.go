@@ -24,6 +24,7 @@ type Store interface {
 	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
+	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]sqlstore.Usage, error)
 
 	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
 	SaveServiceSettings(ctx context.Context, s, defaults *kabinet.ServiceSettings, source string, userID int64) ([]kabinet.ServiceChange, error)
@@ -58,10 +59,6 @@ func (s *Service) today() time.Time { return s.Now().In(s.Location) }
 // the last four.
 const BillsShown = 4
 
-// chartMonths is how many bills the consumption chart reads: twelve
-// months and the same twelve a year earlier.
-const chartMonths = 24
-
 // Overview is everything «Главная» shows about an account.
 type Overview struct {
 	Balances []*ProviderBalance
@@ -78,12 +75,12 @@ func (s *Service) Overview(ctx context.Context, a *kabinet.Account, u *kabinet.U
 	if o.Balances, err = s.Balances(ctx, a); err != nil {
 		return nil, err
 	}
-	bills, err := s.store.FindBills(ctx, a.ID, chartMonths)
-	if err != nil {
+	if o.Bills, err = s.store.FindBills(ctx, a.ID, BillsShown); err != nil {
 		return nil, err
 	}
-	o.Bills = bills[:min(len(bills), BillsShown)]
-	o.Consumption = Consumption(bills)
+	if o.Consumption, err = s.Consumption(ctx, a); err != nil {
+		return nil, err
+	}
 	if o.Settings, err = s.Settings(ctx, a, u); err != nil {
 		return nil, err
 	}

@@ -70,33 +70,34 @@ func chart(s *home.Series) Chart {
 	c := Chart{ID: "chart-" + string(s.Service), Title: s.Service.Title() + ", " + s.Unit,
 		Width: chartW, Height: chartH, PlotLeft: plotLeft, Bottom: plotBottom}
 	if s.Money {
-		c.Note = "Услуга начисляется по площади, а не по прибору учета, поэтому показаны начисления в рублях."
+		c.Note = "Прибор учета не считает эту услугу (она начисляется по площади или по нормативу), поэтому показаны начисления в рублях."
 	}
 	first, last := s.Months[0].Period, s.Months[len(s.Months)-1].Period
 	c.ThisYear = spanTitle(first, last)
 	c.Ago = spanTitle(first.Add(-12), last.Add(-12))
 	step := niceStep(maxValue(s) / chartTicks)
 	for i := 0; i <= chartTicks; i++ {
-		c.Ticks = append(c.Ticks, Tick{Y: plotBottom - i*(plotBottom-plotTop)/chartTicks, Label: s.Format(int64(i) * step)})
+		c.Ticks = append(c.Ticks, Tick{Y: plotBottom - i*(plotBottom-plotTop)/chartTicks, Label: tickLabel(s, int64(i)*step)})
 	}
 	top := step * chartTicks
 	group := (chartW - plotLeft - plotRight) / len(s.Months)
 	var sumThis, sumAgo int64
+	var hasThis, hasAgo bool
 	for i, m := range s.Months {
 		x := plotLeft + i*group
 		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1]})
 		if m.HasLast {
 			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, m.Period.Add(-12).Title()+": "+s.Format(m.Last)))
-			sumAgo += m.Last
+			sumAgo, hasAgo = sumAgo+m.Last, true
 		}
 		if m.HasThis {
 			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, m.Period.Title()+": "+s.Format(m.This)))
-			sumThis += m.This
+			sumThis, hasThis = sumThis+m.This, true
 		}
 		c.Rows = append(c.Rows, ChartRow{Month: capitalize(m.Period.Title()), This: valueOrDash(s, m.This, m.HasThis),
 			Ago: valueOrDash(s, m.Last, m.HasLast)})
 	}
-	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + s.Format(sumThis) + "; за " + c.Ago + ": " + s.Format(sumAgo) + "."
+	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
 	return c
 }
 
@@ -126,6 +127,22 @@ func niceStep(v int64) int64 {
 		}
 	}
 	return 10 * p
+}
+
+// tickLabel is a grid value without its unit (the title has it), in whole
+// rubles for charges.
+func tickLabel(s *home.Series, v int64) string {
+	if s.Money {
+		v /= 100
+	}
+	return kabinet.FormatInt(v)
+}
+
+func total(s *home.Series, v int64, ok bool) string {
+	if !ok {
+		return "нет данных"
+	}
+	return s.Format(v)
 }
 
 func valueOrDash(s *home.Series, v int64, ok bool) string {
