@@ -261,7 +261,6 @@ func TestConsumptionChart(t *testing.T) {
 	}
 }
 
-
 // collapse collapses white space, no-break spaces included, as
 // htmltest.Text does.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
