@@ -50,9 +50,9 @@ type ChartRow struct{ Month, This, Ago string }
 
 // Chart geometry in SVG user units; the SVG scales to its box.
 const (
-	chartW, chartH      = 640, 260
-	plotLeft, plotRight = 64, 8
-	plotTop, plotBottom = 12, 228
+	chartW, chartH      = 480, 250
+	plotLeft, plotRight = 56, 4
+	plotTop, plotBottom = 12, 216
 	chartTicks          = 4
 )
 
