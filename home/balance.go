@@ -22,11 +22,7 @@ type ProviderBalance struct {
 // provider order. The balance is the ledger's sum; the forecast reads the
 // ledger as the month close does.
 func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*ProviderBalance, error) {
-	subs, err := s.store.FindSubAccounts(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	providers, err := s.store.FindProviders(ctx)
+	subs, providers, err := s.subAccounts(ctx, a)
 	if err != nil {
 		return nil, err
 	}
@@ -63,6 +59,17 @@ func (s *Service) balance(ctx context.Context, sub *kabinet.SubAccount) (*Provid
 // sub-account's months, far more than any unpaid history.
 const ledgerLimit = 4000
 
+// subAccounts returns the account's sub-accounts and the providers they
+// name.
+func (s *Service) subAccounts(ctx context.Context, a *kabinet.Account) ([]*kabinet.SubAccount, []*kabinet.Provider, error) {
+	subs, err := s.store.FindSubAccounts(ctx, a.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	providers, err := s.store.FindProviders(ctx)
+	return subs, providers, err
+}
+
 func providerByID(ps []*kabinet.Provider, id int64) *kabinet.Provider {
 	for _, p := range ps {
 		if p.ID == id {
@@ -84,11 +91,7 @@ type ProviderPayments struct {
 // to the provider with ID providerID only, or to every provider when it
 // is 0. A provider the account has no sub-account with is ENOTFOUND.
 func (s *Service) Payments(ctx context.Context, a *kabinet.Account, providerID int64) ([]*ProviderPayments, error) {
-	subs, err := s.store.FindSubAccounts(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	providers, err := s.store.FindProviders(ctx)
+	subs, providers, err := s.subAccounts(ctx, a)
 	if err != nil {
 		return nil, err
 	}
