@@ -43,6 +43,15 @@ func (m Money) Plain() string {
 	return sign + groupThousands(strconv.FormatInt(r, 10)) + "," + twoDigits(m.Kopecks())
 }
 
+// FormatInt writes a whole number with its thousands grouped by no-break
+// spaces, as amounts are: "12 345".
+func FormatInt(n int64) string {
+	if n < 0 {
+		return "−" + groupThousands(strconv.FormatInt(-n, 10))
+	}
+	return groupThousands(strconv.FormatInt(n, 10))
+}
+
 func groupThousands(digits string) string {
 	var b strings.Builder
 	for i, c := range digits {

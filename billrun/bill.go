@@ -1,7 +1,6 @@
 package billrun
 
 import (
-	"slices"
 	"time"
 
 	"kabinet"
@@ -18,23 +17,13 @@ func (e *Engine) newBill(p kabinet.Period, a *kabinet.Account) *kabinet.Bill {
 // its ledger stands before the close: charges and recalculations make the
 // debts of their periods, payments pay the period they name or the oldest.
 func (e *Engine) penalty(p kabinet.Period, history []*kabinet.LedgerEntry) (kabinet.Money, error) {
-	byPeriod := map[kabinet.Period]kabinet.Money{}
-	var pays []billing.Payment
-	for _, x := range history {
-		switch x.Kind {
-		case kabinet.EntryCharge, kabinet.EntryAdjustment:
-			byPeriod[x.Period] += x.Amount
-		case kabinet.EntryPayment:
-			pays = append(pays, billing.Payment{On: x.PostedOn, Amount: -x.Amount, Period: x.Period})
-		}
-	}
+	all, pays := billing.FromLedger(history, e.Due)
 	var debts []billing.Debt
-	for period, principal := range byPeriod {
-		if principal > 0 && period.Before(p) {
-			debts = append(debts, billing.Debt{Period: period, Due: e.Due.DueDate(period), Principal: principal})
+	for _, d := range all {
+		if d.Period.Before(p) {
+			debts = append(debts, d)
 		}
 	}
-	slices.SortFunc(debts, func(a, b billing.Debt) int { return a.Period.Int() - b.Period.Int() })
 	months, err := e.Penalties.Accrue(debts, pays, p.Start(time.UTC), p.Add(1).Start(time.UTC))
 	if err != nil || len(months) == 0 {
 		return 0, err

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"kabinet"
 )
 
 // The access-control matrix: every account-scoped route the portal
@@ -64,6 +67,9 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 	if err := p.db.LinkAccount(context.Background(), linked.ID, acc.ID); err != nil {
 		t.Fatal(err)
 	}
+	if err := p.db.CreateBill(context.Background(), matrixBill(acc.ID)); err != nil {
+		t.Fatal(err)
+	}
 	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID}
 	signIn := map[string][2]string{"owner": {"10103001857", "Байкал-2026-омуль"},
 		"linked": {"ИЭСБК0041300", "Ангара-2026-хариус"}, "other": {"ЕТСОО204646", "Иркут-2026-сиг"}}
@@ -83,8 +89,23 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 // example (and what it needs to the world) with the route.
 func (w *matrixWorld) placeholderExamples() map[string]string {
 	return map[string]string{
-		"acc": strconv.FormatInt(w.account, 10),
+		"acc":  strconv.FormatInt(w.account, 10),
+		"file": "2026-11.pdf", // matrixBill
 	}
+}
+
+// matrixBill is the account's bill for November 2026, so that the bill
+// routes have something to serve their customers.
+func matrixBill(accountID int64) *kabinet.Bill {
+	pr := kabinet.Provider{ID: 1, Code: "IES", Name: "ООО «Демо-Энергосбыт»", INN: "3801999990", KPP: "380101001",
+		BankName: "БАЙКАЛЬСКИЙ БАНК ПАО СБЕРБАНК", BIC: "042520607", CorrespAcc: "30101810900000000607",
+		PersonalAcc: "40702810818350001234", Services: []kabinet.Service{kabinet.ServiceElectricity}}
+	return &kabinet.Bill{AccountID: accountID, Period: kabinet.Period{Year: 2026, Month: time.November},
+		IssuedAt: time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC), Data: kabinet.BillData{AccountNumber: "10103001857",
+			Payer: "Иванов Иван Иванович", Address: "г. Иркутск, ул. Ленина, д. 5, кв. 12", Residents: 3, Area: 5430,
+			Total: 50730, Providers: []kabinet.BillProvider{{Provider: pr, SubAccount: "ИЭСБК0000001", ToPay: 50730,
+				DueOn: time.Date(2026, 12, 15, 0, 0, 0, 0, time.UTC), Lines: []kabinet.BillLine{{Service: kabinet.ServiceElectricity,
+					Consumption: 285, Unit: "кВт·ч", TariffKopecks: 17800, Amount: 50730, Basis: "по нормативу"}}}}}}
 }
 
 var placeholder = regexp.MustCompile(`\{([^{}.]*)(\.\.\.)?\}`)

@@ -8,13 +8,19 @@ import (
 	"kabinet/auth"
 )
 
-// HomePage is «Главная» of a signed-in customer. For now it greets the
-// owner and names the account; debts, bills and services come with the
-// next issue.
+// HomePage is «Главная» of one account (HOME-1..3): what each provider is
+// owed, the bills, the consumption chart and the additional services.
 type HomePage struct {
 	BasePage
 	FullName string
 	Account  string
+	Balances []BalanceView
+	Bills    []BillLink
+	// SampleURL is «Образец квитанции с пояснениями начислений», "" while
+	// the account has no bill to explain.
+	SampleURL string
+	Charts    []Chart
+	Services  ServicesPanel
 }
 
 // handleHome is the portal's front door: «Главная» of the signed-in
@@ -33,8 +39,27 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 
 // handleAccountHome is «Главная» of one account (HOME-1..3).
 func (s *Server) handleAccountHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
-	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: a.FullName(), Account: a.Display}
-	return s.render(w, http.StatusOK, "home", p)
+	return s.renderHome(w, r, v, a, http.StatusOK, nil)
+}
+
+// renderHome renders «Главная»; a services form sent back with mistakes
+// comes as panel, otherwise the panel shows the saved settings.
+func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account, status int, panel *ServicesPanel) error {
+	o, err := s.home.Overview(r.Context(), a, v.User)
+	if err != nil {
+		return err
+	}
+	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: a.FullName(), Account: a.Display,
+		Balances: balanceViews(a, o.Balances), Bills: billLinks(a, o.Bills), Charts: charts(o.Consumption)}
+	if len(o.Bills) > 0 {
+		p.SampleURL = accountPath(a, "bills/sample.pdf")
+	}
+	if panel == nil {
+		panel = s.savedPanel(o.Settings)
+	}
+	p.Services = *panel
+	p.Services.links(a)
+	return s.render(w, status, "home", p)
 }
 
 // unfinished is where a visitor who may not use the cabinet yet has to go
@@ -74,11 +99,13 @@ type SoonPage struct {
 	BasePage
 	// What the section will do, as a sentence.
 	About string
+	// Back is «Главная» of the account the section belongs to.
+	Back string
 }
 
 // soon returns the handler of a section that comes with a later issue.
 func (s *Server) soon(title, about string) accountHandler {
 	return func(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
-		return s.render(w, http.StatusOK, "soon", &SoonPage{BasePage: s.base(r, title), About: about})
+		return s.render(w, http.StatusOK, "soon", &SoonPage{BasePage: s.base(r, title), About: about, Back: accountPath(a, "")})
 	}
 }

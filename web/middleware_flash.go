@@ -13,15 +13,17 @@ const flashCookie = "kabinet_flash"
 
 // flashMessages are the messages a redirect can leave for the next page.
 var flashMessages = map[string]string{
-	"signed-out":       "Вы вышли из личного кабинета.",
-	"registered":       "Регистрация завершена. Добро пожаловать в личный кабинет!",
-	"password-changed": "Пароль изменён. Другие сеансы входа завершены.",
-	"mail-resent":      "Письмо со ссылкой отправлено ещё раз.",
-	"sms-sent":         "СМС с кодом отправлено.",
-	"session-ended":    "Сеанс завершён. Войдите снова.",
-	"account-named":    "Наименование счета сохранено.",
-	"account-linked":   "Лицевой счет привязан. Переключаться между счетами можно вверху страницы.",
-	"account-unlinked": "Лицевой счет отвязан.",
+	"signed-out":         "Вы вышли из личного кабинета.",
+	"registered":         "Регистрация завершена. Добро пожаловать в личный кабинет!",
+	"password-changed":   "Пароль изменён. Другие сеансы входа завершены.",
+	"mail-resent":        "Письмо со ссылкой отправлено ещё раз.",
+	"sms-sent":           "СМС с кодом отправлено.",
+	"session-ended":      "Сеанс завершён. Войдите снова.",
+	"account-named":      "Наименование счета сохранено.",
+	"account-linked":     "Лицевой счет привязан. Переключаться между счетами можно вверху страницы.",
+	"account-unlinked":   "Лицевой счет отвязан.",
+	"services-saved":     "Изменения сохранены.",
+	"services-unchanged": "Изменений нет: настройки остались прежними.",
 }
 
 type flashKey struct{}

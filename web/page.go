@@ -22,6 +22,8 @@ type BasePage struct {
 	// Accounts are the accounts the customer reaches, for the switcher in
 	// the header; empty outside the pages of an account.
 	Accounts []SwitchItem
+	// Unread is the number on the notification bell.
+	Unread int
 	// Flash is a one-time message after a redirect ("Показания приняты").
 	Flash string
 	A11y  A11y
@@ -76,6 +78,7 @@ func (s *Server) base(r *http.Request, title string) BasePage {
 		SignedIn:     v != nil && v.Confirmed(),
 		Nav:          navFor(r.URL.Path, navRoot(r, v)),
 		Accounts:     switcher(r),
+		Unread:       s.unread(r, v),
 		Flash:        flash(r),
 		A11y:         a11yFromRequest(r),
 	}

@@ -14,7 +14,9 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/home"
 	"kabinet/password"
+	"kabinet/pdf"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -30,6 +32,7 @@ type portal struct {
 	*Server
 	db      *sqlstore.DB
 	svc     *auth.Service
+	home    *home.Service
 	letters *letters
 	clock   *clock
 	bank    *sberbanktest.Bank
@@ -45,16 +48,26 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	ac.BaseURL, ac.SupplierName = baseURL, testSupplier
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
 	p.svc.Now = p.clock.Now
-	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	p.home = home.New(p.db, irkutsk)
+	p.home.Now = p.clock.Now
+	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
 	pay := p.payments(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
+		Home: p.home, PDF: testRenderer()})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
 	p.Server = s
 	return p
 }
+
+// irkutsk is the demo supplier's time zone, without needing tzdata.
+var irkutsk = time.FixedZone("Asia/Irkutsk", 8*60*60)
+
+// testRenderer is one PDF renderer for all tests: preparing its fonts
+// takes some 30 ms.
+var testRenderer = sync.OnceValue(pdf.NewRenderer)
 
 // clock is the time the service and the store see.
 type clock struct {

@@ -9,6 +9,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/home"
 	"kabinet/web/htmltest"
 )
 
@@ -23,8 +24,18 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 			Errors: map[string]string{"code": "Неверный код"}},
 		"a11y":  &A11yPage{BasePage: base, Return: "/login"},
 		"error": &ErrorPage{BasePage: base, Status: 500, Message: "Сбой", Detail: "detail"},
-		"home":  &HomePage{BasePage: base, FullName: "Петрова Анна Сергеевна", Account: "ИЭСБК0041300"},
-		"soon":  &SoonPage{BasePage: base, About: "Скоро"},
+		"home": &HomePage{BasePage: base, FullName: "Петрова Анна Сергеевна", Account: "ИЭСБК0041300",
+			Balances: []BalanceView{{SubAccount: "0041300", Label: "Задолженность перед ООО «Демо»", Amount: "1,00 ₽",
+				Penalties: "0,00 ₽", Forecast: "Оплатите 1,00 ₽ до 10.12", PaymentsURL: "/a/1/payments?provider=1"}},
+			Bills: []BillLink{{Period: "Октябрь 2026", URL: "/a/1/bills/2026-10.pdf"}}, SampleURL: "/a/1/bills/sample.pdf",
+			Charts:   charts(home.Consumption(nil)),
+			Services: ServicesPanel{Action: "/a/1/services", Errors: map[string]string{"phone": "Ошибка", "bill": "Ошибка"}}},
+		"payments": &PaymentsPage{BasePage: base, Account: "ИЭСБК0041300", Back: "/a/1/",
+			Providers: []ProviderPaymentsView{{Provider: "ООО «Демо»", SubAccount: "0041300",
+				Payments: []PaymentRow{{Date: "01.11.2026", Amount: "1,00 ₽", Channel: "Банк"}}}}},
+		"notifications": &NotificationsPage{BasePage: base, Items: []NotificationView{{Time: "27.11.2026 10:00",
+			Title: "Счет готов", Text: "Текст", Link: "/a/1/", New: true}}},
+		"soon": &SoonPage{BasePage: base, About: "Скоро"},
 		"register": &RegisterPage{BasePage: base, Account: "ИЭСБК0041300",
 			Form: RegisterForm{Surname: "Петрова", By: "sms", Consent: true}, Errors: map[string]string{"email": "Ошибка"}},
 		"consent": &ConsentPage{BasePage: base, Operator: testSupplier, Purposes: "цели", Version: "2026-11-01"},

@@ -45,6 +45,17 @@ func (s *Server) routes() {
 	// is the account's ID; the guard answers 404 to anybody who does not
 	// reach it. Its sections come with the next issues.
 	m.Handle("GET /a/{acc}/{$}", h(acc(s.handleAccountHome)))
+	m.Handle("GET /a/{acc}/payments", h(acc(s.handlePaymentsShow)))
+	m.Handle("GET /a/{acc}/bills/sample.pdf", h(acc(s.handleSamplePDF)))
+	m.Handle("GET /a/{acc}/bills/{file}", h(acc(s.handleBillPDF)))
+	m.Handle("POST /a/{acc}/services", h(acc(s.handleServicesUpdate)))
+	m.Handle("GET /notifications", h(s.cabinet(s.handleNotificationsShow)))
+	m.Handle("GET /a/{acc}/specialist", h(acc(s.soon("Вызов специалиста",
+		"Здесь можно будет вызвать специалиста: опломбировать новый прибор учета или проверить установленный."))))
+	m.Handle("GET /a/{acc}/statement", h(acc(s.soon("Акт сверки взаиморасчетов",
+		"Здесь можно будет заказать акт сверки по электроснабжению или теплоснабжению за выбранные даты: он придет на e-mail."))))
+	m.Handle("GET /a/{acc}/documents", h(acc(s.soon("Направить документы он-лайн",
+		"Здесь можно будет отправить сканы документов: для договора, смены собственника, числа проживающих, поверки приборов учета."))))
 	m.Handle("GET /a/{acc}/readings", h(acc(s.soon("Передать показания",
 		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
 

@@ -9,11 +9,13 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/home"
 	"kabinet/payments"
 )
 
@@ -39,6 +41,9 @@ type Config struct {
 	// AgentURL is a payment agent's page («Система Город») with
 	// {account} where the account number goes; "" shows no link.
 	AgentURL string
+	// Location is the supplier's time zone, in which times are shown
+	// (UTC when nil).
+	Location *time.Location
 }
 
 // Pinger reports whether the things the portal needs to serve requests
@@ -53,10 +58,18 @@ type Outbox interface {
 	FindMessages(ctx context.Context, ch kabinet.Channel, limit int) ([]*kabinet.Message, error)
 }
 
+// BillRenderer makes the PDF of a bill and of the explained sample bill.
+// *pdf.Renderer satisfies it.
+type BillRenderer interface {
+	Bill(b *kabinet.Bill) ([]byte, error)
+	SampleBill(b *kabinet.Bill) ([]byte, error)
+}
+
 // Deps are the collaborators of the server. Nil fields get harmless
 // defaults: a discarding logger, a private registry, always ready. Without
 // Auth nobody is signed in and the sign-in forms answer that sign-in is
-// unavailable; without Outbox the dev outbox pages are 404.
+// unavailable; without Outbox the dev outbox pages are 404. Home and PDF
+// are needed by «Главная» and the bills.
 type Deps struct {
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
@@ -70,6 +83,8 @@ type Deps struct {
 	// bank, served under /dev/bank/.
 	Payments *payments.Service
 	DevBank  http.Handler
+	Home     *home.Service
+	PDF      BillRenderer
 }
 
 // Server is the customer portal's web surface.
@@ -83,6 +98,8 @@ type Server struct {
 	accounts AccountData
 	payments *payments.Service
 	devBank  http.Handler
+	home     *home.Service
+	pdf      BillRenderer
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -97,7 +114,8 @@ type Server struct {
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank}
+		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
+		home: deps.Home, pdf: deps.PDF}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -153,6 +171,14 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		h = chain[i](h)
 	}
 	return h
+}
+
+// local returns t in the supplier's time zone.
+func (s *Server) local(t time.Time) time.Time {
+	if s.cfg.Location == nil {
+		return t.UTC()
+	}
+	return t.In(s.cfg.Location)
 }
 
 // secure reports whether the portal is served over https.

@@ -18,9 +18,11 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/demo"
+	"kabinet/home"
 	"kabinet/jobs"
 	"kabinet/notify"
 	"kabinet/payments"
+	"kabinet/pdf"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/web"
@@ -113,9 +115,9 @@ func (m *Main) listen() error {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL},
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
-			Payments: m.pay, DevBank: m.devBank()})
+			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: pdf.NewRenderer()})
 	if err != nil {
 		return err
 	}

@@ -33,6 +33,10 @@ func Parse(tb testing.TB, body []byte) *Doc {
 // Root is the document node, for Find from the top.
 func (d *Doc) Root() *html.Node { return d.root }
 
+// Sub is the part of the document under n, to look inside one element
+// of a list.
+func (d *Doc) Sub(n *html.Node) *Doc { return &Doc{tb: d.tb, root: n} }
+
 // Find returns the elements matching the selector, in document order.
 func (d *Doc) Find(selector string) []*html.Node {
 	d.tb.Helper()

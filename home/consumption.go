@@ -1,0 +1,127 @@
+package home
+
+import (
+	"context"
+	"slices"
+
+	"kabinet"
+	"kabinet/sqlstore"
+)
+
+// Series is one service's consumption by month for the chart (BEY-1):
+// twelve months, oldest first, each beside the same month a year earlier.
+type Series struct {
+	Service kabinet.Service
+	// Money marks a service no meter of the account counts (heat by floor
+	// area, electricity by the norm): its values are the charges in
+	// kopecks. Otherwise they are the units the meters counted, in Unit.
+	Money  bool
+	Unit   string
+	Months []MonthValue
+}
+
+// MonthValue is one month of a Series.
+type MonthValue struct {
+	Period kabinet.Period
+	// This is the month's value and Last the same month's a year earlier;
+	// HasThis and HasLast are false where there is nothing for the month.
+	This, Last       int64
+	HasThis, HasLast bool
+}
+
+// Consumption returns the account's consumption chart data: per service
+// the twelve months up to the last charged one, beside the twelve before.
+func (s *Service) Consumption(ctx context.Context, a *kabinet.Account) ([]*Series, error) {
+	today := kabinet.PeriodOf(s.today())
+	us, err := s.store.FindUsage(ctx, a.ID, today.Add(-24))
+	if err != nil {
+		return nil, err
+	}
+	return Consumption(us), nil
+}
+
+// Consumption builds the series from usage rows. The twelve months end
+// with the last month charged, so a month still open (readings given,
+// nothing charged yet) does not show as a fall in consumption.
+func Consumption(us []sqlstore.Usage) []*Series {
+	var end kabinet.Period
+	metered := map[kabinet.Service]bool{}
+	for _, u := range us {
+		if !u.Metered && end.Before(u.Period) {
+			end = u.Period
+		}
+		metered[u.Service] = metered[u.Service] || u.Metered
+	}
+	if end.Year == 0 {
+		return nil
+	}
+	byService := map[kabinet.Service]*Series{}
+	for _, u := range us {
+		if u.Metered != metered[u.Service] {
+			continue
+		}
+		s := byService[u.Service]
+		if s == nil {
+			s = newSeries(u.Service, !u.Metered, end)
+			byService[u.Service] = s
+		}
+		s.add(u, end)
+	}
+	out := make([]*Series, 0, len(byService))
+	for _, s := range byService {
+		out = append(out, s)
+	}
+	slices.SortFunc(out, func(a, b *Series) int { return serviceRank(a.Service) - serviceRank(b.Service) })
+	return out
+}
+
+func newSeries(svc kabinet.Service, money bool, end kabinet.Period) *Series {
+	s := &Series{Service: svc, Money: money, Unit: "кВт·ч", Months: make([]MonthValue, 12)}
+	if money {
+		s.Unit = "₽"
+	}
+	for i := range s.Months {
+		s.Months[i].Period = end.Add(i - 11)
+	}
+	return s
+}
+
+// add counts a month in its place of this year or the last.
+func (s *Series) add(u sqlstore.Usage, end kabinet.Period) {
+	v := u.Units
+	if s.Money {
+		v = int64(u.Charged)
+	}
+	switch ago := months(u.Period, end); {
+	case ago < 0:
+	case ago < 12:
+		m := &s.Months[11-ago]
+		m.This, m.HasThis = m.This+v, true
+	case ago < 24:
+		m := &s.Months[23-ago]
+		m.Last, m.HasLast = m.Last+v, true
+	}
+}
+
+// months counts the months from p to q.
+func months(p, q kabinet.Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }
+
+// serviceRank orders the chart as the manual lists services.
+func serviceRank(s kabinet.Service) int {
+	switch s {
+	case kabinet.ServiceElectricity:
+		return 0
+	case kabinet.ServiceHeat:
+		return 1
+	}
+	return 2
+}
+
+// Format writes a value of the series with its unit: «1 234 кВт·ч» or, for
+// charges, «1 234,56 ₽».
+func (s *Series) Format(v int64) string {
+	if s.Money {
+		return kabinet.Money(v).String()
+	}
+	return kabinet.FormatInt(v) + "\u00a0" + s.Unit
+}

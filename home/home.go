@@ -1,0 +1,88 @@
+// Package home is the customer's «Главная» (HOME-1..3, SVC-1..4, PAY-4,
+// BEY-1) as an application service: what each provider is owed with the
+// penalty forecast, the payments, the bills, the additional services and
+// their change log, the consumption by month, and the bell. It reads the
+// ledger by the billing package's rules, the ones the month close uses,
+// and knows nothing of HTTP. Who may see an account is decided before it
+// is called (auth.Service.Reach).
+package home
+
+import (
+	"context"
+	"time"
+
+	"kabinet"
+	"kabinet/billing"
+	"kabinet/sqlstore"
+)
+
+// Store is what «Главная» reads and writes.
+type Store interface {
+	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
+	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
+	FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error)
+	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
+	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
+	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]sqlstore.Usage, error)
+
+	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
+	SaveServiceSettings(ctx context.Context, s, defaults *kabinet.ServiceSettings, source string, userID int64) ([]kabinet.ServiceChange, error)
+
+	CreateNotification(ctx context.Context, n *kabinet.Notification) error
+	CountUnreadNotifications(ctx context.Context, userID int64) (int, error)
+	FindNotifications(ctx context.Context, userID int64, limit int) ([]*kabinet.Notification, error)
+	MarkNotificationsRead(ctx context.Context, userID, upTo int64) error
+}
+
+// Service answers for «Главная».
+type Service struct {
+	store     Store
+	Due       billing.DueRules
+	Penalties billing.PenaltyRules
+	// Location is the supplier's time zone: "today" of the forecast.
+	Location *time.Location
+	Now      func() time.Time
+}
+
+// New returns the service with the default due-date and penalty rules,
+// the ones billrun.New closes months with.
+func New(store Store, loc *time.Location) *Service {
+	return &Service{store: store, Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
+		Location: loc, Now: time.Now}
+}
+
+// today is the supplier's calendar date.
+func (s *Service) today() time.Time { return s.Now().In(s.Location) }
+
+// BillsShown is how many periods' bills «Главная» lists: the manual keeps
+// the last four.
+const BillsShown = 4
+
+// Overview is everything «Главная» shows about an account.
+type Overview struct {
+	Balances []*ProviderBalance
+	// Bills are the last BillsShown bills, newest first.
+	Bills       []*kabinet.Bill
+	Consumption []*Series
+	Settings    *kabinet.ServiceSettings
+}
+
+// Overview gathers «Главная» of account a for user u.
+func (s *Service) Overview(ctx context.Context, a *kabinet.Account, u *kabinet.User) (*Overview, error) {
+	o := &Overview{}
+	var err error
+	if o.Balances, err = s.Balances(ctx, a); err != nil {
+		return nil, err
+	}
+	if o.Bills, err = s.store.FindBills(ctx, a.ID, BillsShown); err != nil {
+		return nil, err
+	}
+	if o.Consumption, err = s.Consumption(ctx, a); err != nil {
+		return nil, err
+	}
+	if o.Settings, err = s.Settings(ctx, a, u); err != nil {
+		return nil, err
+	}
+	return o, nil
+}

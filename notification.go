@@ -1,0 +1,29 @@
+package kabinet
+
+import "time"
+
+// Notification is a message in the cabinet's bell (SVC-1): a reminder, a
+// bill that is ready, news of the supplier. It is a user's, about one of
+// the accounts the user reaches or none. Push delivery comes on top of it.
+type Notification struct {
+	ID        int64
+	UserID    int64
+	AccountID int64 // 0: not about one account
+	Title     string
+	Text      string
+	// Link is a path in the cabinet the notification leads to, or "".
+	Link      string
+	CreatedAt time.Time
+	ReadAt    time.Time // zero while unread
+}
+
+// Unread reports whether the user has not seen n yet.
+func (n *Notification) Unread() bool { return n.ReadAt.IsZero() }
+
+// Validate checks what a notification needs to be shown.
+func (n *Notification) Validate() error {
+	if n.UserID == 0 || n.Title == "" {
+		return Errorf(EINVALID, "Уведомление без получателя или заголовка")
+	}
+	return nil
+}

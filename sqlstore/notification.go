@@ -1,0 +1,66 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"kabinet"
+)
+
+// CreateNotification puts n in its user's bell and sets its ID and time.
+func (db *DB) CreateNotification(ctx context.Context, n *kabinet.Notification) error {
+	if err := n.Validate(); err != nil {
+		return err
+	}
+	n.CreatedAt = db.now()
+	var account sql.NullInt64
+	if n.AccountID != 0 {
+		account = sql.NullInt64{Int64: n.AccountID, Valid: true}
+	}
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return translate(tx.QueryRowContext(ctx, `
+			INSERT INTO notifications (user_id, account_id, title, text, link, created_at)
+			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+			n.UserID, account, n.Title, n.Text, n.Link, n.CreatedAt).Scan(&n.ID))
+	})
+}
+
+// CountUnreadNotifications is the number on a user's bell.
+func (db *DB) CountUnreadNotifications(ctx context.Context, userID int64) (int, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
+	return n, translate(err)
+}
+
+// FindNotifications returns a user's latest notifications, newest first.
+func (db *DB) FindNotifications(ctx context.Context, userID int64, limit int) ([]*kabinet.Notification, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT id, user_id, COALESCE(account_id, 0), title, text, link, created_at, read_at
+		FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2`, userID, limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ns []*kabinet.Notification
+	for rows.Next() {
+		var n kabinet.Notification
+		var read sql.NullTime
+		if err := rows.Scan(&n.ID, &n.UserID, &n.AccountID, &n.Title, &n.Text, &n.Link, &n.CreatedAt, &read); err != nil {
+			return nil, err
+		}
+		n.ReadAt = read.Time
+		ns = append(ns, &n)
+	}
+	return ns, translate(rows.Err())
+}
+
+// MarkNotificationsRead marks a user's notifications up to and including
+// ID upTo as read: those the user has just been shown, and not one that
+// arrived meanwhile.
+func (db *DB) MarkNotificationsRead(ctx context.Context, userID, upTo int64) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id <= $3 AND read_at IS NULL`,
+			db.now(), userID, upTo)
+		return translate(err)
+	})
+}

@@ -1,0 +1,158 @@
+package web
+
+import (
+	"strconv"
+
+	"kabinet"
+	"kabinet/home"
+)
+
+// Chart is one service's consumption chart (BEY-1) drawn as SVG on the
+// server: for each of twelve months a bar for a year earlier and one for
+// this year, with the same figures as a table for screen readers and
+// anyone who prefers numbers.
+type Chart struct {
+	ID, Title string
+	// Note explains a chart of charges rather than consumption.
+	Note string
+	// Summary is the chart in one sentence, its accessible description.
+	Summary          string
+	ThisYear, Ago    string // legend: the two twelve-month spans
+	Width, Height    int
+	PlotLeft, Bottom int
+	Bars             []Bar
+	Ticks            []Tick
+	Months           []MonthLabel
+	Rows             []ChartRow
+}
+
+// Bar is one bar; Ago marks a year-earlier bar.
+type Bar struct {
+	X, Y, W, H int
+	Ago        bool
+	Title      string
+}
+
+// Tick is a horizontal grid line with its value.
+type Tick struct {
+	Y     int
+	Label string
+}
+
+// MonthLabel is a month's name under its pair of bars.
+type MonthLabel struct {
+	X    int
+	Text string
+}
+
+// ChartRow is one month of the table.
+type ChartRow struct{ Month, This, Ago string }
+
+// Chart geometry in SVG user units; the SVG scales to its box.
+const (
+	chartW, chartH      = 480, 250
+	plotLeft, plotRight = 56, 4
+	plotTop, plotBottom = 12, 216
+	chartTicks          = 4
+)
+
+var shortMonths = [...]string{"янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"}
+
+func charts(series []*home.Series) []Chart {
+	out := make([]Chart, 0, len(series))
+	for _, s := range series {
+		out = append(out, chart(s))
+	}
+	return out
+}
+
+func chart(s *home.Series) Chart {
+	c := Chart{ID: "chart-" + string(s.Service), Title: s.Service.Title() + ", " + s.Unit,
+		Width: chartW, Height: chartH, PlotLeft: plotLeft, Bottom: plotBottom}
+	if s.Money {
+		c.Note = "Прибор учета не считает эту услугу (она начисляется по площади или по нормативу), поэтому показаны начисления в рублях."
+	}
+	first, last := s.Months[0].Period, s.Months[len(s.Months)-1].Period
+	c.ThisYear = spanTitle(first, last)
+	c.Ago = spanTitle(first.Add(-12), last.Add(-12))
+	step := niceStep(maxValue(s) / chartTicks)
+	for i := 0; i <= chartTicks; i++ {
+		c.Ticks = append(c.Ticks, Tick{Y: plotBottom - i*(plotBottom-plotTop)/chartTicks, Label: tickLabel(s, int64(i)*step)})
+	}
+	top := step * chartTicks
+	group := (chartW - plotLeft - plotRight) / len(s.Months)
+	var sumThis, sumAgo int64
+	var hasThis, hasAgo bool
+	for i, m := range s.Months {
+		x := plotLeft + i*group
+		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1]})
+		if m.HasLast {
+			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, m.Period.Add(-12).Title()+": "+s.Format(m.Last)))
+			sumAgo, hasAgo = sumAgo+m.Last, true
+		}
+		if m.HasThis {
+			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, m.Period.Title()+": "+s.Format(m.This)))
+			sumThis, hasThis = sumThis+m.This, true
+		}
+		c.Rows = append(c.Rows, ChartRow{Month: capitalize(m.Period.Title()), This: valueOrDash(s, m.This, m.HasThis),
+			Ago: valueOrDash(s, m.Last, m.HasLast)})
+	}
+	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
+	return c
+}
+
+func bar(x, w int, v, top int64, ago bool, title string) Bar {
+	h := int(v * int64(plotBottom-plotTop) / top)
+	return Bar{X: x, Y: plotBottom - h, W: w, H: h, Ago: ago, Title: title}
+}
+
+func maxValue(s *home.Series) int64 {
+	var m int64
+	for _, v := range s.Months {
+		m = max(m, v.This, v.Last)
+	}
+	return m
+}
+
+// niceStep rounds a grid step up to 1, 2 or 5 times a power of ten, so
+// the lines fall on round values.
+func niceStep(v int64) int64 {
+	p := int64(1)
+	for p*10 <= v {
+		p *= 10
+	}
+	for _, f := range []int64{1, 2, 5, 10} {
+		if f*p >= v {
+			return max(f*p, 1)
+		}
+	}
+	return 10 * p
+}
+
+// tickLabel is a grid value without its unit (the title has it), in whole
+// rubles for charges.
+func tickLabel(s *home.Series, v int64) string {
+	if s.Money {
+		v /= 100
+	}
+	return kabinet.FormatInt(v)
+}
+
+func total(s *home.Series, v int64, ok bool) string {
+	if !ok {
+		return "нет данных"
+	}
+	return s.Format(v)
+}
+
+func valueOrDash(s *home.Series, v int64, ok bool) string {
+	if !ok {
+		return "нет данных"
+	}
+	return s.Format(v)
+}
+
+// spanTitle names twelve months: «дек 2025 – ноя 2026».
+func spanTitle(from, to kabinet.Period) string {
+	return shortMonths[from.Month-1] + " " + strconv.Itoa(from.Year) + " – " + shortMonths[to.Month-1] + " " + strconv.Itoa(to.Year)
+}

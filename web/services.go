@@ -1,0 +1,109 @@
+package web
+
+import (
+	"net/http"
+
+	"kabinet"
+	"kabinet/auth"
+	"kabinet/home"
+)
+
+// ServicesPanel is «Дополнительные услуги» (HOME-3, SVC-1..4): links to
+// the services requested on-line, and the ticks saved all at once with
+// «Сохранить изменения».
+type ServicesPanel struct {
+	Action string
+	// Links lead to «Вызов специалиста», «Акт сверки взаиморасчетов» and
+	// «Направить документы он-лайн».
+	Links  []NavItem
+	Form   home.SettingsForm
+	Errors map[string]string
+	// SavedAt says when the settings were last saved, "" if never.
+	SavedAt string
+}
+
+// savedPanel shows the settings as saved (or the defaults).
+func (s *Server) savedPanel(set *kabinet.ServiceSettings) *ServicesPanel {
+	p := &ServicesPanel{Form: home.SettingsForm{Push: set.Push, SMS: set.SMS, EmailInfo: set.EmailInfo,
+		BillPaper: set.BillPaper, BillEmail: set.BillEmail, Email: set.Email}}
+	if set.Phone != "" {
+		p.Form.Phone = kabinet.FormatPhone(set.Phone)
+	}
+	if !set.UpdatedAt.IsZero() {
+		p.SavedAt = s.local(set.UpdatedAt).Format("02.01.2006 в 15:04")
+	}
+	return p
+}
+
+// links fills in the account's URLs.
+func (p *ServicesPanel) links(a *kabinet.Account) {
+	p.Action = accountPath(a, "services")
+	p.Links = []NavItem{
+		{Label: "Вызов специалиста", URL: accountPath(a, "specialist")},
+		{Label: "Акт сверки взаиморасчетов", URL: accountPath(a, "statement")},
+		{Label: "Направить документы он-лайн", URL: accountPath(a, "documents")},
+	}
+}
+
+// handleServicesUpdate saves the services panel («Сохранить изменения»):
+// all of it or, with a mistake, nothing, and the page again with what
+// was typed and the reason beside the field.
+func (s *Server) handleServicesUpdate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+	if err := parseForm(w, r); err != nil {
+		return err
+	}
+	f := r.PostForm
+	on := func(name string) bool { return f.Get(name) == "on" }
+	form := home.SettingsForm{Push: on("push"), SMS: on("sms"), EmailInfo: on("email_info"),
+		BillPaper: on("bill_paper"), BillEmail: on("bill_email"), Phone: f.Get("phone"), Email: f.Get("email")}
+	changes, err := s.home.SaveSettings(r.Context(), a, v.User, form)
+	if errs, ok := err.(auth.FormErrors); ok {
+		return s.renderHome(w, r, v, a, http.StatusUnprocessableEntity, &ServicesPanel{Form: form, Errors: errs})
+	} else if err != nil {
+		return err
+	}
+	key := "services-saved"
+	if len(changes) == 0 {
+		key = "services-unchanged"
+	}
+	return s.redirect(w, r, accountPath(a, "")+"#services", key)
+}
+
+// Checkboxes and fields of the panel, labelled as in the manual (§4.1.1).
+
+// PushBox is «Push-уведомления».
+func (p ServicesPanel) PushBox() Checkbox {
+	return Checkbox{ID: "push", Name: "push", Value: "on", Label: "Push-уведомления", Checked: p.Form.Push}
+}
+
+// SMSBox is «СМС-информирование».
+func (p ServicesPanel) SMSBox() Checkbox {
+	return Checkbox{ID: "sms", Name: "sms", Value: "on", Label: "СМС-информирование", Checked: p.Form.SMS}
+}
+
+// PhoneField is the phone for SMS, prefilled from the account's data.
+func (p ServicesPanel) PhoneField() Field {
+	return Field{ID: "phone", Name: "phone", Label: "Номер мобильного телефона", Type: "tel", Value: p.Form.Phone,
+		Hint: "Например, +7 (950) 123-45-67", Error: p.Errors["phone"], Autocomplete: "tel", InputMode: "tel"}
+}
+
+// EmailInfoBox is «Информирование по e-mail».
+func (p ServicesPanel) EmailInfoBox() Checkbox {
+	return Checkbox{ID: "email_info", Name: "email_info", Value: "on", Label: "Информирование по e-mail", Checked: p.Form.EmailInfo}
+}
+
+// EmailField is the address for e-mail informing and the bill by e-mail.
+func (p ServicesPanel) EmailField() Field {
+	return Field{ID: "email", Name: "email", Label: "Адрес e-mail", Type: "email", Value: p.Form.Email,
+		Hint: "Для информирования и счета по e-mail", Error: p.Errors["email"], Autocomplete: "email", InputMode: "email"}
+}
+
+// BillPaperBox is «счет на дом».
+func (p ServicesPanel) BillPaperBox() Checkbox {
+	return Checkbox{ID: "bill_paper", Name: "bill_paper", Value: "on", Label: "счет на дом", Checked: p.Form.BillPaper}
+}
+
+// BillEmailBox is «счет по e-mail».
+func (p ServicesPanel) BillEmailBox() Checkbox {
+	return Checkbox{ID: "bill_email", Name: "bill_email", Value: "on", Label: "счет по e-mail", Checked: p.Form.BillEmail}
+}
