@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"kabinet"
 	"kabinet/qrpay"
@@ -110,6 +111,24 @@ func TestBillConcurrent(t *testing.T) {
 	for range 8 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// A close runs in the night after a month ends: a bill issued at 02:00 on
+// 1 February in Irkutsk is still 31 January in UTC, and must be dated the
+// 1st, as the supplier sees it.
+func TestBillIsDatedInTheSuppliersZone(t *testing.T) {
+	b := demoBill()
+	b.IssuedAt = time.Date(2026, 2, 1, 2, 0, 0, 0, irkutsk).UTC()
+	r := NewRenderer()
+	for _, c := range []struct {
+		loc  *time.Location
+		want string
+	}{{nil, "от 31.01.2026"}, {irkutsk, "от 01.02.2026"}} {
+		r.Location = c.loc
+		if text := compact(pdfText(t, MustBill(t, r, b))); !strings.Contains(text, c.want) {
+			t.Errorf("in %v the bill is not dated %q:\n%s", c.loc, c.want, text)
 		}
 	}
 }

@@ -39,6 +39,10 @@ const demoPhone = "8-800-100-9777"
 type Renderer struct {
 	// Phone is the supplier's phone printed in a bill's footer.
 	Phone string
+	// Location is the supplier's time zone, in which the date a document
+	// was issued is printed (UTC when nil): a bill issued in the night
+	// after a month ended is dated the 1st there, not the 31st.
+	Location *time.Location
 	qr    *qrCoder
 	fonts *fontSet // nil: every document uses the Unicode fonts
 }
@@ -69,6 +73,14 @@ func SampleBill(b *kabinet.Bill) ([]byte, error) { return oneShot().SampleBill(b
 // document than prepared ones, but without the 30 ms of preparing them.
 func oneShot() *Renderer {
 	return &Renderer{Phone: demoPhone, qr: newQRCoder(2)}
+}
+
+// issued is the date a document issued at t bears.
+func (r *Renderer) issued(t time.Time) string {
+	if r.Location != nil {
+		t = t.In(r.Location)
+	}
+	return date(t)
 }
 
 // render draws a document with the prepared fonts and, if its text strays

@@ -25,7 +25,7 @@ func (r *Renderer) Statement(s *kabinet.Statement) ([]byte, error) {
 			d.AddPage()
 			y = marginTop
 		}
-		d.conclusion(s, y+5)
+		d.conclusion(s, y+5, r.issued(s.IssuedAt))
 		return d, nil
 	})
 }
@@ -85,14 +85,14 @@ const conclusionH = 5 + 52
 
 // conclusion states the closing balance in the sentence a statement ends
 // with, the date of issue and the lines for signatures.
-func (d doc) conclusion(s *kabinet.Statement, y float64) {
+func (d doc) conclusion(s *kabinet.Statement, y float64, issued string) {
 	d.font("B", 10.5)
 	y = d.paragraph(marginX, y, contentW, 5.5, balanceSentence(s.Closing, s.To))
 	d.font("", 8.5)
 	d.label(marginX, y+1, contentW, 4.5, "L",
 		"Сальдо больше нуля — задолженность потребителя, меньше нуля — переплата (аванс).")
 	d.font("", 10)
-	d.text(marginX, y+9, contentW, 5, "L", "Дата формирования: "+date(s.IssuedAt))
+	d.text(marginX, y+9, contentW, 5, "L", "Дата формирования: "+issued)
 	y += 24
 	for i, who := range []string{"От поставщика", "Потребитель"} {
 		x := marginX + float64(i)*contentW/2

@@ -21,6 +21,10 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	if err != nil {
 		return err
 	}
+	loc, err := cfg.location()
+	if err != nil {
+		return err
+	}
 	p, err := periodArg("bill ACCOUNT", args[1:])
 	if err != nil {
 		return err
@@ -34,7 +38,9 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 		if err != nil {
 			return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
 		}
-		doc, err := pdf.Bill(b)
+		r := pdf.NewRenderer()
+		r.Location = loc
+		doc, err := r.Bill(b)
 		if err != nil {
 			return err
 		}

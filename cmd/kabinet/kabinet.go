@@ -117,7 +117,7 @@ func (m *Main) listen() error {
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
-			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: pdf.NewRenderer()})
+			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer()})
 	if err != nil {
 		return err
 	}
@@ -214,4 +214,12 @@ func (m *Main) devBank() http.Handler {
 		return nil
 	}
 	return m.bank
+}
+
+// renderer is the PDF renderer of bills and statements, dating them in
+// the supplier's time zone.
+func (m *Main) renderer() *pdf.Renderer {
+	r := pdf.NewRenderer()
+	r.Location = m.loc
+	return r
 }
