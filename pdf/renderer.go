@@ -43,8 +43,8 @@ type Renderer struct {
 	// was issued is printed (UTC when nil): a bill issued in the night
 	// after a month ended is dated the 1st there, not the 31st.
 	Location *time.Location
-	qr    *qrCoder
-	fonts *fontSet // nil: every document uses the Unicode fonts
+	qr       *qrCoder
+	fonts    *fontSet // nil: every document uses the Unicode fonts
 }
 
 // NewRenderer returns a Renderer with the demo supplier's phone. It takes
