@@ -40,13 +40,8 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 	})
 }
 
-// ReadingFilter selects a meter's readings taken in [From, To]; zero bounds
-// are open.
-type ReadingFilter struct {
-	MeterID  int64
-	From, To time.Time
-	Limit    int
-}
+// ReadingFilter selects a meter's readings; see kabinet.ReadingFilter.
+type ReadingFilter = kabinet.ReadingFilter
 
 // FindReadings returns a meter's readings, newest first.
 func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
