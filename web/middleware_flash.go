@@ -19,6 +19,7 @@ var flashMessages = map[string]string{
 	"mail-resent":      "Письмо со ссылкой отправлено ещё раз.",
 	"sms-sent":         "СМС с кодом отправлено.",
 	"session-ended":    "Сеанс завершён. Войдите снова.",
+	"reading-deleted":  "Показание удалено.",
 }
 
 type flashKey struct{}

@@ -41,8 +41,9 @@ func (s *Server) routes() {
 	// is the account's ID; the guard answers 404 to anybody who does not
 	// reach it. Its sections come with the next issues.
 	m.Handle("GET /a/{acc}/{$}", h(acc(s.handleAccountHome)))
-	m.Handle("GET /a/{acc}/readings", h(acc(s.soon("Передать показания",
-		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
+	m.Handle("GET /a/{acc}/readings", h(acc(s.needReadings(s.handleReadingsShow))))
+	m.Handle("POST /a/{acc}/readings/{meter}", h(acc(s.needReadings(s.handleReadingCreate))))
+	m.Handle("POST /a/{acc}/readings/{meter}/{reading}/delete", h(acc(s.needReadings(s.handleReadingDelete))))
 	m.Handle("GET /a/{acc}/profile", h(acc(s.soon("Личные данные",
 		"Здесь можно будет изменить адрес e-mail, телефон и пароль, настроить уведомления."))))
 

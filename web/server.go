@@ -14,6 +14,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/readings"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -59,6 +60,9 @@ type Deps struct {
 	Pinger   Pinger
 	Auth     *auth.Service
 	Outbox   Outbox
+	// Readings passes meter readings; without it the pages say the
+	// service is unavailable.
+	Readings *readings.Service
 }
 
 // Server is the customer portal's web surface.
@@ -69,6 +73,7 @@ type Server struct {
 	pinger   Pinger
 	auth     *auth.Service
 	outbox   Outbox
+	readings *readings.Service
 	mux      *http.ServeMux
 	pages    *pages
 	assets   *assets
@@ -81,7 +86,7 @@ type Server struct {
 // in front of a customer.
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox}
+		auth: deps.Auth, outbox: deps.Outbox, readings: deps.Readings}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

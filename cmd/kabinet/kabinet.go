@@ -19,6 +19,7 @@ import (
 	"kabinet/demo"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/readings"
 	"kabinet/sqlstore"
 	"kabinet/web"
 )
@@ -103,7 +104,8 @@ func (m *Main) listen() error {
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy},
-		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db})
+		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db,
+			Readings: readings.New(m.db, m.loc)})
 	if err != nil {
 		return err
 	}
