@@ -15,6 +15,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/password"
+	"kabinet/readings"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
@@ -29,8 +30,20 @@ type portal struct {
 	*Server
 	db      *sqlstore.DB
 	svc     *auth.Service
-	letters *letters
-	clock   *clock
+	letters  *letters
+	clock    *clock
+	readings *readings.Service
+}
+
+// irkutsk is the supplier's time zone of the tests.
+var irkutsk = mustLocation("Asia/Irkutsk")
+
+func mustLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -44,8 +57,10 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
 	p.svc.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	p.readings = readings.New(p.db, irkutsk)
+	p.readings.Now = p.clock.Now
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db})
+		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Readings: p.readings})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
