@@ -28,8 +28,8 @@ var cheapArgon = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, S
 // real sign-in service, with a clock the test moves.
 type portal struct {
 	*Server
-	db      *sqlstore.DB
-	svc     *auth.Service
+	db       *sqlstore.DB
+	svc      *auth.Service
 	letters  *letters
 	clock    *clock
 	readings *readings.Service
