@@ -87,11 +87,16 @@ func (s *Service) History(ctx context.Context, m *kabinet.Meter, from, to time.T
 	return s.store.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, From: from, To: to, Limit: 500})
 }
 
-// Recent returns the readings the checks and the preview look at: a
-// little over a year of them, newest first.
+// Recent returns the readings the checks and the preview look at, newest
+// first: the last real one and the six months before it, with room for a
+// same-day reading and months charged by estimate. Submitting is the rush
+// hour's hot path, so it reads no more rows than that.
 func (s *Service) Recent(ctx context.Context, m *kabinet.Meter) ([]*kabinet.Reading, error) {
-	return s.store.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, From: s.Today().AddDate(0, -14, 0), Limit: 60})
+	return s.store.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, Limit: recentReadings})
 }
+
+// recentReadings is how many readings Recent reads.
+const recentReadings = 12
 
 // Submission is a reading as a customer sent it.
 type Submission struct {
