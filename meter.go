@@ -77,6 +77,16 @@ func (m *Meter) Capacity() int64 {
 	return c
 }
 
+// Turned returns what a register turned from prev to cur: cur − prev, or,
+// when cur is below prev, the turn past the last digit (DOMAIN §2.4: a
+// 5-digit register from 99950 to 00030 turned 80).
+func (m *Meter) Turned(prev, cur int64) int64 {
+	if cur < prev {
+		return m.Capacity() - prev + cur
+	}
+	return cur - prev
+}
+
 // ReadingSource tells who took a reading.
 type ReadingSource string
 
@@ -127,6 +137,17 @@ type Reading struct {
 	Source      ReadingSource
 	Status      ReadingStatus
 	CreatedAt   time.Time
+	// Session is the hash of the session that passed a portal reading: that
+	// session may delete it until it ends (METER-5). "" for other sources.
+	Session string
+}
+
+// ReadingFilter selects a meter's readings taken in [From, To]; zero bounds
+// are open; Limit 0 means the store's default.
+type ReadingFilter struct {
+	MeterID  int64
+	From, To time.Time
+	Limit    int
 }
 
 // TotalConsumption sums the consumption over all registers.

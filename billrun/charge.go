@@ -159,10 +159,7 @@ func consumption(m *kabinet.Meter, last, cur *kabinet.Reading) []int64 {
 	}
 	units := make([]int64, len(cur.Values))
 	for i := range cur.Values {
-		units[i] = cur.Values[i] - last.Values[i]
-		if units[i] < 0 {
-			units[i] += m.Capacity()
-		}
+		units[i] = m.Turned(last.Values[i], cur.Values[i])
 	}
 	return units
 }

@@ -3,13 +3,14 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"kabinet"
 )
 
 // ReadingColumns are the readings table's columns in ReadingRow order.
-var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at"}
+var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash"}
 
 // ReadingRow returns r's values in ReadingColumns order; registers a meter
 // does not have are NULL.
@@ -23,7 +24,7 @@ func ReadingRow(r *kabinet.Reading) []any {
 	return []any{r.MeterID, dateArg(r.TakenOn), r.Period.Int(),
 		reg(r.Values, 0), reg(r.Values, 1), reg(r.Values, 2),
 		reg(r.Consumption, 0), reg(r.Consumption, 1), reg(r.Consumption, 2),
-		string(r.Source), string(r.Status), r.CreatedAt.UTC()}
+		string(r.Source), string(r.Status), r.CreatedAt.UTC(), r.Session}
 }
 
 // CreateReading stores r and sets its ID and creation time.
@@ -34,19 +35,14 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
 			ReadingRow(r)...).Scan(&r.ID))
 	})
 }
 
-// ReadingFilter selects a meter's readings taken in [From, To]; zero bounds
-// are open.
-type ReadingFilter struct {
-	MeterID  int64
-	From, To time.Time
-	Limit    int
-}
+// ReadingFilter selects a meter's readings; see kabinet.ReadingFilter.
+type ReadingFilter = kabinet.ReadingFilter
 
 // FindReadings returns a meter's readings, newest first.
 func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
@@ -67,7 +63,7 @@ func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Rea
 
 func (db *DB) queryReadings(ctx context.Context, where string, args ...any) ([]*kabinet.Reading, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at FROM readings `+where, args...)
+		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash FROM readings `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -88,7 +84,7 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 	var period int
 	var v, c [3]sql.NullInt64
 	var source, status string
-	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt)
+	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt, &r.Session)
 	if err != nil {
 		return nil, notFound(err, "Показание")
 	}
@@ -100,4 +96,47 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 	}
 	r.Period, r.Source, r.Status = kabinet.PeriodFromInt(period), kabinet.ReadingSource(source), kabinet.ReadingStatus(status)
 	return &r, nil
+}
+
+// SubmitReading stores a reading passed through the portal and sets its ID
+// and creation time. A portal reading of the same meter and day is replaced
+// in the same statement, so two submissions at once keep exactly one; one
+// whose month has closed is not, and the answer is ECONFLICT.
+func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
+	if r.Source != kabinet.SourcePortal || len(r.Values) == 0 || len(r.Values) > 3 || len(r.Values) != len(r.Consumption) {
+		return kabinet.Errorf(kabinet.EINVALID, "Показание должно содержать от одной до трёх зон")
+	}
+	r.CreatedAt = db.now()
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `
+			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+			ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO UPDATE SET
+				period = excluded.period, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,
+				c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3, status = excluded.status,
+				created_at = excluded.created_at, session_hash = excluded.session_hash
+			WHERE readings.status <> 'calculated'
+			RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			return kabinet.Errorf(kabinet.ECONFLICT, "Показание за этот день уже рассчитано, заменить его нельзя")
+		}
+		return translate(err)
+	})
+}
+
+// DeleteReading deletes a portal reading of a meter that the session
+// passed and that is not yet calculated; ENOTFOUND if there is none.
+func (db *DB) DeleteReading(ctx context.Context, meterID, readingID int64, session string) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM readings
+			WHERE id = $1 AND meter_id = $2 AND source = 'portal' AND status = 'accepted' AND session_hash = $3 AND session_hash <> ''`,
+			readingID, meterID, session)
+		if err != nil {
+			return translate(err)
+		}
+		if n, err := res.RowsAffected(); err != nil || n != 1 {
+			return kabinet.Errorf(kabinet.ENOTFOUND, "Показание уже нельзя удалить")
+		}
+		return nil
+	})
 }

@@ -53,11 +53,19 @@ type matrixWorld struct {
 	p       *portal
 	a       *agent
 	account int64
+	// meter and reading are the account's, for the reading routes.
+	meter, reading int64
 }
 
 func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 	p := newPortal(t, "http://portal.test", Config{})
-	acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru")
+	ctx := context.Background()
+	prov := &kabinet.Provider{Code: "IES", Name: "ООО «Демо-Энергосбыт»", Services: []kabinet.Service{kabinet.ServiceElectricity}}
+	if err := p.db.CreateProvider(ctx, prov); err != nil {
+		t.Fatal(err)
+	}
+	sub := &kabinet.SubAccount{ProviderID: prov.ID, Number: "ИЭСБК0000001", Services: prov.Services}
+	acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru", sub)
 	own := p.registered(t, "ИЭСБК0041300", "Петрова", "Ангара-2026-хариус", "petrova@example.ru")
 	p.registered(t, "ЕТСОО204646", "Сидоров", "Иркут-2026-сиг", "sidorov@example.ru")
 	linked, err := p.db.FindOwner(context.Background(), own.ID)
@@ -79,7 +87,32 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 			t.Fatalf("%s could not sign in: %d", role, res.Code)
 		}
 	}
+	w.meter, w.reading = matrixReading(t, p, sub, w.a.session())
 	return w
+}
+
+// matrixReading gives the account a meter and a reading passed today by
+// the session token holds ("" for none), which that session may delete.
+func matrixReading(t *testing.T, p *portal, sub *kabinet.SubAccount, token string) (meter, reading int64) {
+	ctx := context.Background()
+	m := &kabinet.Meter{AccountID: sub.AccountID, SubAccountID: sub.ID, Service: kabinet.ServiceElectricity, Model: "Нева 103",
+		Serial: "1", Zoning: kabinet.ZoningSingle, Digits: 6, Ratio: 1, Phases: 1}
+	if err := p.db.CreateMeter(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	r := &kabinet.Reading{MeterID: m.ID, TakenOn: p.clock.Now(), Period: kabinet.PeriodOf(p.clock.Now()), Values: []int64{100},
+		Consumption: []int64{100}, Source: kabinet.SourcePortal, Status: kabinet.ReadingAccepted, Session: "-"}
+	if token != "" {
+		v, err := p.svc.Visit(ctx, token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Session = v.Session.TokenHash
+	}
+	if err := p.db.CreateReading(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	return m.ID, r.ID
 }
 
 // placeholderExamples are the values a route's placeholders get besides
@@ -89,8 +122,10 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 // example (and what it needs to the world) with the route.
 func (w *matrixWorld) placeholderExamples() map[string]string {
 	return map[string]string{
-		"acc":  strconv.FormatInt(w.account, 10),
-		"file": "2026-11.pdf", // matrixBill
+		"acc":     strconv.FormatInt(w.account, 10),
+		"file":    "2026-11.pdf", // matrixBill
+		"meter":   strconv.FormatInt(w.meter, 10),
+		"reading": strconv.FormatInt(w.reading, 10),
 	}
 }
 

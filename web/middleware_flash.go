@@ -24,6 +24,7 @@ var flashMessages = map[string]string{
 	"account-unlinked":   "Лицевой счет отвязан.",
 	"services-saved":     "Изменения сохранены.",
 	"services-unchanged": "Изменений нет: настройки остались прежними.",
+	"reading-deleted":    "Показание удалено.",
 }
 
 type flashKey struct{}

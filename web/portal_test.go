@@ -17,6 +17,7 @@ import (
 	"kabinet/home"
 	"kabinet/password"
 	"kabinet/pdf"
+	"kabinet/readings"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -30,12 +31,24 @@ var cheapArgon = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, S
 // real sign-in service, with a clock the test moves.
 type portal struct {
 	*Server
-	db      *sqlstore.DB
-	svc     *auth.Service
-	home    *home.Service
-	letters *letters
-	clock   *clock
-	bank    *sberbanktest.Bank
+	db       *sqlstore.DB
+	svc      *auth.Service
+	home     *home.Service
+	letters  *letters
+	clock    *clock
+	bank     *sberbanktest.Bank
+	readings *readings.Service
+}
+
+// irkutsk is the supplier's time zone of the tests.
+var irkutsk = mustLocation("Asia/Irkutsk")
+
+func mustLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err)
+	}
+	return loc
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -51,19 +64,18 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.home = home.New(p.db, irkutsk)
 	p.home.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
+	p.readings = readings.New(p.db, irkutsk)
+	p.readings.Now = p.clock.Now
 	pay := p.payments(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
-		Home: p.home, PDF: testRenderer()})
+		Home: p.home, PDF: testRenderer(), Readings: p.readings})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
 	p.Server = s
 	return p
 }
-
-// irkutsk is the demo supplier's time zone, without needing tzdata.
-var irkutsk = time.FixedZone("Asia/Irkutsk", 8*60*60)
 
 // testRenderer is one PDF renderer for all tests: preparing its fonts
 // takes some 30 ms.

@@ -56,8 +56,9 @@ func (s *Server) routes() {
 		"Здесь можно будет заказать акт сверки по электроснабжению или теплоснабжению за выбранные даты: он придет на e-mail."))))
 	m.Handle("GET /a/{acc}/documents", h(acc(s.soon("Направить документы он-лайн",
 		"Здесь можно будет отправить сканы документов: для договора, смены собственника, числа проживающих, поверки приборов учета."))))
-	m.Handle("GET /a/{acc}/readings", h(acc(s.soon("Передать показания",
-		"Здесь можно будет передать показания приборов учета и посмотреть их историю."))))
+	m.Handle("GET /a/{acc}/readings", h(acc(s.needReadings(s.handleReadingsShow))))
+	m.Handle("POST /a/{acc}/readings/{meter}", h(acc(s.needReadings(s.handleReadingCreate))))
+	m.Handle("POST /a/{acc}/readings/{meter}/{reading}/delete", h(acc(s.needReadings(s.handleReadingDelete))))
 
 	// «Личные данные» and linked accounts (DATA-1..3).
 	m.Handle("GET /a/{acc}/profile", h(acc(s.handleProfileShow)))

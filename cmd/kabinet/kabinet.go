@@ -23,6 +23,7 @@ import (
 	"kabinet/notify"
 	"kabinet/payments"
 	"kabinet/pdf"
+	"kabinet/readings"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/web"
@@ -117,7 +118,8 @@ func (m *Main) listen() error {
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
-			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer()})
+			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer(),
+			Readings: readings.New(m.db, m.loc)})
 	if err != nil {
 		return err
 	}
