@@ -10,6 +10,8 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"os"
+	"runtime/pprof"
 	"time"
 
 	"kabinet"
@@ -22,6 +24,7 @@ func main() {
 	dsn := flag.String("db", "/tmp/kabinet-close.db", "database (a SQLite path or a postgres:// URL)")
 	n := flag.Int("accounts", 100000, "homes in the demo world")
 	chunk := flag.Int("chunk", 500, "accounts per transaction")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the close to this file")
 	flag.Parse()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, *dsn)
@@ -38,6 +41,16 @@ func main() {
 	e := billrun.New(db, time.UTC)
 	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
 	e.ChunkSize = *chunk
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start = time.Now()
 	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
 		log.Fatal(err)
