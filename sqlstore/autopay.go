@@ -300,3 +300,17 @@ func changed(res sql.Result, err error) (bool, error) {
 	n, err := res.RowsAffected()
 	return n > 0, err
 }
+
+// FindUnsettledAutopay returns what a crash may have left half done:
+// pending rules whose first payment order has ended, and claimed charges
+// whose order has.
+func (db *DB) FindUnsettledAutopay(ctx context.Context, limit int) ([]*kabinet.AutopayRule, []*kabinet.AutopayCharge, error) {
+	rules, err := db.queryRules(ctx, `WHERE state = 'pending' AND order_id IN
+		(SELECT id FROM payment_orders WHERE state IN ('paid', 'failed', 'mismatch')) ORDER BY id LIMIT $1`, limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	charges, err := db.queryCharges(ctx, `WHERE c.state = 'claimed' AND c.order_id IN
+		(SELECT id FROM payment_orders WHERE state IN ('paid', 'failed')) ORDER BY c.id LIMIT $1`, limit)
+	return rules, charges, err
+}
