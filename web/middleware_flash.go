@@ -24,6 +24,8 @@ var flashMessages = map[string]string{
 	"account-unlinked":   "Лицевой счет отвязан.",
 	"services-saved":     "Изменения сохранены.",
 	"services-unchanged": "Изменений нет: настройки остались прежними.",
+	"autopay-off":        "Автоплатеж отключен, карта отвязана.",
+	"autopay-off-later":  "Автоплатеж отключен: списаний больше не будет. Банк отвяжет карту чуть позже.",
 }
 
 type flashKey struct{}
