@@ -2,31 +2,19 @@ package main
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"kabinet"
-	"kabinet/browsertest"
-	"kabinet/sqlstore/sqlstoretest"
 )
 
 // TestBrowserAutopay is autopay in the demo: pay the debt with
 // «Подключить автоплатеж» ticked on the demo bank's page, see it on the
 // autopay page, and turn it off.
 func TestBrowserAutopay(t *testing.T) {
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t))
-	b := browsertest.New(t).For(t)
-	shots := os.Getenv("KABINET_SHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
-	b.Open(m.URL() + "/")
-	b.FillByLabel("Номер лицевого счета / договора", "10103001857")
-	b.FillByLabel("Фамилия / пароль", "demo2026")
-	b.ClickText("Войти")
+	m, b, shots := signedInDemo(t)
 	b.ClickText("Оплатить картой")
 	b.Check("Подключить автоплатеж")
 	b.Check("Не более указанной суммы")
