@@ -43,8 +43,11 @@ type PaymentOrder struct {
 	State     PaymentState
 	// Flag says why an order needs a person: an amount that differs from
 	// the order, for one.
-	Flag      string
-	Parts     []PaymentPart
+	Flag  string
+	Parts []PaymentPart
+	// ClientID, when set, asks the acquirer to save the card under that
+	// customer id (autopay); it is not stored with the order.
+	ClientID  string
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -88,4 +91,16 @@ type AcquirerStatus struct {
 	Paid   Money        // what was charged, when paid
 	// Card is the masked card number, for the customer's eyes.
 	Card string
+	// BindingID is the card the payment saved, "" if none.
+	BindingID string
 }
+
+// ChargeRefused is the acquirer's refusal of a charge of a saved card:
+// nothing was charged by that request. Duplicate means the order number
+// was used before, so an earlier request may have charged it.
+type ChargeRefused struct {
+	Code, Message string
+	Duplicate     bool
+}
+
+func (e *ChargeRefused) Error() string { return "charge refused: " + e.Code + " " + e.Message }

@@ -101,3 +101,13 @@ func (b *Browser) clickables() []string {
 func (b *Browser) Tick(id string) bool {
 	return Eval[bool](b, `(() => { const e = document.getElementById(`+jsString(id)+`); e.click(); return e.checked; })()`)
 }
+
+// Check ticks (or unticks) the checkbox or radio button labelled label, as
+// a click on it does; it loads no page.
+func (b *Browser) Check(label string) {
+	b.tb.Helper()
+	if !Eval[bool](b, labelledControl(label)+" != null") {
+		b.tb.Fatalf("browsertest: no control labelled %q; labels on the page: %q", label, b.labels())
+	}
+	b.do(fmt.Sprintf("check %q", label), chromedp.Click(chromedp.JSPath(labelledControl(label))))
+}

@@ -54,6 +54,11 @@ func NewKey() string {
 // (zero parts left out). The same key, sent again (a double click, a
 // reload), returns the order it made the first time.
 func (s *Service) Order(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money) (*kabinet.PaymentOrder, error) {
+	return s.order(ctx, accountID, key, amounts, nil)
+}
+
+// order is Order, with autopay's rule r to save with the order, or nil.
+func (s *Service) order(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money, r *kabinet.AutopayRule) (*kabinet.PaymentOrder, error) {
 	o, err := s.newOrder(ctx, accountID, key, amounts)
 	if err != nil {
 		return nil, err
@@ -64,6 +69,13 @@ func (s *Service) Order(ctx context.Context, accountID int64, key string, amount
 	}
 	if !created {
 		return s.await(ctx, o)
+	}
+	if r != nil {
+		r.OrderID, o.ClientID = o.ID, r.ClientID
+		if _, err := s.store.CreateAutopayRule(ctx, r); err != nil {
+			s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Автоплатеж не сохранен")
+			return nil, err
+		}
 	}
 	a, err := s.store.FindAccountByID(ctx, accountID)
 	if err != nil {

@@ -29,6 +29,26 @@ type Store interface {
 	FindPaymentOrder(ctx context.Context, id int64) (*kabinet.PaymentOrder, error)
 	FindPaymentOrderByGatewayID(ctx context.Context, id string) (*kabinet.PaymentOrder, error)
 	FindUnresolvedPaymentOrders(ctx context.Context, before time.Time, limit int) ([]*kabinet.PaymentOrder, error)
+
+	// Autopay.
+	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
+	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
+	CreateAutopayRule(ctx context.Context, r *kabinet.AutopayRule) (bool, error)
+	ActivateAutopayRule(ctx context.Context, id int64, bindingID, card string, notice *kabinet.Notice) (bool, error)
+	StopAutopayRule(ctx context.Context, id int64, reason string, notice *kabinet.Notice) (bool, error)
+	MarkAutopayUnbound(ctx context.Context, id int64) error
+	FindAutopayRule(ctx context.Context, id int64) (*kabinet.AutopayRule, error)
+	FindAutopayRuleByOrder(ctx context.Context, orderID int64) (*kabinet.AutopayRule, error)
+	FindAutopayRules(ctx context.Context, accountID int64, limit int) ([]*kabinet.AutopayRule, error)
+	FindActiveAutopayRules(ctx context.Context, after int64, limit int) ([]*kabinet.AutopayRule, error)
+	FindAutopayRulesToUnbind(ctx context.Context, limit int) ([]*kabinet.AutopayRule, error)
+	FindUnsettledAutopay(ctx context.Context, limit int) ([]*kabinet.AutopayRule, []*kabinet.AutopayCharge, error)
+	NoticeAutopayCharge(ctx context.Context, c *kabinet.AutopayCharge, notice *kabinet.Notice) (bool, error)
+	ClaimAutopayCharge(ctx context.Context, c *kabinet.AutopayCharge, o *kabinet.PaymentOrder) (bool, error)
+	EndAutopayCharge(ctx context.Context, orderID int64, state kabinet.AutopayChargeState, stop string, notice *kabinet.Notice) (bool, error)
+	FindAutopayCharge(ctx context.Context, ruleID, billID int64) (*kabinet.AutopayCharge, error)
+	FindAutopayChargeByOrder(ctx context.Context, orderID int64) (*kabinet.AutopayCharge, error)
+	FindAutopayCharges(ctx context.Context, accountID int64, limit int) ([]*kabinet.AutopayCharge, error)
 }
 
 // Acquirer is the card acquirer (sberbank.Gateway).
@@ -41,6 +61,16 @@ type Acquirer interface {
 	// Callback checks a notification's signature and returns the order it
 	// is about; a notification that is not the acquirer's is an error.
 	Callback(params url.Values) (gatewayID string, err error)
+
+	// Charge charges a saved card for an order (autopay) and returns the
+	// acquirer's order id; a refusal is *kabinet.ChargeRefused, any other
+	// error leaves the outcome unknown.
+	Charge(ctx context.Context, o *kabinet.PaymentOrder, bindingID, description string) (gatewayID string, err error)
+	// StatusByNumber is Status for our order number, with the acquirer's
+	// id; an order it does not know is ENOTFOUND.
+	StatusByNumber(ctx context.Context, number string) (*kabinet.AcquirerStatus, string, error)
+	// Unbind deactivates a saved card.
+	Unbind(ctx context.Context, bindingID string) error
 }
 
 // Config configures the service.
@@ -87,3 +117,6 @@ var (
 	ErrCallback  = kabinet.Errorf(kabinet.EFORBIDDEN, "Уведомление не подписано банком")
 	ErrInProcess = kabinet.Errorf(kabinet.ECONFLICT, "Платёж уже создаётся. Обновите страницу через несколько секунд.")
 )
+
+// Gateway returns the acquirer, for tests that reach under it.
+func (s *Service) Gateway() Acquirer { return s.bank }

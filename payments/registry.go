@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"kabinet"
 )
 
@@ -24,6 +26,9 @@ type RegistryFormat struct {
 	// "account" and "amount" are required, "provider" (a provider's code)
 	// and "period" (MMYYYY or YYYY-MM) are optional, others are ignored.
 	Columns []string
+	// Encoding is the file's: "utf-8" (or "") or "windows-1251", the
+	// encoding of many Russian billing systems' exports.
+	Encoding string
 }
 
 // DefaultRegistryFormat is «Система Город»'s registry as this portal
@@ -65,6 +70,9 @@ func ImportRegistry(ctx context.Context, st RegistryStore, f RegistryFormat, r i
 	if err != nil {
 		return nil, err
 	}
+	if r, err = f.decode(r); err != nil {
+		return nil, err
+	}
 	lines, fileSum, err := f.read(r)
 	if err != nil {
 		return nil, err
@@ -98,6 +106,17 @@ func ImportRegistry(ctx context.Context, st RegistryStore, f RegistryFormat, r i
 type registryLine struct {
 	no   int
 	text string
+}
+
+// decode returns r read as UTF-8 from the format's encoding.
+func (f RegistryFormat) decode(r io.Reader) (io.Reader, error) {
+	switch strings.ToLower(strings.ReplaceAll(f.Encoding, "_", "-")) {
+	case "", "utf-8", "utf8":
+		return r, nil
+	case "windows-1251", "cp1251":
+		return charmap.Windows1251.NewDecoder().Reader(r), nil
+	}
+	return nil, kabinet.Errorf(kabinet.EINVALID, "Неизвестная кодировка %q: utf-8 или windows-1251", f.Encoding)
 }
 
 // read splits the file into data lines and the #FILESUM header, if any.

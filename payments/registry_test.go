@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/charmap"
+
 	"kabinet"
 	"kabinet/payments"
 	"kabinet/sqlstore"
@@ -66,6 +68,31 @@ func TestImportRegistry(t *testing.T) {
 			}
 			if d := f.debts(t); d != [2]kabinet.Money{50000, 0} {
 				t.Fatalf("debts = %v", d)
+			}
+		})
+		t.Run("Windows1251", func(t *testing.T) {
+			a := &kabinet.Account{Number: kabinet.MustParseAccountNumber("ИЭСБК0041300"), Display: "ИЭСБК0041300", Surname: "Петрова",
+				Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
+			if err := f.db.CreateAccount(ctx, a, []*kabinet.SubAccount{{ProviderID: f.subs[0].ProviderID, Number: "П1",
+				Services: []kabinet.Service{kabinet.ServiceElectricity}}}); err != nil {
+				t.Fatal(err)
+			}
+			file, err := charmap.Windows1251.NewEncoder().String("w1;07.03.2026;ИЭСБК0041300;IES;12,34;\n")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep, err := payments.ImportRegistry(ctx, f.db, format, strings.NewReader(file)); err != nil || rep.Credited != 0 {
+				t.Fatalf("read as UTF-8: %+v, %v", rep, err)
+			}
+			cp := format
+			cp.Encoding = "windows-1251"
+			rep, err := payments.ImportRegistry(ctx, f.db, cp, strings.NewReader(file))
+			if err != nil || rep.Credited != 1 || rep.Sum != 1234 {
+				t.Fatalf("report = %+v, %v", rep, err)
+			}
+			cp.Encoding = "koi8"
+			if _, err := payments.ImportRegistry(ctx, f.db, cp, strings.NewReader(file)); kabinet.ErrorCode(err) != kabinet.EINVALID {
+				t.Errorf("unknown encoding: %v", err)
 			}
 		})
 		t.Run("OtherFormat", func(t *testing.T) {

@@ -62,7 +62,11 @@ func (s *Service) Resolve(ctx context.Context, o *kabinet.PaymentOrder) (*kabine
 			return nil, err
 		}
 	}
-	return s.store.FindPaymentOrder(ctx, o.ID)
+	got, err := s.store.FindPaymentOrder(ctx, o.ID)
+	if err != nil {
+		return nil, err
+	}
+	return got, s.afterResolve(ctx, got, st)
 }
 
 // credit posts the order's parts to the ledger of their sub-accounts.
@@ -70,10 +74,14 @@ func (s *Service) credit(ctx context.Context, o *kabinet.PaymentOrder) error {
 	day := s.Now().In(s.cfg.Location)
 	posted := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
 	entries := make([]*kabinet.LedgerEntry, len(o.Parts))
+	note := "Оплата картой, заказ "
+	if isAutopay(o) {
+		note = "Автоплатеж картой, заказ "
+	}
 	for i, p := range o.Parts {
 		entries[i] = &kabinet.LedgerEntry{SubAccountID: p.SubAccountID, Period: billedPeriod(day), Kind: kabinet.EntryPayment,
 			Amount: -p.Amount, PostedOn: posted, Channel: kabinet.ChannelCard,
-			ExternalID: "card:" + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: "Оплата картой, заказ " + o.Number}
+			ExternalID: "card:" + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
 	}
 	credited, err := s.store.CreditPaymentOrder(ctx, o.ID, OpDeposited, o.Amount, entries)
 	if credited {
@@ -99,6 +107,13 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 	}
 	var firstErr error
 	for _, o := range os {
+		if o.GatewayID == "" && isAutopay(o) { // the bank's answer never came: ask by number
+			if err := s.findCharge(ctx, o); err != nil {
+				s.cfg.Logger.Warn("poll autopay order", "order", o.Number, "err", err)
+				firstErr = cmpErr(firstErr, err)
+			}
+			continue
+		}
 		if o.GatewayID == "" { // its registration failed or never answered: nobody could pay it
 			if now.Sub(o.CreatedAt) > s.cfg.PollAfter*10 {
 				s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Заказ не зарегистрирован в банке")
@@ -111,7 +126,7 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 			firstErr = cmpErr(firstErr, err)
 			continue
 		}
-		if !got.State.Final() && now.Sub(o.CreatedAt) > s.cfg.Abandon {
+		if !got.State.Final() && !isAutopay(o) && now.Sub(o.CreatedAt) > s.cfg.Abandon {
 			s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Не оплачен вовремя")
 		}
 	}

@@ -191,3 +191,48 @@ func TestPaymentPage(t *testing.T) {
 		t.Fatalf("status = %+v", st)
 	}
 }
+
+func TestRecurrentPayment(t *testing.T) {
+	ctx := context.Background()
+	bank, c, _ := newBank(t)
+	reg, err := c.Register(ctx, sberbank.RegisterRequest{OrderNumber: "F1", Amount: 1000, ReturnURL: "https://portal.example/r", ClientID: "acc7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bank.PayAndBind(ctx, reg.OrderID); err != nil {
+		t.Fatal(err)
+	}
+	st, err := c.OrderStatus(ctx, reg.OrderID)
+	if err != nil || st.BindingInfo.BindingID == "" || st.BindingInfo.ClientID != "acc7" {
+		t.Fatalf("status of the first payment = %+v, %v", st, err)
+	}
+	binding := st.BindingInfo.BindingID
+
+	id, err := c.RecurrentPayment(ctx, sberbank.RecurrentRequest{OrderNumber: "R1", BindingID: binding, Amount: 54321})
+	if err != nil || id == "" {
+		t.Fatalf("recurrentPayment = %q, %v", id, err)
+	}
+	st, err = c.OrderStatusByNumber(ctx, "R1")
+	if err != nil || !st.Is(sberbank.StatusPaid) || st.PaymentAmountInfo.DepositedAmount != 54321 || len(st.Attributes) != 1 || st.Attributes[0].Value != id {
+		t.Fatalf("status by number = %+v, %v", st, err)
+	}
+	var e *sberbank.Error
+	if _, err := c.RecurrentPayment(ctx, sberbank.RecurrentRequest{OrderNumber: "R1", BindingID: binding, Amount: 54321}); !errors.As(err, &e) || e.Code != sberbank.CodeAlreadyRegistered {
+		t.Errorf("the same number again: %v", err)
+	}
+	if _, err := c.OrderStatusByNumber(ctx, "R2"); !errors.As(err, &e) || e.Code != sberbank.CodeNotFound {
+		t.Errorf("status of an unknown number: %v", err)
+	}
+	bank.DeclineBinding(binding)
+	if id, err := c.RecurrentPayment(ctx, sberbank.RecurrentRequest{OrderNumber: "R3", BindingID: binding, Amount: 100}); err != nil {
+		t.Errorf("a declined charge is still an order: %v", err)
+	} else if st, _ := c.OrderStatus(ctx, id); !st.Is(sberbank.StatusDeclined) {
+		t.Errorf("declined charge status = %+v", st)
+	}
+	if err := c.UnBindCard(ctx, binding); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RecurrentPayment(ctx, sberbank.RecurrentRequest{OrderNumber: "R4", BindingID: binding, Amount: 100}); !errors.As(err, &e) || e.Code != "2" {
+		t.Errorf("charging an unbound card: %v", err)
+	}
+}

@@ -2,6 +2,7 @@ package sberbank
 
 import (
 	"context"
+	"errors"
 	"net/url"
 	"strconv"
 
@@ -27,7 +28,7 @@ func (g *Gateway) Register(ctx context.Context, o *kabinet.PaymentOrder, returnU
 		timeout = 1200
 	}
 	r, err := g.Client.Register(ctx, RegisterRequest{OrderNumber: o.Number, Amount: int64(o.Amount), ReturnURL: returnURL,
-		Description: description, JSONParams: params, SessionTimeoutSecs: timeout})
+		Description: description, JSONParams: params, SessionTimeoutSecs: timeout, ClientID: o.ClientID})
 	if err != nil {
 		return "", "", err
 	}
@@ -41,7 +42,13 @@ func (g *Gateway) Status(ctx context.Context, gatewayID string) (*kabinet.Acquir
 	if err != nil {
 		return nil, err
 	}
-	out := &kabinet.AcquirerStatus{Number: st.OrderNumber, State: kabinet.PaymentPending, Card: st.CardAuthInfo.MaskedPan}
+	return portalStatus(st), nil
+}
+
+// portalStatus reads a gateway status in the portal's terms.
+func portalStatus(st *OrderStatus) *kabinet.AcquirerStatus {
+	out := &kabinet.AcquirerStatus{Number: st.OrderNumber, State: kabinet.PaymentPending, Card: st.CardAuthInfo.MaskedPan,
+		BindingID: st.BindingInfo.BindingID}
 	switch {
 	case st.Is(StatusPaid):
 		out.State, out.Paid = kabinet.PaymentPaid, kabinet.Money(st.PaymentAmountInfo.DepositedAmount)
@@ -51,7 +58,7 @@ func (g *Gateway) Status(ctx context.Context, gatewayID string) (*kabinet.Acquir
 	case st.Is(StatusDeclined), st.Is(StatusReversed), st.Is(StatusRefunded):
 		out.State = kabinet.PaymentFailed
 	}
-	return out, nil
+	return out
 }
 
 // Callback checks a callback's checksum and returns its mdOrder.
@@ -61,4 +68,47 @@ func (g *Gateway) Callback(params url.Values) (string, error) {
 		return "", err
 	}
 	return cb.OrderID, nil
+}
+
+// Charge charges the saved card bindingID for order o (recurrentPayment.do)
+// and returns the gateway's order id. A refusal is *kabinet.ChargeRefused;
+// any other error leaves the outcome unknown.
+func (g *Gateway) Charge(ctx context.Context, o *kabinet.PaymentOrder, bindingID, description string) (string, error) {
+	id, err := g.Client.RecurrentPayment(ctx, RecurrentRequest{OrderNumber: o.Number, BindingID: bindingID,
+		Amount: int64(o.Amount), Description: description})
+	var e *Error
+	if errors.As(err, &e) && e.Code != CodeSystemError {
+		return "", &kabinet.ChargeRefused{Code: e.Code, Message: e.Message, Duplicate: e.Code == CodeAlreadyRegistered}
+	}
+	return id, err
+}
+
+// StatusByNumber reads the status of our order number, and its gateway id;
+// an order the gateway does not know is ENOTFOUND.
+func (g *Gateway) StatusByNumber(ctx context.Context, number string) (*kabinet.AcquirerStatus, string, error) {
+	st, err := g.Client.OrderStatusByNumber(ctx, number)
+	var e *Error
+	if errors.As(err, &e) && e.Code == CodeNotFound || err == nil && st.OrderStatus == nil {
+		return nil, "", kabinet.Errorf(kabinet.ENOTFOUND, "Банк не знает заказ %s", number)
+	} else if err != nil {
+		return nil, "", err
+	}
+	id := ""
+	for _, a := range st.Attributes {
+		if a.Name == "mdOrder" {
+			id = a.Value
+		}
+	}
+	return portalStatus(st), id, nil
+}
+
+// Unbind deactivates a saved card (unBindCard.do). A card the gateway no
+// longer holds active counts as done.
+func (g *Gateway) Unbind(ctx context.Context, bindingID string) error {
+	err := g.Client.UnBindCard(ctx, bindingID)
+	var e *Error
+	if errors.As(err, &e) && e.Code == "2" {
+		return nil
+	}
+	return err
 }

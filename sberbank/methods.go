@@ -95,6 +95,11 @@ type OrderStatus struct {
 		Name  string `json:"name"`
 		Value string `json:"value"`
 	} `json:"merchantOrderParams"`
+	// Attributes carry mdOrder, the gateway's order id.
+	Attributes []struct {
+		Name  string `json:"name"`
+		Value string `json:"value"`
+	} `json:"attributes"`
 }
 
 // Is reports whether the order has status s.
@@ -136,4 +141,80 @@ func (c *Client) Bindings(ctx context.Context, clientID string) ([]Binding, erro
 // UnBindCard deactivates a saved card (unBindCard.do): autopay turned off.
 func (c *Client) UnBindCard(ctx context.Context, bindingID string) error {
 	return c.call(ctx, "unBindCard.do", url.Values{"bindingId": {bindingID}}, &answer{})
+}
+
+// OrderStatusByNumber asks getOrderStatusExtended.do about our order
+// number: how an order is found whose gateway id never reached us (a
+// recurring charge whose answer was lost). A number the gateway does not
+// know is an *Error (code 6 on the classic API) or a status without
+// orderStatus.
+func (c *Client) OrderStatusByNumber(ctx context.Context, number string) (*OrderStatus, error) {
+	var out OrderStatus
+	if err := c.call(ctx, "getOrderStatusExtended.do", url.Values{"orderNumber": {number}, "language": {"ru"}}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CodeNotFound is getOrderStatusExtended.do's «order not found».
+const CodeNotFound = "6"
+
+// RecurrentRequest is recurrentPayment.do: a charge of a saved card that
+// the merchant starts, with no customer present (autopay).
+type RecurrentRequest struct {
+	OrderNumber string // ours, unique per merchant: a repeat is refused
+	BindingID   string
+	Amount      int64 // kopecks
+	Description string
+}
+
+// recurrentAnswer is recurrentPayment.do's {success, data, error} shape;
+// errorCode is read too, for gateways that answer in the classic one.
+type recurrentAnswer struct {
+	answer
+	Success *bool `json:"success"`
+	Data    struct {
+		OrderID     string `json:"orderId"`
+		OrderNumber string `json:"orderNumber"`
+	} `json:"data"`
+	Error struct {
+		Code        code   `json:"code"`
+		Description string `json:"description"`
+		Message     string `json:"message"`
+	} `json:"error"`
+}
+
+func (a *recurrentAnswer) err(method string) error {
+	if err := a.answer.err(method); err != nil {
+		return err
+	}
+	if a.Success != nil && !*a.Success {
+		return &Error{Method: method, Code: string(a.Error.Code), Message: cmpOr(a.Error.Message, a.Error.Description)}
+	}
+	if a.Data.OrderID == "" {
+		return &Error{Method: method, Code: CodeSystemError, Message: "no orderId in the answer"}
+	}
+	return nil
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// RecurrentPayment charges a saved card and returns the gateway's order id
+// (mdOrder). The answer says the order was made, not that it was paid:
+// the order's status says that. An *Error means the gateway refused the
+// request (an inactive binding, a number already used); any other error
+// leaves the outcome unknown, to be asked about by the order number.
+func (c *Client) RecurrentPayment(ctx context.Context, r RecurrentRequest) (string, error) {
+	var out recurrentAnswer
+	err := c.call(ctx, "recurrentPayment.do", url.Values{"orderNumber": {r.OrderNumber}, "bindingId": {r.BindingID},
+		"amount": {kopecks(r.Amount)}, "currency": {Currency643}, "description": {r.Description}, "language": {"ru"}}, &out)
+	if err != nil {
+		return "", err
+	}
+	return out.Data.OrderID, nil
 }

@@ -12,17 +12,42 @@ func (db *DB) CreateNotification(ctx context.Context, n *kabinet.Notification) e
 	if err := n.Validate(); err != nil {
 		return err
 	}
+	return db.InTx(ctx, func(tx *sql.Tx) error { return db.insertNotification(ctx, tx, n) })
+}
+
+// insertNotification puts n in its user's bell in tx.
+func (db *DB) insertNotification(ctx context.Context, tx *sql.Tx, n *kabinet.Notification) error {
 	n.CreatedAt = db.now()
 	var account sql.NullInt64
 	if n.AccountID != 0 {
 		account = sql.NullInt64{Int64: n.AccountID, Valid: true}
 	}
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO notifications (user_id, account_id, title, text, link, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			n.UserID, account, n.Title, n.Text, n.Link, n.CreatedAt).Scan(&n.ID))
-	})
+	return translate(tx.QueryRowContext(ctx, `
+		INSERT INTO notifications (user_id, account_id, title, text, link, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		n.UserID, account, n.Title, n.Text, n.Link, n.CreatedAt).Scan(&n.ID))
+}
+
+// writeNotice writes a notice in tx: its notification, if any, and its
+// messages with their delivery jobs.
+func (db *DB) writeNotice(ctx context.Context, tx *sql.Tx, n *kabinet.Notice) error {
+	if n == nil {
+		return nil
+	}
+	if n.Notification != nil {
+		if err := n.Notification.Validate(); err != nil {
+			return err
+		}
+		if err := db.insertNotification(ctx, tx, n.Notification); err != nil {
+			return err
+		}
+	}
+	for _, m := range n.Messages {
+		if err := db.enqueueMessage(ctx, tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CountUnreadNotifications is the number on a user's bell.

@@ -20,24 +20,9 @@ func (db *DB) CreatePaymentOrder(ctx context.Context, o *kabinet.PaymentOrder) (
 	if o.State == "" {
 		o.State = kabinet.PaymentNew
 	}
-	err = db.InTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO payment_orders (account_id, idem_key, number, gateway_id, form_url, amount, state, flag, created_at, updated_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (idem_key) DO NOTHING RETURNING id`,
-			o.AccountID, o.Key, o.Number, o.GatewayID, o.FormURL, int64(o.Amount), string(o.State), o.Flag, now).Scan(&o.ID)
-		if err == sql.ErrNoRows {
-			return nil // the key was used: the caller gets that order
-		} else if err != nil {
-			return translate(err)
-		}
-		created = true
-		for _, p := range o.Parts {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO payment_parts (order_id, sub_account_id, amount) VALUES ($1, $2, $3)`,
-				o.ID, p.SubAccountID, int64(p.Amount)); err != nil {
-				return translate(err)
-			}
-		}
-		return nil
+	err = db.InTx(ctx, func(tx *sql.Tx) (err error) {
+		created, err = insertPaymentOrder(ctx, tx, o)
+		return err
 	})
 	if err != nil || created {
 		return o, created, err
@@ -47,6 +32,27 @@ func (db *DB) CreatePaymentOrder(ctx context.Context, o *kabinet.PaymentOrder) (
 		return nil, false, kabinet.Errorf(kabinet.ECONFLICT, "Повторите оплату")
 	}
 	return got, false, err
+}
+
+// insertPaymentOrder saves o with its parts in tx and sets its ID; an
+// order with o's Key saves nothing and reports false.
+func insertPaymentOrder(ctx context.Context, tx *sql.Tx, o *kabinet.PaymentOrder) (bool, error) {
+	err := tx.QueryRowContext(ctx, `
+		INSERT INTO payment_orders (account_id, idem_key, number, gateway_id, form_url, amount, state, flag, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (idem_key) DO NOTHING RETURNING id`,
+		o.AccountID, o.Key, o.Number, o.GatewayID, o.FormURL, int64(o.Amount), string(o.State), o.Flag, o.CreatedAt).Scan(&o.ID)
+	if err == sql.ErrNoRows {
+		return false, nil // the key was used
+	} else if err != nil {
+		return false, translate(err)
+	}
+	for _, p := range o.Parts {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO payment_parts (order_id, sub_account_id, amount) VALUES ($1, $2, $3)`,
+			o.ID, p.SubAccountID, int64(p.Amount)); err != nil {
+			return false, translate(err)
+		}
+	}
+	return true, nil
 }
 
 // RegisterPaymentOrder records the bank's order id and payment page of a

@@ -27,7 +27,8 @@ import (
 // (unlinking, say) cannot change the answer of the next cell.
 func TestAccessMatrix(t *testing.T) {
 	routes := accountRoutes(t)
-	for _, want := range []string{"GET /a/{acc}/{$}", "GET /a/{acc}/profile", "POST /a/{acc}/unlink"} {
+	for _, want := range []string{"GET /a/{acc}/{$}", "GET /a/{acc}/profile", "POST /a/{acc}/unlink",
+		"GET /a/{acc}/autopay", "POST /a/{acc}/autopay/off"} {
 		if !hasRoute(routes, want) {
 			t.Fatalf("route %q is not among the recorded account routes %q", want, routes)
 		}
@@ -205,7 +206,7 @@ func (w *matrixWorld) wrong(role string, res *httptest.ResponseRecorder) string 
 // other route naming {acc} is a mistake: the account guard reads it from
 // /a/{acc}/ only.
 func accountRoutes(t *testing.T) []string {
-	s := MustServer(t, nil)
+	s := newPortal(t, "http://portal.test", Config{}).Server // with payments, whose routes need them
 	var routes []string
 	for _, route := range s.patterns {
 		method, pattern, ok := strings.Cut(route, " ")

@@ -25,6 +25,8 @@ var flashMessages = map[string]string{
 	"services-saved":     "Изменения сохранены.",
 	"services-unchanged": "Изменений нет: настройки остались прежними.",
 	"reading-deleted":    "Показание удалено.",
+	"autopay-off":        "Автоплатеж отключен, карта отвязана.",
+	"autopay-off-later":  "Автоплатеж отключен: списаний больше не будет. Банк отвяжет карту чуть позже.",
 }
 
 type flashKey struct{}

@@ -28,6 +28,8 @@ type PayPage struct {
 	// fields that page carries from its first step.
 	Payee string
 	Carry []Hidden
+	// Autopay is «Подключить автоплатеж», nil when paying another account.
+	Autopay *AutopayFields
 }
 
 // PayLine is one provider of the form.
@@ -40,6 +42,9 @@ type PayLine struct {
 func (s *Server) handlePayShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	p, err := s.payPage(r, a, accountPath(a, "pay"), nil)
 	if err != nil {
+		return err
+	}
+	if p.Autopay, err = s.autopayFields(r, a, nil); err != nil {
 		return err
 	}
 	return s.render(w, http.StatusOK, "pay", p)
@@ -85,7 +90,12 @@ func (s *Server) handlePayCreate(w http.ResponseWriter, r *http.Request, v *auth
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
-	return s.pay(w, r, a, accountPath(a, "pay"), nil)
+	af, err := s.autopayFields(r, a, r.PostForm)
+	if err != nil {
+		return err
+	}
+	af.userID = v.User.ID
+	return s.pay(w, r, a, accountPath(a, "pay"), func(p *PayPage) { p.Autopay = af })
 }
 
 // pay takes the parsed form of account a: amounts that do not parse are
@@ -122,8 +132,19 @@ func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account,
 		}
 		amounts[id] = m
 	}
-	if !p.hasErrors() {
-		o, err := s.payments.Order(r.Context(), a.ID, r.PostForm.Get("key"), amounts)
+	var auto payments.AutopayForm
+	autoOK := true
+	if p.Autopay != nil && p.Autopay.On.Checked {
+		auto, autoOK = p.Autopay.form()
+	}
+	if !p.hasErrors() && autoOK {
+		var o *kabinet.PaymentOrder
+		var err error
+		if p.Autopay != nil && p.Autopay.On.Checked {
+			o, err = s.payments.OrderAutopay(r.Context(), a.ID, r.PostForm.Get("key"), amounts, auto)
+		} else {
+			o, err = s.payments.Order(r.Context(), a.ID, r.PostForm.Get("key"), amounts)
+		}
 		switch {
 		case err == nil:
 			http.Redirect(w, r, o.FormURL, http.StatusSeeOther)

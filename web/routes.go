@@ -71,6 +71,8 @@ func (s *Server) routes() {
 	if s.payments != nil {
 		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
 		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
+		m.Handle("GET /a/{acc}/autopay", h(acc(s.handleAutopayShow))) // PAY-2
+		m.Handle("POST /a/{acc}/autopay/off", h(acc(s.handleAutopayOff)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
 		m.Handle("GET /pay", h(s.handlePayOtherShow)) // PAY-3, signed in or not
 		m.Handle("POST /pay", h(a(s.handlePayOtherCreate)))

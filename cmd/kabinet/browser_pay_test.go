@@ -17,16 +17,7 @@ import (
 // prefilled, the demo bank's page with a test card, the return page, and
 // the balance at zero with the payment in the ledger.
 func TestBrowserPayDebt(t *testing.T) {
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t))
-	b := browsertest.New(t).For(t)
-	shots := os.Getenv("KABINET_SHOTS")
-	if shots == "" {
-		shots = t.TempDir()
-	}
-	b.Open(m.URL() + "/")
-	b.FillByLabel("Номер лицевого счета / договора", "10103001857")
-	b.FillByLabel("Фамилия / пароль", "demo2026")
-	b.ClickText("Войти")
+	m, b, shots := signedInDemo(t)
 	b.ClickText("Оплатить картой")
 	if !strings.Contains(b.Text("main"), "Задолженность перед") {
 		t.Fatalf("no debts on the payment page:\n%s", b.Text("main"))
@@ -66,6 +57,24 @@ func TestBrowserPayDebt(t *testing.T) {
 			t.Errorf("the newest payment of sub-account %d: %+v", s.ID, es)
 		}
 	}
+}
+
+// signedInDemo runs the demo, signs in as its registered customer in
+// Chromium and returns the program, the browser and where screenshots go
+// (KABINET_SHOTS, or a temporary directory).
+func signedInDemo(t *testing.T) (*Main, *browsertest.Browser, string) {
+	t.Helper()
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t))
+	b := browsertest.New(t).For(t)
+	shots := os.Getenv("KABINET_SHOTS")
+	if shots == "" {
+		shots = t.TempDir()
+	}
+	b.Open(m.URL() + "/")
+	b.FillByLabel("Номер лицевого счета / договора", "10103001857")
+	b.FillByLabel("Фамилия / пароль", "demo2026")
+	b.ClickText("Войти")
+	return m, b, shots
 }
 
 // payOther walks «Оплата другого лицевого счета» to the bank's page.

@@ -26,6 +26,7 @@ func registryFlags(fs *flag.FlagSet) *payments.RegistryFormat {
 		f.Delimiter = r
 		return nil
 	})
+	fs.StringVar(&f.Encoding, "encoding", "utf-8", "the file's encoding: utf-8 or windows-1251")
 	fs.Func("columns", "the columns in order (default "+strings.Join(f.Columns, ",")+")", func(s string) error {
 		f.Columns = strings.Split(s, ",")
 		return nil
@@ -38,7 +39,7 @@ func registryFlags(fs *flag.FlagSet) *payments.RegistryFormat {
 // fails when any line was rejected, so that a script notices.
 func importPayments(ctx context.Context, cfg Config, format payments.RegistryFormat, args []string, out io.Writer) error {
 	if len(args) != 1 {
-		return fmt.Errorf("usage: kabinet import-payments [--agent A] [--delimiter ;] [--columns id,date,account,provider,amount,period] FILE")
+		return fmt.Errorf("usage: kabinet import-payments [--agent A] [--delimiter ;] [--columns id,date,account,provider,amount,period] [--encoding windows-1251] FILE")
 	}
 	file, err := os.Open(args[0])
 	if err != nil {

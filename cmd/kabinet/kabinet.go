@@ -71,7 +71,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.pay, m.bank, err = m.newPayments(); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay.Poll, m.Config.Bank.PollEvery); err != nil {
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -87,14 +87,15 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // every worker registered, and lets the store enqueue on it. closeLast, if
 // not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
-	poll func(context.Context) (int, error), pollEvery time.Duration) (*jobs.Queue, error) {
+	pay *payments.Service, pollEvery time.Duration) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
 	river.AddWorker(ws, &jobs.PruneWorker{DB: db})
-	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: poll})
+	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: pay.Poll})
+	river.AddWorker(ws, &jobs.AutopayWorker{Run: pay.RunAutopay})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
-		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute))}
+		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour)}
 	if closeLast != nil {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))

@@ -86,6 +86,7 @@ func (b *Bank) status(p url.Values) any {
 		"errorCode": "0", "errorMessage": "Успешно", "orderNumber": o.Number, "orderStatus": o.Status,
 		"actionCode": 0, "actionCodeDescription": "", "amount": o.Amount, "currency": sberbank.Currency643,
 		"date": o.Created.UnixMilli(), "orderDescription": o.Description, "merchantOrderParams": params,
+		"attributes": []map[string]string{{"name": "mdOrder", "value": o.ID}},
 		"paymentAmountInfo": map[string]any{"paymentState": stateName(o.Status), "approvedAmount": o.Deposited,
 			"depositedAmount": o.Deposited, "refundedAmount": o.Refunded},
 	}

@@ -183,3 +183,35 @@ func (b *Bank) PayAndBind(ctx context.Context, id string) error {
 	}
 	return b.notify(ctx, id, sberbank.OpDeposited, true)
 }
+
+// DeclineBinding makes the issuer decline every later charge of a saved
+// card (a card blocked or out of money).
+func (b *Bank) DeclineBinding(bindingID string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if bd := b.bindings[bindingID]; bd != nil {
+		bd.declines = true
+	}
+}
+
+// BindingActive reports whether a saved card is still active.
+func (b *Bank) BindingActive(bindingID string) bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	bd := b.bindings[bindingID]
+	return bd != nil && bd.active
+}
+
+// Orders returns copies of the orders charged to a saved card, paid or
+// declined: what the card's statement would show.
+func (b *Bank) Orders(bindingID string) []Order {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	var out []Order
+	for _, o := range b.orders {
+		if o.BindingID == bindingID && o.Status != sberbank.StatusRegistered {
+			out = append(out, *o)
+		}
+	}
+	return out
+}

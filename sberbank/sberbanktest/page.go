@@ -28,7 +28,7 @@ var page = template.Must(template.New("page").Parse(`<!doctype html>
 <p><label for="pan">Номер карты</label><br><input id="pan" name="pan" inputmode="numeric" autocomplete="cc-number" value="{{.PAN}}" required></p>
 <p><label for="expiry">Срок действия (ММ/ГГ)</label><br><input id="expiry" name="expiry" autocomplete="cc-exp" value="12/30" required></p>
 <p><label for="cvc">CVC</label><br><input id="cvc" name="cvc" inputmode="numeric" autocomplete="cc-csc" value="123" required></p>
-{{if .ClientID}}<p><input type="checkbox" id="bind" name="bind" value="1"> <label for="bind">Сохранить карту для автоплатежа</label></p>{{end}}
+{{if .ClientID}}<p><input type="checkbox" id="bind" name="bind" value="1" checked> <label for="bind">Сохранить карту для автоплатежа</label></p>{{end}}
 <p><button type="submit">Оплатить {{.Sum}} ₽</button></p>
 </form>
 <p>Тестовые карты: {{.OK}} — оплата проходит; {{.Declined}} — банк отказывает.</p>
