@@ -69,19 +69,22 @@ const (
 
 // Message is an e-mail or SMS in the outbox, with its delivery state.
 type Message struct {
-	ID         int64
-	Channel    Channel
-	AccountID  int64 // the account an informing message is about; 0 for sign-in messages
-	Recipient  string
-	Subject    string
-	Text       string
-	HTML       string
-	Status     string // queued, sent, failed
-	ProviderID string
-	Attempts   int
-	LastError  string
-	CreatedAt  time.Time
-	SentAt     time.Time
+	ID        int64
+	Channel   Channel
+	AccountID int64 // the account an informing message is about; 0 for sign-in messages
+	// Unsubscribe is an informing e-mail's unsubscribe URL (the
+	// List-Unsubscribe header); "" for other messages.
+	Unsubscribe string
+	Recipient   string
+	Subject     string
+	Text        string
+	HTML        string
+	Status      string // queued, sent, failed
+	ProviderID  string
+	Attempts    int
+	LastError   string
+	CreatedAt   time.Time
+	SentAt      time.Time
 }
 
 // Message statuses.

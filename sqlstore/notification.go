@@ -12,17 +12,19 @@ func (db *DB) CreateNotification(ctx context.Context, n *kabinet.Notification) e
 	if err := n.Validate(); err != nil {
 		return err
 	}
+	return db.InTx(ctx, func(tx *sql.Tx) error { return db.insertNotification(ctx, tx, n) })
+}
+
+func (db *DB) insertNotification(ctx context.Context, tx *sql.Tx, n *kabinet.Notification) error {
 	n.CreatedAt = db.now()
 	var account sql.NullInt64
 	if n.AccountID != 0 {
 		account = sql.NullInt64{Int64: n.AccountID, Valid: true}
 	}
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO notifications (user_id, account_id, title, text, link, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-			n.UserID, account, n.Title, n.Text, n.Link, n.CreatedAt).Scan(&n.ID))
-	})
+	return translate(tx.QueryRowContext(ctx, `
+		INSERT INTO notifications (user_id, account_id, title, text, link, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+		n.UserID, account, n.Title, n.Text, n.Link, n.CreatedAt).Scan(&n.ID))
 }
 
 // CountUnreadNotifications is the number on a user's bell.

@@ -8,9 +8,10 @@ import (
 )
 
 // SavePushSubscription keeps a browser's subscription and ticks the push
-// service of its account, logging the change as the user's. A browser
-// subscribing again (same endpoint) replaces its keys and owner.
-func (db *DB) SavePushSubscription(ctx context.Context, s *kabinet.PushSubscription) error {
+// service of its account, logging the change as the user's (against
+// defaults when the services were never saved). A browser subscribing
+// again (same endpoint) replaces its keys and owner.
+func (db *DB) SavePushSubscription(ctx context.Context, s *kabinet.PushSubscription, defaults *kabinet.ServiceSettings) error {
 	s.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
@@ -23,24 +24,43 @@ func (db *DB) SavePushSubscription(ctx context.Context, s *kabinet.PushSubscript
 		if err != nil {
 			return translate(err)
 		}
-		return db.setPushTick(ctx, tx, s.AccountID, true, kabinet.ChangeSourceWeb, s.UserID)
+		return db.setTick(ctx, tx, s.AccountID, pushTick, true, defaults, kabinet.ChangeSourceWeb, s.UserID)
 	})
 }
 
-// setPushTick sets an account's push service to on, logging the change.
-// An account whose services were never saved gets a row with the paper
-// bill (the default) and this tick.
-func (db *DB) setPushTick(ctx context.Context, tx *sql.Tx, accountID int64, on bool, source string, userID int64) error {
+// setTick turns one of an account's services on or off (tick points
+// into the settings), logging the change. Services never saved are
+// defaults (nil: nothing ticked, the paper bill).
+func (db *DB) setTick(ctx context.Context, tx *sql.Tx, accountID int64, tick func(*kabinet.ServiceSettings) *bool, on bool,
+	defaults *kabinet.ServiceSettings, source string, userID int64) error {
+	// Lock the row first (PostgreSQL), as SaveServiceSettings does.
+	if _, err := tx.ExecContext(ctx, `UPDATE account_services SET updated_at = updated_at WHERE account_id = $1`, accountID); err != nil {
+		return translate(err)
+	}
 	old, err := scanServiceSettings(tx.QueryRowContext(ctx, serviceSettingsSelect, accountID))
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
-		old, err = &kabinet.ServiceSettings{AccountID: accountID, BillPaper: true}, nil
+		old, err = defaults, nil
+		if old == nil {
+			old = &kabinet.ServiceSettings{AccountID: accountID, BillPaper: true}
+		}
 	}
-	if err != nil || old.Push == on {
+	if err != nil || *tick(old) == on {
 		return err
 	}
 	next := *old
-	next.Push, next.UpdatedAt = on, db.now()
+	*tick(&next), next.UpdatedAt = on, db.now()
 	return db.saveSettingsTx(ctx, tx, &next, old, source, userID)
+}
+
+func pushTick(s *kabinet.ServiceSettings) *bool  { return &s.Push }
+func emailTick(s *kabinet.ServiceSettings) *bool { return &s.EmailInfo }
+
+// UnsubscribeEmail turns off an account's e-mail informing from the link
+// in a letter, logged with source "unsubscribe".
+func (db *DB) UnsubscribeEmail(ctx context.Context, accountID int64) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		return db.setTick(ctx, tx, accountID, emailTick, false, nil, kabinet.ChangeSourceUnsubscribe, 0)
+	})
 }
 
 // saveSettingsTx writes s and logs how it differs from old.
@@ -100,6 +120,6 @@ func (db *DB) DeletePushSubscription(ctx context.Context, id int64) error {
 		if left > 0 {
 			return nil
 		}
-		return db.setPushTick(ctx, tx, accountID, false, kabinet.ChangeSourcePush, 0)
+		return db.setTick(ctx, tx, accountID, pushTick, false, nil, kabinet.ChangeSourcePush, 0)
 	})
 }

@@ -60,3 +60,7 @@ CREATE TABLE broadcast_accounts (
 
 -- Informing messages name their account (NULL for sign-in messages).
 ALTER TABLE outbox ADD COLUMN account_id INTEGER REFERENCES accounts (id);
+
+-- The unsubscribe URL of an informing e-mail (List-Unsubscribe), '' for
+-- other messages.
+ALTER TABLE outbox ADD COLUMN unsubscribe TEXT NOT NULL DEFAULT '';
