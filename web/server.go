@@ -85,6 +85,10 @@ type Deps struct {
 	DevBank  http.Handler
 	Home     *home.Service
 	PDF      BillRenderer
+	// Push keeps browsers' push subscriptions; nil: no offer, no route.
+	Push Pusher
+	// Unsubscribe turns off e-mail informing from a letter's link.
+	Unsubscribe Unsubscriber
 }
 
 // Server is the customer portal's web surface.
@@ -100,6 +104,8 @@ type Server struct {
 	devBank  http.Handler
 	home     *home.Service
 	pdf      BillRenderer
+	push     Pusher
+	unsub    Unsubscriber
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -115,7 +121,7 @@ type Server struct {
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
-		home: deps.Home, pdf: deps.PDF}
+		home: deps.Home, pdf: deps.PDF, push: deps.Push, unsub: deps.Unsubscribe}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
