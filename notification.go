@@ -27,3 +27,17 @@ func (n *Notification) Validate() error {
 	}
 	return nil
 }
+
+// PushSubscription is one browser that allowed the cabinet's push
+// notifications (SVC-1): the push service's endpoint and the browser's
+// keys the payload is encrypted to (RFC 8291), both base64url.
+type PushSubscription struct {
+	ID        int64
+	UserID    int64
+	AccountID int64 // the account it was made on
+	Endpoint  string
+	P256dh    string
+	Auth      string
+	UserAgent string
+	CreatedAt time.Time
+}

@@ -82,8 +82,12 @@ type ServiceChange struct {
 	UserID    int64  // who changed it; 0 when not a user
 }
 
-// ChangeSourceWeb marks a change the customer made in the cabinet.
-const ChangeSourceWeb = "web"
+// Change sources.
+const (
+	ChangeSourceWeb         = "web"         // the customer in the cabinet
+	ChangeSourcePush        = "push"        // the push service forgot the last device
+	ChangeSourceUnsubscribe = "unsubscribe" // the link in an informing e-mail
+)
 
 // Changes lists the fields of s that differ from old, in a fixed order.
 func (s *ServiceSettings) Changes(old *ServiceSettings) []ServiceChange {

@@ -64,22 +64,27 @@ type Channel string
 const (
 	ChannelEmail Channel = "email"
 	ChannelSMS   Channel = "sms"
+	ChannelPush  Channel = "push" // Web Push to one browser; Recipient is the subscription's ID
 )
 
 // Message is an e-mail or SMS in the outbox, with its delivery state.
 type Message struct {
-	ID         int64
-	Channel    Channel
-	Recipient  string
-	Subject    string
-	Text       string
-	HTML       string
-	Status     string // queued, sent, failed
-	ProviderID string
-	Attempts   int
-	LastError  string
-	CreatedAt  time.Time
-	SentAt     time.Time
+	ID        int64
+	Channel   Channel
+	AccountID int64 // the account an informing message is about; 0 for sign-in messages
+	// Unsubscribe is an informing e-mail's unsubscribe URL (the
+	// List-Unsubscribe header); "" for other messages.
+	Unsubscribe string
+	Recipient   string
+	Subject     string
+	Text        string
+	HTML        string
+	Status      string // queued, sent, failed
+	ProviderID  string
+	Attempts    int
+	LastError   string
+	CreatedAt   time.Time
+	SentAt      time.Time
 }
 
 // Message statuses.
@@ -100,7 +105,13 @@ type MessageUpdate struct {
 // the transaction that puts the message in the outbox.
 type DeliverMessage struct {
 	MessageID int64 `json:"message_id"`
+	// NotBefore holds the delivery until then (an SMS written at night
+	// waits for the morning); zero: at once.
+	NotBefore time.Time `json:"not_before,omitzero"`
 }
+
+// RunAt is when the job may run first; the job queue reads it.
+func (d DeliverMessage) RunAt() time.Time { return d.NotBefore }
 
 // Kind names the job.
 func (DeliverMessage) Kind() string { return "deliver_message" }

@@ -37,7 +37,10 @@ type Config struct {
 	MaxWorkers int
 	// PollInterval is how often idle workers look for new jobs (default 1s).
 	PollInterval time.Duration
-	Logger       *slog.Logger
+	// Retry decides when a failed job runs again; nil: River's default
+	// (attempt⁴ seconds). Tests shorten it.
+	Retry  river.ClientRetryPolicy
+	Logger *slog.Logger
 }
 
 // Queue inserts and works jobs.
@@ -65,7 +68,7 @@ func New(ctx context.Context, cfg Config) (*Queue, error) {
 	if _, err := migrator.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
 		return nil, fmt.Errorf("jobs: migrate: %w", err)
 	}
-	rc := &river.Config{Logger: quiet(cfg.Logger), FetchPollInterval: cfg.PollInterval}
+	rc := &river.Config{Logger: quiet(cfg.Logger), FetchPollInterval: cfg.PollInterval, RetryPolicy: cfg.Retry}
 	if cfg.PollInterval > 0 {
 		rc.FetchCooldown = min(cfg.PollInterval, river.FetchCooldownDefault)
 	}
@@ -88,9 +91,14 @@ func quiet(l *slog.Logger) *slog.Logger {
 	return slog.New(levelFilter{l.Handler(), slog.LevelWarn})
 }
 
-// InsertTx inserts a job in tx; it runs only if tx commits.
+// InsertTx inserts a job in tx; it runs only if tx commits. A job whose
+// args have a RunAt time waits until then.
 func (q *Queue) InsertTx(ctx context.Context, tx *sql.Tx, args JobArgs) error {
-	_, err := q.client.InsertTx(ctx, tx, args, nil)
+	var opts *river.InsertOpts
+	if s, ok := args.(interface{ RunAt() time.Time }); ok && !s.RunAt().IsZero() {
+		opts = &river.InsertOpts{ScheduledAt: s.RunAt()}
+	}
+	_, err := q.client.InsertTx(ctx, tx, args, opts)
 	return err
 }
 

@@ -3,21 +3,32 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"kabinet"
 )
 
 // enqueueMessage puts m in the outbox and enqueues its delivery in tx.
 func (db *DB) enqueueMessage(ctx context.Context, tx *sql.Tx, m *kabinet.Message) error {
+	return db.enqueueMessageAt(ctx, tx, m, time.Time{})
+}
+
+// enqueueMessageAt is enqueueMessage with the delivery held until
+// notBefore (zero: at once).
+func (db *DB) enqueueMessageAt(ctx context.Context, tx *sql.Tx, m *kabinet.Message, notBefore time.Time) error {
 	m.Status, m.CreatedAt = kabinet.MessageQueued, db.now()
+	var account sql.NullInt64
+	if m.AccountID != 0 {
+		account = sql.NullInt64{Int64: m.AccountID, Valid: true}
+	}
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO outbox (channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, '', 0, '', $7) RETURNING id`,
-		string(m.Channel), m.Recipient, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt).Scan(&m.ID)
+		INSERT INTO outbox (channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, account_id, unsubscribe)
+		VALUES ($1, $2, $3, $4, $5, $6, '', 0, '', $7, $8, $9) RETURNING id`,
+		string(m.Channel), m.Recipient, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt, account, m.Unsubscribe).Scan(&m.ID)
 	if err != nil {
 		return translate(err)
 	}
-	return db.Enqueue(ctx, tx, kabinet.DeliverMessage{MessageID: m.ID})
+	return db.Enqueue(ctx, tx, kabinet.DeliverMessage{MessageID: m.ID, NotBefore: notBefore})
 }
 
 // CreateMessage puts m in the outbox and enqueues its delivery.
@@ -25,7 +36,7 @@ func (db *DB) CreateMessage(ctx context.Context, m *kabinet.Message) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error { return db.enqueueMessage(ctx, tx, m) })
 }
 
-const messageSelect = `SELECT id, channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, sent_at FROM outbox `
+const messageSelect = `SELECT id, COALESCE(account_id, 0), unsubscribe, channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, sent_at FROM outbox `
 
 // FindMessageByID returns an outbox message.
 func (db *DB) FindMessageByID(ctx context.Context, id int64) (*kabinet.Message, error) {
@@ -55,7 +66,7 @@ func scanMessage(s scanner) (*kabinet.Message, error) {
 	var m kabinet.Message
 	var ch string
 	var sent sql.NullTime
-	err := s.Scan(&m.ID, &ch, &m.Recipient, &m.Subject, &m.Text, &m.HTML, &m.Status, &m.ProviderID, &m.Attempts, &m.LastError, &m.CreatedAt, &sent)
+	err := s.Scan(&m.ID, &m.AccountID, &m.Unsubscribe, &ch, &m.Recipient, &m.Subject, &m.Text, &m.HTML, &m.Status, &m.ProviderID, &m.Attempts, &m.LastError, &m.CreatedAt, &sent)
 	if err != nil {
 		return nil, notFound(err, "Сообщение")
 	}

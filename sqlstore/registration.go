@@ -103,6 +103,11 @@ func createUser(ctx context.Context, tx *sql.Tx, u *kabinet.User, accountID int6
 	return translate(err)
 }
 
+// CreateConsent records a consent given outside registration.
+func (db *DB) CreateConsent(ctx context.Context, c *kabinet.Consent) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error { return createConsent(ctx, tx, c) })
+}
+
 func createConsent(ctx context.Context, tx *sql.Tx, c *kabinet.Consent) error {
 	return translate(tx.QueryRowContext(ctx, `
 		INSERT INTO consents (user_id, account_id, purposes, text_version, given_at, ip, user_agent)

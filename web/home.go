@@ -21,6 +21,8 @@ type HomePage struct {
 	SampleURL string
 	Charts    []Chart
 	Services  ServicesPanel
+	// PushOffer is «Подписаться на уведомления», nil without push.
+	PushOffer *PushOffer
 }
 
 // handleHome is the portal's front door: «Главная» of the signed-in
@@ -59,6 +61,9 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, v *auth.Visi
 	}
 	p.Services = *panel
 	p.Services.links(a)
+	if p.PushOffer = s.pushOffer(a); p.PushOffer != nil {
+		p.Scripts = []string{"push.js"}
+	}
 	return s.render(w, status, "home", p)
 }
 

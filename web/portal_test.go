@@ -3,6 +3,8 @@ package web
 import (
 	"context"
 	"database/sql"
+	"kabinet/notify"
+	"kabinet/webpush"
 	"log/slog"
 	"strings"
 	"sync"
@@ -69,7 +71,9 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	pay := p.payments(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
-		Home: p.home, PDF: testRenderer(), Readings: p.readings})
+		Home: p.home, PDF: testRenderer(), Readings: p.readings,
+		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
+		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -180,3 +184,6 @@ func (p *portal) lastCode(tb testing.TB) string {
 	}
 	return ms[0].Text[:6]
 }
+
+// testSigner signs the test portal's unsubscribe links.
+var testSigner = notify.NewSigner([]byte("test-unsubscribe-key"))

@@ -50,6 +50,10 @@ func (s *Server) routes() {
 	m.Handle("GET /a/{acc}/bills/{file}", h(acc(s.handleBillPDF)))
 	m.Handle("POST /a/{acc}/services", h(acc(s.handleServicesUpdate)))
 	m.Handle("GET /notifications", h(s.cabinet(s.handleNotificationsShow)))
+	m.Handle("POST /a/{acc}/push", h(acc(s.handlePushCreate))) // SVC-1, from push.js
+	m.Handle("GET /sw.js", h(s.handleServiceWorker))
+	m.Handle("GET /unsubscribe", h(s.handleUnsubscribeShow)) // the link in informing e-mails
+	m.Handle("POST /unsubscribe", h(s.handleUnsubscribeCreate))
 	m.Handle("GET /a/{acc}/specialist", h(acc(s.soon("Вызов специалиста",
 		"Здесь можно будет вызвать специалиста: опломбировать новый прибор учета или проверить установленный."))))
 	m.Handle("GET /a/{acc}/statement", h(acc(s.soon("Акт сверки взаиморасчетов",

@@ -89,6 +89,10 @@ type Deps struct {
 	// Readings passes meter readings; without it the pages say the
 	// service is unavailable.
 	Readings *readings.Service
+	// Push keeps browsers' push subscriptions; nil: no offer, no route.
+	Push Pusher
+	// Unsubscribe turns off e-mail informing from a letter's link.
+	Unsubscribe Unsubscriber
 }
 
 // Server is the customer portal's web surface.
@@ -105,6 +109,8 @@ type Server struct {
 	home     *home.Service
 	pdf      BillRenderer
 	readings *readings.Service
+	push     Pusher
+	unsub    Unsubscriber
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -120,7 +126,8 @@ type Server struct {
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
-		home: deps.Home, pdf: deps.PDF, readings: deps.Readings}
+		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
+		push: deps.Push, unsub: deps.Unsubscribe}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

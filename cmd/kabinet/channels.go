@@ -44,7 +44,8 @@ func (l *letters) render(to string, letter mail.Letter) (*kabinet.Message, error
 type smtpSender struct{ smtp *mail.SMTP }
 
 func (s smtpSender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
-	id, err := s.smtp.Send(ctx, mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML})
+	id, err := s.smtp.Send(ctx, mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML,
+		ListUnsubscribe: m.Unsubscribe})
 	if err != nil && mail.IsPermanent(err) {
 		return "", notify.Permanent(err)
 	}

@@ -40,6 +40,7 @@ type Main struct {
 	auth   *auth.Service
 	pay    *payments.Service
 	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
+	inform *informing
 	ln     net.Listener
 	srv    *http.Server
 }
@@ -60,6 +61,9 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if err := m.ensureWorld(ctx); err != nil {
 		return err
 	}
+	if m.inform, err = m.newInforming(ctx); err != nil {
+		return err
+	}
 	deliverer, err := m.deliverer()
 	if err != nil {
 		return err
@@ -71,7 +75,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.pay, m.bank, err = m.newPayments(); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery); err != nil {
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -87,15 +91,16 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // every worker registered, and lets the store enqueue on it. closeLast, if
 // not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
-	pay *payments.Service, pollEvery time.Duration) (*jobs.Queue, error) {
+	pay *payments.Service, pollEvery time.Duration, remind func(context.Context) error) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
 	river.AddWorker(ws, &jobs.PruneWorker{DB: db})
 	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: pay.Poll})
 	river.AddWorker(ws, &jobs.AutopayWorker{Run: pay.RunAutopay})
+	river.AddWorker(ws, &jobs.RemindWorker{Remind: remind})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
-		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour)}
+		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
 	if closeLast != nil {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
@@ -120,7 +125,7 @@ func (m *Main) listen() error {
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer(),
-			Readings: readings.New(m.db, m.loc)})
+			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub})
 	if err != nil {
 		return err
 	}

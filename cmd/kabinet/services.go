@@ -23,7 +23,7 @@ func (m *Main) deliverer() (*notify.Deliverer, error) {
 		return nil, err
 	}
 	return &notify.Deliverer{Store: m.db, Senders: map[kabinet.Channel]notify.Sender{
-		kabinet.ChannelEmail: mailer, kabinet.ChannelSMS: texter}}, nil
+		kabinet.ChannelEmail: mailer, kabinet.ChannelSMS: texter, kabinet.ChannelPush: m.inform.sender}}, nil
 }
 
 // newAuth builds the sign-in service.

@@ -22,6 +22,10 @@ import (
 type Server struct {
 	smtpPort int
 	apiURL   string
+	bin      string
+	args     []string
+	cmd      *exec.Cmd
+	exited   chan error
 }
 
 // SMTPPort returns the port of the SMTP server on 127.0.0.1.
@@ -52,8 +56,8 @@ func Start(tb testing.TB, args ...string) *Server {
 // start makes one attempt to run mailpit and registers its cleanup.
 func start(tb testing.TB, bin string, extra []string) (*Server, error) {
 	smtpPort, httpPort := freePort(tb), freePort(tb)
-	s := &Server{smtpPort: smtpPort, apiURL: "http://127.0.0.1:" + strconv.Itoa(httpPort)}
-	args := append([]string{
+	s := &Server{smtpPort: smtpPort, apiURL: "http://127.0.0.1:" + strconv.Itoa(httpPort), bin: bin}
+	s.args = append([]string{
 		"--smtp", "127.0.0.1:" + strconv.Itoa(smtpPort),
 		"--listen", "127.0.0.1:" + strconv.Itoa(httpPort),
 		"--database", filepath.Join(tb.TempDir(), "mailpit.db"),
@@ -61,25 +65,53 @@ func start(tb testing.TB, bin string, extra []string) (*Server, error) {
 		"--smtp-disable-rdns",
 		"--quiet",
 	}, extra...)
+	if err := s.run(); err != nil {
+		return nil, err
+	}
+	tb.Cleanup(func() { s.Stop(tb) })
+	return s, nil
+}
+
+// run starts the mailpit process and waits until it answers.
+func (s *Server) run() error {
 	var out bytes.Buffer
-	cmd := exec.Command(bin, args...)
+	cmd := exec.Command(s.bin, s.args...)
 	cmd.Env = cleanEnv()
 	cmd.Stdout, cmd.Stderr = &out, &out
 	// Wait also waits for the output to be copied; bound that, so a killed
 	// mailpit cannot hang the test run.
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("start %s: %w", bin, err)
+		return fmt.Errorf("start %s: %w", s.bin, err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	if err := s.waitReady(exited); err != nil {
 		_ = cmd.Process.Kill()
 		<-exited
-		return nil, fmt.Errorf("%w; mailpit said: %s", err, out.String())
+		return fmt.Errorf("%w; mailpit said: %s", err, out.String())
 	}
-	tb.Cleanup(func() { stop(tb, cmd, exited) })
-	return s, nil
+	s.cmd, s.exited = cmd, exited
+	return nil
+}
+
+// Stop stops mailpit, as an SMTP server that is down; Restart brings it
+// back. Stopping a stopped server does nothing.
+func (s *Server) Stop(tb testing.TB) {
+	if s.cmd != nil {
+		stop(tb, s.cmd, s.exited)
+		s.cmd = nil
+	}
+}
+
+// Restart runs mailpit again on the same ports and database, so the
+// messages received before are still there.
+func (s *Server) Restart(tb testing.TB) {
+	tb.Helper()
+	s.Stop(tb)
+	if err := s.run(); err != nil {
+		tb.Fatalf("mailpittest: restart: %v", err)
+	}
 }
 
 // stop asks mailpit to exit and kills it if it does not within 5 seconds.
