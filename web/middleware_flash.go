@@ -24,6 +24,9 @@ var flashMessages = map[string]string{
 	"account-unlinked":   "Лицевой счет отвязан.",
 	"services-saved":     "Изменения сохранены.",
 	"services-unchanged": "Изменений нет: настройки остались прежними.",
+	"office-signed-out":  "Вы вышли из рабочего места оператора.",
+	"office-password":    "Пароль изменён.",
+	"office-deleted":     "Регистрация удалена. Клиент может зарегистрироваться заново.",
 }
 
 type flashKey struct{}

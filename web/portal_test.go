@@ -15,6 +15,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
+	"kabinet/office"
 	"kabinet/password"
 	"kabinet/pdf"
 	"kabinet/sberbank/sberbanktest"
@@ -33,6 +34,7 @@ type portal struct {
 	db      *sqlstore.DB
 	svc     *auth.Service
 	home    *home.Service
+	office  *office.Service
 	letters *letters
 	clock   *clock
 	bank    *sberbanktest.Bank
@@ -52,9 +54,11 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.home.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
 	pay := p.payments(tb)
+	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), office.DefaultConfig())
+	p.office.Now = p.clock.Now
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
-		Home: p.home, PDF: testRenderer()})
+		Home: p.home, PDF: testRenderer(), Office: p.office})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

@@ -16,6 +16,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
+	"kabinet/office"
 	"kabinet/payments"
 )
 
@@ -85,6 +86,9 @@ type Deps struct {
 	DevBank  http.Handler
 	Home     *home.Service
 	PDF      BillRenderer
+	// Office is the back office, served under /office/; without it
+	// there is none.
+	Office *office.Service
 }
 
 // Server is the customer portal's web surface.
@@ -100,13 +104,16 @@ type Server struct {
 	devBank  http.Handler
 	home     *home.Service
 	pdf      BillRenderer
+	office   *office.Service
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
-	pages    *pages
-	assets   *assets
-	metrics  *metrics
-	handler  http.Handler
+	// officeAccess is who may use each /office/ route (officeRoutes).
+	officeAccess map[string]officeAccess
+	pages        *pages
+	assets       *assets
+	metrics      *metrics
+	handler      http.Handler
 }
 
 // New builds the server: it hashes the assets, parses the templates and
@@ -115,7 +122,7 @@ type Server struct {
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
-		home: deps.Home, pdf: deps.PDF}
+		home: deps.Home, pdf: deps.PDF, office: deps.Office}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
