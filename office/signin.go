@@ -60,14 +60,7 @@ func (s *Service) codeOnce(ctx context.Context, o *kabinet.Operator, code string
 }
 
 func (s *Service) limit(ctx context.Context, key string, l auth.Limit, refusal error) error {
-	n, err := s.store.Hit(ctx, key, l.Window)
-	if err != nil {
-		return err
-	}
-	if n > l.N {
-		return refusal
-	}
-	return nil
+	return l.Check(ctx, s.store, key, refusal)
 }
 
 // Visit returns the operator holding the session token, ErrNoSession if

@@ -48,13 +48,7 @@ type AuditFilter struct {
 
 // FindAuditEntries returns the entries the filter selects, newest first.
 func (db *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]*kabinet.AuditEntry, error) {
-	from, to := f.From, f.To
-	if from.IsZero() {
-		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if to.IsZero() {
-		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+	from, to := openBounds(f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 200

@@ -50,13 +50,7 @@ type ReadingFilter struct {
 
 // FindReadings returns a meter's readings, newest first.
 func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
-	from, to := f.From, f.To
-	if from.IsZero() {
-		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if to.IsZero() {
-		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+	from, to := openBounds(f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 1000
@@ -100,4 +94,16 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 	}
 	r.Period, r.Source, r.Status = kabinet.PeriodFromInt(period), kabinet.ReadingSource(source), kabinet.ReadingStatus(status)
 	return &r, nil
+}
+
+// openBounds puts far dates in place of zero bounds of a range, so that
+// one query serves ranges open on either side.
+func openBounds(from, to time.Time) (time.Time, time.Time) {
+	if from.IsZero() {
+		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return from, to
 }

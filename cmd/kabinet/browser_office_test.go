@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -41,22 +40,6 @@ func officeSignIn(b *browsertest.Browser, login, code string) {
 	b.ClickText("Войти")
 }
 
-// officeLooks runs axe-core at desktop and phone widths, checks the page
-// does not scroll sideways on a phone, and saves both screenshots.
-func officeLooks(t *testing.T, b *browsertest.Browser, dir, name string) {
-	t.Helper()
-	b.SetViewport(1280, 900)
-	b.AxeClean(t)
-	b.Screenshot(filepath.Join(dir, name+"-1280.png"))
-	b.SetPhoneViewport(360, 740)
-	if b.ScrollsSideways() {
-		t.Errorf("%s scrolls sideways at 360 px", name)
-	}
-	b.AxeClean(t)
-	b.Screenshot(filepath.Join(dir, name+"-360.png"))
-	b.SetViewport(1280, 900)
-}
-
 // TestBrowserOffice is the back office's journey on the whole program and
 // its demo world: the operator signs in with password and TOTP (a wrong
 // code and a used one are refused), looks up the demo account, sees its
@@ -75,7 +58,7 @@ func TestBrowserOffice(t *testing.T) {
 	if got := op.Text("h1"); got != "Вход для операторов" {
 		t.Fatalf("h1 = %q", got)
 	}
-	officeLooks(t, op, dir, "office-login")
+	op.CheckLooks(t, dir, "office-login")
 	officeSignIn(op, "operator", demoCode(t, "operator", 5))
 	if got := op.Text(".notice-error"); got != refusal {
 		t.Fatalf("a wrong code: notice %q", got)
@@ -96,7 +79,7 @@ func TestBrowserOffice(t *testing.T) {
 	op.Open(m.URL() + "/office/accounts")
 	op.FillByLabel("Номер лицевого счета, фамилия или адрес", "101 030 018 57")
 	op.ClickText("Найти")
-	officeLooks(t, op, dir, "office-accounts")
+	op.CheckLooks(t, dir, "office-accounts")
 	op.ClickText("10103001857")
 	if got := op.Text("h1"); !strings.Contains(got, "10103001857") {
 		t.Fatalf("account page h1 = %q", got)
@@ -113,7 +96,7 @@ func TestBrowserOffice(t *testing.T) {
 	if n := op.Count(".ledger-table tbody tr"); n == 0 {
 		t.Error("no ledger entries on the account page")
 	}
-	officeLooks(t, op, dir, "office-account")
+	op.CheckLooks(t, dir, "office-account")
 	op.Open(m.URL() + "/office/audit")
 	if got := op.Text("h1"); got != "Доступ запрещён" {
 		t.Errorf("an operator on the audit log: h1 = %q", got)
@@ -129,5 +112,5 @@ func TestBrowserOffice(t *testing.T) {
 	if len(rows) != 1 || !strings.Contains(rows[0], "operator") || !strings.Contains(rows[0], "Просмотр лицевого счета") {
 		t.Errorf("the audit log of 10103001857: %q", rows)
 	}
-	officeLooks(t, admin, dir, "office-audit")
+	admin.CheckLooks(t, dir, "office-audit")
 }
