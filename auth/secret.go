@@ -47,3 +47,10 @@ func codeMatches(typed, stored string) bool {
 	}
 	return subtle.ConstantTimeCompare([]byte(hashSecret(salt+":"+typed)), []byte(want)) == 1
 }
+
+// NewToken returns a random session token and the hash stored in its place,
+// for the other surfaces' sessions (the back office).
+func NewToken() (token, hash string) { return newSecret() }
+
+// HashToken is the stored form of a token.
+func HashToken(token string) string { return hashSecret(token) }

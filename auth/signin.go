@@ -142,7 +142,18 @@ func (s *Service) newSession(userID, accountID int64, c Client) (string, *kabine
 // limit counts an event under key and refuses it with refusal past the
 // limit.
 func (s *Service) limit(ctx context.Context, key string, l Limit, refusal error) error {
-	n, err := s.store.Hit(ctx, key, l.Window)
+	return l.Check(ctx, s.store, key, refusal)
+}
+
+// Hitter counts events in the database (the store's rate_limits).
+type Hitter interface {
+	Hit(ctx context.Context, key string, window time.Duration) (int, error)
+}
+
+// Check counts an event under key and returns refusal past the limit.
+// The back office's limits go through it too.
+func (l Limit) Check(ctx context.Context, h Hitter, key string, refusal error) error {
+	n, err := h.Hit(ctx, key, l.Window)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package browsertest
 import (
 	_ "embed"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,4 +61,21 @@ func (b *Browser) AxeClean(tb testing.TB) {
 		msg.WriteString("\n  " + v.String())
 	}
 	tb.Errorf("axe-core: %d violations on %s:%s", len(vs), b.URL(), msg.String())
+}
+
+// CheckLooks saves desktop and phone screenshots of the current page into
+// dir as NAME-1280.png and NAME-360.png, checks that the phone view does
+// not scroll sideways, and runs axe-core on both.
+func (b *Browser) CheckLooks(tb testing.TB, dir, name string) {
+	tb.Helper()
+	b.SetViewport(1280, 900)
+	b.AxeClean(tb)
+	b.Screenshot(filepath.Join(dir, name+"-1280.png"))
+	b.SetPhoneViewport(360, 740)
+	if b.ScrollsSideways() {
+		tb.Errorf("%s scrolls sideways at 360 px", name)
+	}
+	b.AxeClean(tb)
+	b.Screenshot(filepath.Join(dir, name+"-360.png"))
+	b.SetViewport(1280, 900)
 }

@@ -68,21 +68,9 @@ func (db *DB) FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) 
 	if n.HasPrefix() {
 		return scanAccount(db.read.QueryRowContext(ctx, accountSelect+`WHERE number = $1`, n.String()))
 	}
-	rows, err := db.read.QueryContext(ctx, accountSelect+`WHERE number_digits = $1 LIMIT 2`, n.Digits)
+	found, err := db.queryAccounts(ctx, `WHERE number_digits = $1 LIMIT 2`, n.Digits)
 	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var found []*kabinet.Account
-	for rows.Next() {
-		a, err := scanAccount(rows)
-		if err != nil {
-			return nil, err
-		}
-		found = append(found, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, translate(err)
+		return nil, err
 	}
 	if len(found) != 1 {
 		return nil, kabinet.Errorf(kabinet.ENOTFOUND, "Лицевой счёт не найден")

@@ -24,6 +24,9 @@ type dialect struct {
 	fixSequences func(ctx context.Context, tx *sql.Tx, tables ...string) error
 	// optimize refreshes planner statistics ("" where the server does it).
 	optimize string
+	// fold is an SQL expression folding the text expression x for
+	// look-ups: lower case (Cyrillic too) and ё as е.
+	fold func(x string) string
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -51,7 +54,7 @@ func openSQLite(path string) (*DB, error) {
 	}
 	read.SetMaxOpenConns(8)
 	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil },
-		optimize: "PRAGMA optimize"}
+		optimize: "PRAGMA optimize", fold: func(x string) string { return "kabinet_fold(" + x + ")" }}
 	return &DB{write: write, read: read, dialect: d}, nil
 }
 
@@ -63,7 +66,8 @@ func openPostgres(dsn string) (*DB, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
-	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences}
+	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences,
+		fold: func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" }}
 	return &DB{write: db, read: db, dialect: d}, nil
 }
 

@@ -46,13 +46,7 @@ type ReadingFilter = kabinet.ReadingFilter
 
 // FindReadings returns a meter's readings, newest first.
 func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
-	from, to := f.From, f.To
-	if from.IsZero() {
-		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if to.IsZero() {
-		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
+	from, to := openBounds(f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 1000
@@ -139,4 +133,16 @@ func (db *DB) DeleteReading(ctx context.Context, meterID, readingID int64, sessi
 		}
 		return nil
 	})
+}
+
+// openBounds puts far dates in place of zero bounds of a range, so that
+// one query serves ranges open on either side.
+func openBounds(from, to time.Time) (time.Time, time.Time) {
+	if from.IsZero() {
+		from = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if to.IsZero() {
+		to = time.Date(9999, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return from, to
 }

@@ -69,16 +69,18 @@ func (db *DB) CreateUser(ctx context.Context, u *kabinet.User, accountID int64) 
 // DeleteUser deletes a registration, with its sessions and tokens; the
 // account can then be registered again (AUTH-9, expired confirmations).
 func (db *DB) DeleteUser(ctx context.Context, id int64) error {
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id)
-		if err != nil {
-			return translate(err)
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return kabinet.Errorf(kabinet.ENOTFOUND, "Пользователь не найден")
-		}
-		return nil
-	})
+	return db.InTx(ctx, func(tx *sql.Tx) error { return deleteUser(ctx, tx, id) })
+}
+
+func deleteUser(ctx context.Context, tx *sql.Tx, id int64) error {
+	res, err := tx.ExecContext(ctx, `DELETE FROM users WHERE id = $1`, id)
+	if err != nil {
+		return translate(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return kabinet.Errorf(kabinet.ENOTFOUND, "Пользователь не найден")
+	}
+	return nil
 }
 
 // FindOwnedAccount returns the ID of the account a user registered.

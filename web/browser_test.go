@@ -3,7 +3,6 @@ package web
 import (
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"kabinet/browsertest"
@@ -59,16 +58,7 @@ func signIn(t *testing.T, b *browsertest.Browser) {
 // checks that neither scrolls sideways, and runs axe-core on both.
 func checkLooks(t *testing.T, b *browsertest.Browser, dir, name string) {
 	t.Helper()
-	b.SetViewport(1280, 900)
-	b.AxeClean(t)
-	b.Screenshot(filepath.Join(dir, name+"-1280.png"))
-	b.SetPhoneViewport(360, 740)
-	if b.ScrollsSideways() {
-		t.Errorf("%s scrolls sideways at 360 px", name)
-	}
-	b.AxeClean(t)
-	b.Screenshot(filepath.Join(dir, name+"-360.png"))
-	b.SetViewport(1280, 900)
+	b.CheckLooks(t, dir, name)
 }
 
 func TestBrowserSignIn(t *testing.T) {

@@ -27,6 +27,9 @@ var flashMessages = map[string]string{
 	"reading-deleted":    "Показание удалено.",
 	"autopay-off":        "Автоплатеж отключен, карта отвязана.",
 	"autopay-off-later":  "Автоплатеж отключен: списаний больше не будет. Банк отвяжет карту чуть позже.",
+	"office-signed-out":  "Вы вышли из рабочего места оператора.",
+	"office-password":    "Пароль изменён.",
+	"office-deleted":     "Регистрация удалена. Клиент может зарегистрироваться заново.",
 }
 
 type flashKey struct{}

@@ -23,11 +23,12 @@ type (
 // request and puts it in the context. A cookie whose session ended (idle,
 // too old, signed out elsewhere) is cleared, so the browser stops sending
 // it. Static files and the operations endpoints skip the lookup: they do
-// not need it and are requested far more often than pages.
+// not need it and are requested far more often than pages. The back office
+// has sessions of its own (office.go).
 func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(sessionCookie)
-		if err != nil || s.auth == nil || sessionless(r.URL.Path) {
+		if err != nil || s.auth == nil || sessionless(r.URL.Path) || isOffice(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
 		}

@@ -30,6 +30,9 @@ type BasePage struct {
 	// Scripts are static scripts that enhance the page (never needed to
 	// use it), loaded deferred from files: the CSP allows nothing inline.
 	Scripts []string
+	// Office is the back office's header on its pages, nil on the
+	// customer portal's.
+	Office *OfficeHeader
 }
 
 // FoldAccounts reports whether the switcher has too many accounts to show
@@ -70,6 +73,9 @@ func (p *BasePage) base() *BasePage { return p }
 
 // base fills the BasePage common to every page of a request.
 func (s *Server) base(r *http.Request, title string) BasePage {
+	if isOffice(r.URL.Path) {
+		return s.officeBase(r, title)
+	}
 	v := visitor(r)
 	return BasePage{
 		Title:        title,

@@ -17,6 +17,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
+	"kabinet/office"
 	"kabinet/password"
 	"kabinet/pdf"
 	"kabinet/readings"
@@ -36,6 +37,7 @@ type portal struct {
 	db       *sqlstore.DB
 	svc      *auth.Service
 	home     *home.Service
+	office   *office.Service
 	letters  *letters
 	clock    *clock
 	bank     *sberbanktest.Bank
@@ -69,11 +71,13 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.readings = readings.New(p.db, irkutsk)
 	p.readings.Now = p.clock.Now
 	pay := p.payments(tb)
+	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), office.DefaultConfig())
+	p.office.Now = p.clock.Now
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,
 		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
-		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}})
+		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -17,7 +18,7 @@ import (
 // TestRenderEveryPage fails when a template has no fixture here.
 func pageFixtures(s *Server, r *http.Request) map[string]page {
 	base := s.base(r, "Заголовок")
-	return map[string]page{
+	fixtures := map[string]page{
 		"login": &LoginPage{BasePage: base, Account: "ИЭСБК0041300",
 			Notice: "Сообщение", Errors: map[string]string{"secret": "Ошибка"}},
 		"password": &PasswordPage{BasePage: base, Account: "ИЭСБК0041300", By: "sms", Sent: true,
@@ -84,6 +85,8 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 		"outbox": &OutboxPage{BasePage: base, Mail: true, Messages: []OutboxMessage{{Time: "2026-11-27 10:00:00 UTC",
 			Recipient: "a@example.ru", Subject: "Тема", Status: "queued", Body: linkify("Ссылка: http://x.test/a?token=1 .")}}},
 	}
+	maps.Copy(fixtures, officePageFixtures(base))
+	return fixtures
 }
 
 // withSwitcher gives a page n accounts in the header's switcher, the first
@@ -140,6 +143,10 @@ func checkLayout(t *testing.T, d *htmltest.Doc, signedIn bool) {
 	d.One(`footer a[href="tel:+78001009777"]`)
 	if got := d.Text("footer .footer-phone"); got != "8-800-100-9777" {
 		t.Errorf("phone = %q", got)
+	}
+	if len(d.Find(`header nav.office-nav`)) > 0 {
+		checkOfficeNav(t, d)
+		return
 	}
 	nav := d.Find(`header nav .nav-list a`)
 	if !signedIn {

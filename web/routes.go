@@ -99,6 +99,9 @@ func (s *Server) routes() {
 	// Static assets under content-hashed URLs.
 	m.Handle("GET /static/{hash}/{name...}", h(s.handleAsset))
 
+	// The back office (BEY-5), for the supplier's operators.
+	s.officeRoutes(m)
+
 	// Operations.
 	m.HandleFunc("GET /healthz", s.handleHealthz)
 	m.HandleFunc("GET /readyz", s.handleReadyz)

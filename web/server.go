@@ -16,6 +16,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
+	"kabinet/office"
 	"kabinet/payments"
 	"kabinet/readings"
 )
@@ -93,6 +94,9 @@ type Deps struct {
 	Push Pusher
 	// Unsubscribe turns off e-mail informing from a letter's link.
 	Unsubscribe Unsubscriber
+	// Office is the back office, served under /office/; without it
+	// there is none.
+	Office *office.Service
 }
 
 // Server is the customer portal's web surface.
@@ -111,13 +115,16 @@ type Server struct {
 	readings *readings.Service
 	push     Pusher
 	unsub    Unsubscriber
+	office   *office.Service
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
-	pages    *pages
-	assets   *assets
-	metrics  *metrics
-	handler  http.Handler
+	// officeAccess is who may use each /office/ route (officeRoutes).
+	officeAccess map[string]officeAccess
+	pages        *pages
+	assets       *assets
+	metrics      *metrics
+	handler      http.Handler
 }
 
 // New builds the server: it hashes the assets, parses the templates and
@@ -127,7 +134,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
 		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
-		push: deps.Push, unsub: deps.Unsubscribe}
+		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -21,6 +21,7 @@ import (
 	"kabinet/home"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/office"
 	"kabinet/payments"
 	"kabinet/pdf"
 	"kabinet/readings"
@@ -39,6 +40,7 @@ type Main struct {
 	queue  *jobs.Queue
 	auth   *auth.Service
 	pay    *payments.Service
+	office *office.Service
 	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
 	inform *informing
 	ln     net.Listener
@@ -84,6 +86,10 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.auth, err = m.newAuth(); err != nil {
 		return err
 	}
+	m.office = newOffice(m.db, m.Config.SupplierName)
+	if err := m.ensureDemoOperators(ctx); err != nil {
+		return err
+	}
 	return m.listen()
 }
 
@@ -125,7 +131,8 @@ func (m *Main) listen() error {
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer(),
-			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub})
+			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub,
+			Office: m.office})
 	if err != nil {
 		return err
 	}
@@ -212,6 +219,10 @@ func (m *Main) PrintWelcome(ctx context.Context, out io.Writer) {
 			secret = "пароль «" + l.Password + "»"
 		}
 		fmt.Fprintf(out, "  %-14s %-22s %s\n", l.Number, secret, l.About)
+	}
+	fmt.Fprintf(out, "Рабочее место оператора: %s/office/  (логин / пароль / секрет TOTP для приложения-аутентификатора):\n", m.URL())
+	for _, o := range demo.Operators() {
+		fmt.Fprintf(out, "  %-9s %-16s %s  %s\n", o.Login, o.Password, o.TOTPSecret, o.Role.Title())
 	}
 	fmt.Fprintln(out)
 }

@@ -2,7 +2,8 @@
 // portal, its back office and its workers; `demo` builds a demo world;
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
 // closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
-// `import-payments FILE` credits a payment agent's registry. With no command it
+// `import-payments FILE` credits a payment agent's registry; `operator add`
+// adds a back-office operator. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -15,6 +16,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	_ "time/tzdata" // the supplier's time zone, whatever the host has
 
@@ -24,17 +26,29 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
+	if err := runIn(ctx, os.Args[1:], os.Stdin, os.Stdout); err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "kabinet:", err)
 		os.Exit(1)
 	}
 }
 
-// run dispatches a command line; ctx ends on SIGINT or SIGTERM.
+// run dispatches a command line with nothing on standard input.
 func run(ctx context.Context, args []string, out io.Writer) error {
+	return runIn(ctx, args, strings.NewReader(""), out)
+}
+
+// runIn dispatches a command line; ctx ends on SIGINT or SIGTERM.
+func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) error {
 	cmd := "serve"
 	if len(args) > 0 && args[0] != "" && args[0][0] != '-' {
 		cmd, args = args[0], args[1:]
+	}
+	var op operatorFlags
+	if cmd == "operator" {
+		if len(args) == 0 || args[0] != "add" {
+			return fmt.Errorf("usage: kabinet operator add --login L --name N [--role operator|admin] [--password-stdin]")
+		}
+		args = args[1:]
 	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("kabinet "+cmd, flag.ContinueOnError)
@@ -45,17 +59,20 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	if cmd == "import-payments" {
 		format = registryFlags(fs)
 	}
+	if cmd == "operator" {
+		op.bind(fs)
+	}
 	if cmd == "demo" {
 		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -70,6 +87,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 		return printBill(ctx, cfg, fs.Args(), out)
 	case "import-payments":
 		return importPayments(ctx, cfg, *format, fs.Args(), out)
+	case "operator":
+		return addOperator(ctx, cfg, op, stdin, out)
 	}
 	return serve(ctx, cfg, out)
 }

@@ -77,7 +77,8 @@ func TestServe(t *testing.T) {
 		t.Run("WelcomeListsDemoLogins", func(t *testing.T) {
 			var out bytes.Buffer
 			m.PrintWelcome(context.Background(), &out)
-			for _, want := range []string{m.URL(), "10103001857", "demo2026", "ИЭСБК0041300", "Петрова"} {
+			for _, want := range []string{m.URL(), "10103001857", "demo2026", "ИЭСБК0041300", "Петрова",
+				m.URL() + "/office/", "oper-demo-2026", "KABINETDEMOADMINKABINETDEMOADMIN"} {
 				if !strings.Contains(out.String(), want) {
 					t.Errorf("welcome lacks %q:\n%s", want, out.String())
 				}

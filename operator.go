@@ -1,0 +1,103 @@
+package kabinet
+
+import (
+	"strings"
+	"time"
+)
+
+// Role is what an operator of the back office may do.
+type Role string
+
+// Roles. An admin does what an operator does, and reads the audit log.
+const (
+	RoleOperator Role = "operator"
+	RoleAdmin    Role = "admin"
+)
+
+// Title is the role in Russian.
+func (r Role) Title() string {
+	if r == RoleAdmin {
+		return "Администратор"
+	}
+	return "Оператор"
+}
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == RoleOperator || r == RoleAdmin }
+
+// Operator is a person of the supplier who signs in to the back office with
+// a password and a TOTP code.
+type Operator struct {
+	ID           int64
+	Login        string
+	Name         string
+	Role         Role
+	PasswordHash string
+	// TOTPSecret is the base32 secret of the operator's authenticator app.
+	TOTPSecret string
+	// TOTPStep is the step of the last code used: that code and earlier
+	// ones are refused, so a code works once.
+	TOTPStep int64
+	// MustChangePassword is set for a password printed by `kabinet
+	// operator add`: the first sign-in asks for a new one.
+	MustChangePassword bool
+	Disabled           bool
+	CreatedAt          time.Time
+}
+
+// IsAdmin reports whether the operator may do an admin's work.
+func (o *Operator) IsAdmin() bool { return o.Role == RoleAdmin }
+
+// NormalizeLogin is a login as stored and looked up: trimmed, lower case.
+func NormalizeLogin(login string) string { return strings.ToLower(strings.TrimSpace(login)) }
+
+// OperatorSession is an operator's session in the back office, apart from
+// customers' sessions. The cookie holds a random token; only its hash is
+// stored.
+type OperatorSession struct {
+	TokenHash  string
+	OperatorID int64
+	CreatedAt  time.Time
+	SeenAt     time.Time
+	IP         string
+	UserAgent  string
+}
+
+// AuditAction is what an operator did with personal data.
+type AuditAction string
+
+// Audited actions.
+const (
+	AuditSearch             AuditAction = "search"              // looked accounts up
+	AuditViewAccount        AuditAction = "view_account"        // opened an account's page
+	AuditDeleteRegistration AuditAction = "delete_registration" // deleted a customer's registration
+)
+
+// Title is the action in Russian, for the audit log page.
+func (a AuditAction) Title() string {
+	switch a {
+	case AuditSearch:
+		return "Поиск лицевых счетов"
+	case AuditViewAccount:
+		return "Просмотр лицевого счета"
+	case AuditDeleteRegistration:
+		return "Удаление регистрации"
+	}
+	return string(a)
+}
+
+// AuditEntry is one operator view or change of personal data: who, what,
+// when, which account, from where (152-FZ).
+type AuditEntry struct {
+	ID            int64
+	At            time.Time
+	OperatorID    int64
+	OperatorLogin string
+	Action        AuditAction
+	// AccountID is the account concerned, 0 for a search.
+	AccountID int64
+	// AccountNumber is its number as printed, kept with the entry.
+	AccountNumber string
+	Detail        string
+	IP            string
+}

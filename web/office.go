@@ -1,0 +1,165 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"kabinet"
+	"kabinet/office"
+)
+
+// The back office (/office/) is another surface of this web adapter, not an
+// adapter of its own: the same technology (server-rendered html/template),
+// and the same shell — security headers and CSP, the CSRF check, request
+// log, metrics, panic recovery, assets, form partials and error pages.
+// What is its own: the operator's session cookie (path /office/), the
+// guards by role, the pages office_*.html, and the office service behind
+// them, which decides what an operator may do and writes the audit log.
+
+// officeCookie holds the token of an operator's session. It is sent to
+// /office/ only, and is Strict: no other site can make the browser send it.
+const officeCookie = "kabinet_office"
+
+// officeAccess is who may use an /office/ route.
+type officeAccess string
+
+// Access levels of the back office's routes. A customer signed in to the
+// portal is nobody here: their session is not an operator's.
+const (
+	officePublic   officeAccess = "public"   // anyone: the sign-in form
+	officeOperator officeAccess = "operator" // operators and admins
+	officeAdmin    officeAccess = "admin"    // admins; operators get 403
+)
+
+// officeHandler is a handler of a back-office page, given its operator.
+type officeHandler func(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error
+
+// officeTable registers /office/ routes with the guard of their access
+// level, and records the level: the access matrix checks every route
+// against it, so a new route is covered without touching the test.
+type officeTable struct {
+	s *Server
+	m routeTable
+}
+
+func (t officeTable) public(pattern string, h handlerFunc) {
+	t.s.officeAccess[pattern] = officePublic
+	t.m.Handle(pattern, t.s.handle(h))
+}
+
+func (t officeTable) operator(pattern string, h officeHandler) {
+	t.s.officeAccess[pattern] = officeOperator
+	t.m.Handle(pattern, t.s.handle(t.s.officeGuard(officeOperator, h)))
+}
+
+func (t officeTable) admin(pattern string, h officeHandler) {
+	t.s.officeAccess[pattern] = officeAdmin
+	t.m.Handle(pattern, t.s.handle(t.s.officeGuard(officeAdmin, h)))
+}
+
+// officeRoutes registers the back office, if the server has one.
+func (s *Server) officeRoutes(m routeTable) {
+	s.officeAccess = map[string]officeAccess{}
+	if s.office == nil {
+		return
+	}
+	o := officeTable{s, m}
+	o.public("GET /office/login", s.handleOfficeLoginShow)
+	o.public("POST /office/login", s.handleOfficeLoginCreate)
+	o.operator("POST /office/logout", s.handleOfficeLogout)
+	o.operator("GET /office/password", s.handleOfficePasswordShow)
+	o.operator("POST /office/password", s.handleOfficePasswordUpdate)
+	o.operator("GET /office/{$}", s.handleOfficeHome)
+	o.operator("GET /office/accounts", s.handleOfficeAccounts)
+	o.operator("GET /office/accounts/{id}", s.handleOfficeAccount)
+	o.operator("POST /office/accounts/{id}/registration/delete", s.handleOfficeDeleteRegistration)
+	o.admin("GET /office/audit", s.handleOfficeAudit)
+}
+
+// isOffice reports whether a path belongs to the back office.
+func isOffice(path string) bool { return path == "/office" || strings.HasPrefix(path, "/office/") }
+
+type operatorKey struct{}
+
+// operator returns the operator of the request, nil for nobody.
+func operator(r *http.Request) *kabinet.Operator {
+	o, _ := r.Context().Value(operatorKey{}).(*kabinet.Operator)
+	return o
+}
+
+// officeGuard lets an operator with a live session through to h, sends
+// anybody else to the sign-in form, and answers 403 to an operator on an
+// admin's page. An operator with a one-time password is sent to change it
+// first.
+func (s *Server) officeGuard(level officeAccess, h officeHandler) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		o, err := s.office.Visit(r.Context(), officeToken(r))
+		if err == office.ErrNoSession {
+			key := flashKeyOf(r)
+			if officeToken(r) != "" {
+				http.SetCookie(w, s.operatorCookie("", -1))
+				key = "session-ended"
+			}
+			return s.redirect(w, r, "/office/login", key)
+		} else if err != nil {
+			return err
+		}
+		r = r.WithContext(context.WithValue(r.Context(), operatorKey{}, o))
+		switch {
+		case o.MustChangePassword && r.URL.Path != "/office/password" && r.URL.Path != "/office/logout":
+			return s.redirect(w, r, "/office/password", "")
+		case level == officeAdmin && !o.IsAdmin():
+			return office.ErrAdminOnly
+		}
+		return h(w, r, o)
+	}
+}
+
+func officeToken(r *http.Request) string {
+	if c, err := r.Cookie(officeCookie); err == nil {
+		return c.Value
+	}
+	return ""
+}
+
+// operatorCookie is the operator's session cookie: a browser-session cookie,
+// for /office/ only, Strict.
+func (s *Server) operatorCookie(token string, maxAge time.Duration) *http.Cookie {
+	c := s.cookie(officeCookie, token, maxAge)
+	c.Path, c.SameSite = "/office/", http.SameSiteStrictMode
+	return c
+}
+
+// OfficeHeader is the back office's part of the layout: who is signed in,
+// and the menu by role.
+type OfficeHeader struct {
+	Name, Role string
+	Nav        []NavItem
+}
+
+// officeBase fills the BasePage of a back-office page.
+func (s *Server) officeBase(r *http.Request, title string) BasePage {
+	p := BasePage{Title: title, SupplierName: s.cfg.SupplierName, Path: r.URL.Path, Flash: flash(r), Office: &OfficeHeader{}}
+	o := operator(r)
+	if o == nil {
+		return p
+	}
+	p.Office = &OfficeHeader{Name: o.Name, Role: o.Role.Title(), Nav: []NavItem{{Label: "Лицевые счета", URL: "/office/accounts"}}}
+	if o.IsAdmin() {
+		p.Office.Nav = append(p.Office.Nav, NavItem{Label: "Журнал аудита", URL: "/office/audit"})
+	}
+	for i := range p.Office.Nav {
+		p.Office.Nav[i].Current = strings.HasPrefix(r.URL.Path, p.Office.Nav[i].URL)
+	}
+	return p
+}
+
+// officeClient is where an operator's request came from, for the audit log.
+func (s *Server) officeClient(r *http.Request) office.Client { return s.client(r) }
+
+// handleOfficeHome sends an operator to the account look-up.
+func (s *Server) handleOfficeHome(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+	return s.redirect(w, r, "/office/accounts", flashKeyOf(r))
+}
