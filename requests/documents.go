@@ -17,8 +17,13 @@ type DocumentsForm struct {
 
 // Documents accepts scans of documents for account a (SVC-7): a topic, a
 // comment and at least one file. A form with mistakes is auth.FormErrors
-// by field ("files" for the scans); the caller discards the upload then.
-func (s *Service) Documents(ctx context.Context, from Sender, f DocumentsForm, up *Upload) (*kabinet.Request, error) {
+// by field ("files" for the scans); the upload is discarded then.
+func (s *Service) Documents(ctx context.Context, from Sender, f DocumentsForm, up *Upload) (_ *kabinet.Request, err error) {
+	defer func() {
+		if err != nil {
+			up.Discard(ctx)
+		}
+	}()
 	a := from.Account
 	c := newCheck()
 	r := &kabinet.Request{Kind: kabinet.RequestDocuments, AnswerChannel: kabinet.AnswerCabinet,
@@ -29,7 +34,9 @@ func (s *Service) Documents(ctx context.Context, from Sender, f DocumentsForm, u
 	if r.Topic == "Другое" && r.Text == "" {
 		c.set("comment", "Опишите, по какому вопросу документы.")
 	}
-	if len(up.Attachments()) == 0 {
+	if msg := up.Refused(); msg != "" {
+		c.set("files", msg)
+	} else if len(up.Attachments()) == 0 {
 		c.set("files", "Прикрепите хотя бы один скан документа.")
 	}
 	if err := c.err(); err != nil {

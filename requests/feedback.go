@@ -36,8 +36,14 @@ func (s *Service) FeedbackDefaults(ctx context.Context, a *kabinet.Account, u *k
 
 // Feedback accepts an enquiry (FEED-1..3), from a signed-in customer or
 // anybody else; every field is required. A form with mistakes is
-// auth.FormErrors by field; past the rate limit it is ErrTooMany.
-func (s *Service) Feedback(ctx context.Context, from Sender, f FeedbackForm, up *Upload) (*kabinet.Request, error) {
+// auth.FormErrors by field; past the rate limit it is ErrTooMany. Either
+// way the upload is discarded.
+func (s *Service) Feedback(ctx context.Context, from Sender, f FeedbackForm, up *Upload) (_ *kabinet.Request, err error) {
+	defer func() {
+		if err != nil {
+			up.Discard(ctx)
+		}
+	}()
 	branches, err := s.store.FindBranches(ctx)
 	if err != nil {
 		return nil, err
@@ -61,6 +67,9 @@ func (s *Service) Feedback(ctx context.Context, from Sender, f FeedbackForm, up 
 		AnswerChannel: kabinet.AnswerChannel(c.oneOf("answer_channel", f.AnswerChannel, "Выберите способ получения ответа.", channels)),
 		Topic:         c.text("topic", f.Topic, "Укажите тему обращения.", 200),
 		Text:          c.text("text", f.Text, "Напишите текст обращения.", 5000),
+	}
+	if msg := up.Refused(); msg != "" {
+		c.set("files", msg)
 	}
 	if !f.Consent {
 		c.set("consent", "Без согласия на обработку персональных данных обращение не отправить.")

@@ -136,8 +136,7 @@ func (s *Service) throttle(ctx context.Context, from Sender) error {
 	return s.limit(ctx, "user:"+itoa(from.User.ID), s.cfg.PerUser)
 }
 
-// create saves r from the sender, with its files and optional letter; a
-// failure deletes the files already stored.
+// create saves r from the sender, with its files and optional letter.
 func (s *Service) create(ctx context.Context, from Sender, r *kabinet.Request, up *Upload, m *kabinet.Message) error {
 	if from.Account != nil {
 		r.AccountID = from.Account.ID
@@ -151,13 +150,7 @@ func (s *Service) create(ctx context.Context, from Sender, r *kabinet.Request, u
 	if up != nil {
 		r.Attachments = up.Attachments()
 	}
-	if err := s.store.CreateRequest(ctx, r, m); err != nil {
-		if up != nil {
-			up.Discard(ctx)
-		}
-		return err
-	}
-	return nil
+	return s.store.CreateRequest(ctx, r, m)
 }
 
 // List returns every request of account a, newest first («Мои обращения»).

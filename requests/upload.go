@@ -22,10 +22,11 @@ import (
 // and never held in memory whole. Until the request is saved the files
 // are the upload's; Discard removes them when the request is not.
 type Upload struct {
-	s     *Service
-	atts  []*kabinet.Attachment
-	keys  []string
-	count int
+	s       *Service
+	atts    []*kabinet.Attachment
+	keys    []string
+	count   int
+	refused string
 }
 
 // NewUpload starts the files of one request.
@@ -79,11 +80,31 @@ func byContent(head []byte) (fileType, bool) {
 	return fileType{}, false
 }
 
+// Refused is why a file was refused, "" if none was: the request is then
+// refused with it beside the files, and nothing is saved.
+func (u *Upload) Refused() string { return u.refused }
+
+// Refuse records a refusal found outside Add (the form as a whole was
+// too big).
+func (u *Upload) Refuse(msg string) {
+	if u.refused == "" {
+		u.refused = msg
+	}
+}
+
 // Add checks and stores one file as it is read from r. name is the file's
 // name exactly as the browser sent it. A refusal is an EINVALID error
-// whose message names the file and says why, in Russian; the files added
-// before stay.
+// whose message names the file and says why, in Russian, and is kept as
+// Refused; the files added before stay until Discard.
 func (u *Upload) Add(ctx context.Context, name string, r io.Reader) error {
+	err := u.add(ctx, name, r)
+	if kabinet.ErrorCode(err) == kabinet.EINVALID {
+		u.Refuse(kabinet.ErrorMessage(err))
+	}
+	return err
+}
+
+func (u *Upload) add(ctx context.Context, name string, r io.Reader) error {
 	u.count++
 	if u.count > u.s.cfg.MaxFiles {
 		return kabinet.Errorf(kabinet.EINVALID, "Можно прикрепить не больше %d файлов.", u.s.cfg.MaxFiles)

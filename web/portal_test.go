@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -14,9 +15,11 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/password"
 	"kabinet/pdf"
+	"kabinet/requests"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -30,12 +33,27 @@ var cheapArgon = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, S
 // real sign-in service, with a clock the test moves.
 type portal struct {
 	*Server
-	db      *sqlstore.DB
-	svc     *auth.Service
-	home    *home.Service
-	letters *letters
-	clock   *clock
-	bank    *sberbanktest.Bank
+	db       *sqlstore.DB
+	svc      *auth.Service
+	home     *home.Service
+	letters  *letters
+	clock    *clock
+	bank     *sberbanktest.Bank
+	requests *requests.Service
+	files    *filestore.Dir
+}
+
+// newRequests builds the requests service with its files in a temporary
+// directory.
+func (p *portal) newRequests(tb testing.TB) *requests.Service {
+	tb.Helper()
+	var err error
+	if p.files, err = filestore.NewDir(filepath.Join(tb.TempDir(), "uploads")); err != nil {
+		tb.Fatal(err)
+	}
+	svc := requests.New(p.db, p.files, p.home, testRenderer(), p.letters, requests.DefaultConfig(), irkutsk)
+	svc.Now = p.clock.Now
+	return svc
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -52,9 +70,10 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.home.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
 	pay := p.payments(tb)
+	p.requests = p.newRequests(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
-		Home: p.home, PDF: testRenderer()})
+		Home: p.home, PDF: testRenderer(), Requests: p.requests})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -106,6 +125,14 @@ func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kab
 
 func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
 	return l.add(to, "Восстановление пароля", "Чтобы задать новый пароль, перейдите по ссылке:\n"+link), nil
+}
+
+func (l *letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Акт сверки", Text: "Акт сверки во вложении"}, nil
+}
+
+func (l *letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Ответ на обращение № " + r.Number(), Text: r.Answer}, nil
 }
 
 func (l *letters) add(to, subject, text string) *kabinet.Message {

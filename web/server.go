@@ -17,6 +17,7 @@ import (
 	"kabinet/auth"
 	"kabinet/home"
 	"kabinet/payments"
+	"kabinet/requests"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -85,6 +86,9 @@ type Deps struct {
 	DevBank  http.Handler
 	Home     *home.Service
 	PDF      BillRenderer
+	// Requests takes the customers' requests and enquiries; their pages
+	// need it.
+	Requests *requests.Service
 }
 
 // Server is the customer portal's web surface.
@@ -100,6 +104,7 @@ type Server struct {
 	devBank  http.Handler
 	home     *home.Service
 	pdf      BillRenderer
+	requests *requests.Service
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -115,7 +120,7 @@ type Server struct {
 func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
-		home: deps.Home, pdf: deps.PDF}
+		home: deps.Home, pdf: deps.PDF, requests: deps.Requests}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

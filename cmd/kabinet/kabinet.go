@@ -114,10 +114,16 @@ func (m *Main) listen() error {
 	if read != write {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
+	homes := home.New(m.db, m.loc)
+	reqs, err := m.newRequests(homes)
+	if err != nil {
+		return err
+	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
-			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: pdf.NewRenderer()})
+			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: pdf.NewRenderer(),
+			Requests: reqs})
 	if err != nil {
 		return err
 	}
