@@ -63,7 +63,9 @@ func TestDocumentsUploads(t *testing.T) {
 	a := d.signedIn(t, "10103001857")
 	action := accountPath(d.ivanov, "documents")
 	fields := url.Values{"topic": {"Смена собственника"}, "comment": {"Договор купли-продажи"}}
-	big := func(n int) []byte { return append(append([]byte{}, pdfFile...), bytes.Repeat([]byte{' '}, n-len(pdfFile))...) }
+	big := func(n int) []byte {
+		return append(append([]byte{}, pdfFile...), bytes.Repeat([]byte{' '}, n-len(pdfFile))...)
+	}
 	six := make([]upload, 6)
 	for i := range six {
 		six[i] = upload{"скан.pdf", pdfFile}
