@@ -23,6 +23,7 @@ import (
 	"kabinet/notify"
 	"kabinet/payments"
 	"kabinet/pdf"
+	"kabinet/requests"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/web"
@@ -38,6 +39,7 @@ type Main struct {
 	queue  *jobs.Queue
 	auth   *auth.Service
 	pay    *payments.Service
+	reqs   *requests.Service
 	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
 	ln     net.Listener
 	srv    *http.Server
@@ -115,15 +117,15 @@ func (m *Main) listen() error {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
 	homes := home.New(m.db, m.loc)
-	reqs, err := m.newRequests(homes)
-	if err != nil {
+	var err error
+	if m.reqs, err = m.newRequests(homes); err != nil {
 		return err
 	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: pdf.NewRenderer(),
-			Requests: reqs})
+			Requests: m.reqs})
 	if err != nil {
 		return err
 	}
