@@ -85,6 +85,15 @@ type Message struct {
 	LastError   string
 	CreatedAt   time.Time
 	SentAt      time.Time
+	// Attachments are files sent with an e-mail (a statement's PDF).
+	Attachments []MessageAttachment
+}
+
+// MessageAttachment is a file attached to an e-mail.
+type MessageAttachment struct {
+	Name        string // as the recipient sees it, e.g. "akt-sverki.pdf"
+	ContentType string
+	Data        []byte
 }
 
 // Message statuses.

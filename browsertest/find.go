@@ -111,3 +111,26 @@ func (b *Browser) Check(label string) {
 	}
 	b.do(fmt.Sprintf("check %q", label), chromedp.Click(chromedp.JSPath(labelledControl(label))))
 }
+
+// AttachByLabel chooses files for the file input labelled label, as the
+// file dialog would.
+func (b *Browser) AttachByLabel(label string, paths ...string) {
+	b.tb.Helper()
+	b.do(fmt.Sprintf("attach to %q", label), chromedp.SetUploadFiles(chromedp.JSPath(labelledControl(label)), paths))
+}
+
+// SelectByLabel chooses the option showing text in the list labelled
+// label.
+func (b *Browser) SelectByLabel(label, text string) {
+	b.tb.Helper()
+	js := `((c) => {` + jsNorm + `
+	if (!c) return false;
+	const o = [...c.options].find(o => norm(o.textContent) === norm(` + jsString(text) + `));
+	if (!o) return false;
+	c.value = o.value; c.dispatchEvent(new Event("change", {bubbles: true}));
+	return true;
+})(` + labelledControl(label) + `)`
+	if !Eval[bool](b, js) {
+		b.tb.Fatalf("browsertest: no option %q in the list labelled %q", text, label)
+	}
+}

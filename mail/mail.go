@@ -17,4 +17,14 @@ type Message struct {
 	// (RFC 8058). Broadcasts and reminders need it so that mail services do
 	// not file them as spam; transactional letters leave it empty.
 	ListUnsubscribe string
+
+	// Attachments are files sent with the letter (a statement's PDF).
+	Attachments []Attachment
+}
+
+// Attachment is a file attached to a letter.
+type Attachment struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }

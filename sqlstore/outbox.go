@@ -28,6 +28,13 @@ func (db *DB) enqueueMessageAt(ctx context.Context, tx *sql.Tx, m *kabinet.Messa
 	if err != nil {
 		return translate(err)
 	}
+	for _, a := range m.Attachments {
+		_, err := tx.ExecContext(ctx, `INSERT INTO outbox_attachments (message_id, name, content_type, data) VALUES ($1, $2, $3, $4)`,
+			m.ID, a.Name, a.ContentType, a.Data)
+		if err != nil {
+			return translate(err)
+		}
+	}
 	return db.Enqueue(ctx, tx, kabinet.DeliverMessage{MessageID: m.ID, NotBefore: notBefore})
 }
 
@@ -38,9 +45,25 @@ func (db *DB) CreateMessage(ctx context.Context, m *kabinet.Message) error {
 
 const messageSelect = `SELECT id, COALESCE(account_id, 0), unsubscribe, channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, sent_at FROM outbox `
 
-// FindMessageByID returns an outbox message.
+// FindMessageByID returns an outbox message with its attachments.
 func (db *DB) FindMessageByID(ctx context.Context, id int64) (*kabinet.Message, error) {
-	return scanMessage(db.read.QueryRowContext(ctx, messageSelect+`WHERE id = $1`, id))
+	m, err := scanMessage(db.read.QueryRowContext(ctx, messageSelect+`WHERE id = $1`, id))
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT name, content_type, data FROM outbox_attachments WHERE message_id = $1 ORDER BY id`, id)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var a kabinet.MessageAttachment
+		if err := rows.Scan(&a.Name, &a.ContentType, &a.Data); err != nil {
+			return nil, translate(err)
+		}
+		m.Attachments = append(m.Attachments, a)
+	}
+	return m, translate(rows.Err())
 }
 
 // FindMessages returns the latest messages of a channel, newest first (the

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/requests"
 )
 
 // The access-control matrix: every account-scoped route the portal
@@ -56,6 +57,7 @@ type matrixWorld struct {
 	account int64
 	// meter and reading are the account's, for the reading routes.
 	meter, reading int64
+	request        *kabinet.Request
 }
 
 func newMatrixWorld(t *testing.T, role string) *matrixWorld {
@@ -79,7 +81,7 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 	if err := p.db.CreateBill(context.Background(), matrixBill(acc.ID)); err != nil {
 		t.Fatal(err)
 	}
-	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID}
+	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID, request: matrixRequest(t, p, acc)}
 	signIn := map[string][2]string{"owner": {"10103001857", "Байкал-2026-омуль"},
 		"linked": {"ИЭСБК0041300", "Ангара-2026-хариус"}, "other": {"ЕТСОО204646", "Иркут-2026-сиг"}}
 	if creds, ok := signIn[role]; ok {
@@ -127,7 +129,24 @@ func (w *matrixWorld) placeholderExamples() map[string]string {
 		"file":    "2026-11.pdf", // matrixBill
 		"meter":   strconv.FormatInt(w.meter, 10),
 		"reading": strconv.FormatInt(w.reading, 10),
+		"req":     strconv.FormatInt(w.request.ID, 10),
+		"att":     strconv.FormatInt(w.request.Attachments[0].ID, 10),
 	}
+}
+
+// matrixRequest is documents sent from the account with one scan, so that
+// the attachment route has a file to serve its customers.
+func matrixRequest(t *testing.T, p *portal, a *kabinet.Account) *kabinet.Request {
+	t.Helper()
+	up := p.requests.NewUpload()
+	if err := up.Add(context.Background(), "скан.pdf", strings.NewReader("%PDF-1.4 скан")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := p.requests.Documents(context.Background(), requests.Sender{Account: a}, requests.DocumentsForm{Topic: "Смена собственника"}, up)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }
 
 // matrixBill is the account's bill for November 2026, so that the bill

@@ -18,6 +18,8 @@ type Field struct {
 	// Autocomplete and InputMode help phones and password managers.
 	Autocomplete, InputMode string
 	Required                bool
+	// Mark puts * after the label: «Поля, помеченные *, обязательны».
+	Mark bool
 }
 
 // DescribedBy lists the ids of the hint and the error for aria-describedby.

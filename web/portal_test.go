@@ -6,6 +6,7 @@ import (
 	"kabinet/notify"
 	"kabinet/webpush"
 	"log/slog"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,11 +17,13 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/office"
 	"kabinet/password"
 	"kabinet/pdf"
 	"kabinet/readings"
+	"kabinet/requests"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -42,6 +45,8 @@ type portal struct {
 	clock    *clock
 	bank     *sberbanktest.Bank
 	readings *readings.Service
+	requests *requests.Service
+	files    *filestore.Dir
 }
 
 // irkutsk is the supplier's time zone of the tests.
@@ -53,6 +58,19 @@ func mustLocation(name string) *time.Location {
 		panic(err)
 	}
 	return loc
+}
+
+// newRequests builds the requests service with its files in a temporary
+// directory.
+func (p *portal) newRequests(tb testing.TB) *requests.Service {
+	tb.Helper()
+	var err error
+	if p.files, err = filestore.NewDir(filepath.Join(tb.TempDir(), "uploads")); err != nil {
+		tb.Fatal(err)
+	}
+	svc := requests.New(p.db, p.files, p.home, testRenderer(), p.letters, requests.DefaultConfig(), irkutsk)
+	svc.Now = p.clock.Now
+	return svc
 }
 
 // newPortal builds the portal. baseURL is where the letters' links point.
@@ -73,11 +91,12 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	pay := p.payments(tb)
 	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), office.DefaultConfig())
 	p.office.Now = p.clock.Now
+	p.requests = p.newRequests(tb)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,
 		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
-		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office})
+		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}
@@ -126,6 +145,14 @@ func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kab
 
 func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
 	return l.add(to, "Восстановление пароля", "Чтобы задать новый пароль, перейдите по ссылке:\n"+link), nil
+}
+
+func (l *letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Акт сверки", Text: "Акт сверки во вложении"}, nil
+}
+
+func (l *letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Ответ на обращение № " + r.Number(), Text: r.Answer}, nil
 }
 
 func (l *letters) add(to, subject, text string) *kabinet.Message {

@@ -11,6 +11,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
+	"kabinet/requests"
 	"kabinet/web/htmltest"
 )
 
@@ -38,6 +39,18 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 			Title: "Счет готов", Text: "Текст", Link: "/a/1/", New: true}}},
 		"soon":        &SoonPage{BasePage: base, About: "Скоро"},
 		"unsubscribe": &UnsubscribePage{BasePage: base, Token: "1.x", Error: "Ссылка повреждена"},
+		"specialist": &SpecialistPage{BasePage: base, RequestForm: RequestForm{Action: "/a/1/specialist", Back: "/a/1/",
+			Errors: map[string]string{"phone": "Ошибка"}}, Form: requests.SpecialistForm{FullName: "Петрова"},
+			Services: []kabinet.Service{kabinet.ServiceElectricity}},
+		"statement": &StatementPage{BasePage: base, RequestForm: RequestForm{Action: "/a/1/statement", Back: "/a/1/",
+			Errors: map[string]string{"from": "Ошибка"}}, Services: []kabinet.Service{kabinet.ServiceHeat}},
+		"documents": &DocumentsPage{BasePage: base, RequestForm: RequestForm{Action: "/a/1/documents", Back: "/a/1/",
+			Errors: map[string]string{"files": "Ошибка"}}, Limits: requests.DefaultConfig()},
+		"feedback": &FeedbackPage{BasePage: base, RequestForm: RequestForm{Action: "/feedback", Back: "/", Notice: "Много"},
+			Branches: []*kabinet.Branch{{ID: 1, Name: "Правобережное отделение (г. Иркутск)"}}, Limits: requests.DefaultConfig()},
+		"requests": &RequestsPage{BasePage: base, Links: []NavItem{{Label: "Вызов специалиста", URL: "/a/1/specialist"}},
+			Items: []RequestItem{{Number: "ОБ-000001", Kind: "Обращение", Date: "27.11.2026", Deadline: "27.12.2026",
+				Status: "Ответ дан", StatusClass: "answered", Answer: "Ответ", Files: []FileLink{{Name: "скан.pdf", URL: "/a/1/requests/1/files/1", Size: "1 Кб"}}}}},
 		"register": &RegisterPage{BasePage: base, Account: "ИЭСБК0041300",
 			Form: RegisterForm{Surname: "Петрова", By: "sms", Consent: true}, Errors: map[string]string{"email": "Ошибка"}},
 		"consent": &ConsentPage{BasePage: base, Operator: testSupplier, Purposes: "цели", Version: "2026-11-01"},

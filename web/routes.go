@@ -54,12 +54,19 @@ func (s *Server) routes() {
 	m.Handle("GET /sw.js", h(s.handleServiceWorker))
 	m.Handle("GET /unsubscribe", h(s.handleUnsubscribeShow)) // the link in informing e-mails
 	m.Handle("POST /unsubscribe", h(s.handleUnsubscribeCreate))
-	m.Handle("GET /a/{acc}/specialist", h(acc(s.soon("Вызов специалиста",
-		"Здесь можно будет вызвать специалиста: опломбировать новый прибор учета или проверить установленный."))))
-	m.Handle("GET /a/{acc}/statement", h(acc(s.soon("Акт сверки взаиморасчетов",
-		"Здесь можно будет заказать акт сверки по электроснабжению или теплоснабжению за выбранные даты: он придет на e-mail."))))
-	m.Handle("GET /a/{acc}/documents", h(acc(s.soon("Направить документы он-лайн",
-		"Здесь можно будет отправить сканы документов: для договора, смены собственника, числа проживающих, поверки приборов учета."))))
+
+	// Requests and enquiries (SVC-5..7, FEED-1..3).
+	m.Handle("GET /a/{acc}/specialist", h(acc(s.handleSpecialistShow)))
+	m.Handle("POST /a/{acc}/specialist", h(acc(s.handleSpecialistCreate)))
+	m.Handle("GET /a/{acc}/statement", h(acc(s.handleStatementShow)))
+	m.Handle("POST /a/{acc}/statement", h(acc(s.handleStatementCreate)))
+	m.Handle("GET /a/{acc}/documents", h(acc(s.handleDocumentsShow)))
+	m.Handle("POST /a/{acc}/documents", h(acc(s.handleDocumentsCreate)))
+	m.Handle("GET /a/{acc}/requests", h(acc(s.handleRequestsShow)))
+	m.Handle("GET /a/{acc}/requests/{req}/files/{att}", h(acc(s.handleAttachment)))
+	m.Handle("GET /feedback", h(s.handleFeedbackShow))
+	m.Handle("POST /feedback", h(s.handleFeedbackCreate))
+
 	m.Handle("GET /a/{acc}/readings", h(acc(s.needReadings(s.handleReadingsShow))))
 	m.Handle("POST /a/{acc}/readings/{meter}", h(acc(s.needReadings(s.handleReadingCreate))))
 	m.Handle("POST /a/{acc}/readings/{meter}/{reading}/delete", h(acc(s.needReadings(s.handleReadingDelete))))

@@ -19,6 +19,7 @@ import (
 	"kabinet/office"
 	"kabinet/payments"
 	"kabinet/readings"
+	"kabinet/requests"
 )
 
 // Config is the plain configuration of the web surface. cmd/kabinet fills it
@@ -97,6 +98,9 @@ type Deps struct {
 	// Office is the back office, served under /office/; without it
 	// there is none.
 	Office *office.Service
+	// Requests takes the customers' requests and enquiries; their pages
+	// need it.
+	Requests *requests.Service
 }
 
 // Server is the customer portal's web surface.
@@ -116,6 +120,7 @@ type Server struct {
 	push     Pusher
 	unsub    Unsubscriber
 	office   *office.Service
+	requests *requests.Service
 	mux      *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -134,7 +139,8 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
 		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
-		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office}
+		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office,
+		requests: deps.Requests}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -42,6 +42,7 @@ func (p *ServicesPanel) links(a *kabinet.Account) {
 		{Label: "Вызов специалиста", URL: accountPath(a, "specialist")},
 		{Label: "Акт сверки взаиморасчетов", URL: accountPath(a, "statement")},
 		{Label: "Направить документы он-лайн", URL: accountPath(a, "documents")},
+		{Label: "Мои обращения", URL: accountPath(a, "requests")},
 	}
 }
 

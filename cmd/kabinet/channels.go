@@ -28,6 +28,20 @@ func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabin
 		Expires: "1 час, до " + l.when(expires)})
 }
 
+// Statement is the letter that carries a reconciliation statement.
+func (l *letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Акт сверки взаиморасчетов по лицевому счету " + s.AccountNumber,
+		Body: "Здравствуйте!\n\nВо вложении — акт сверки взаиморасчетов с " + s.Provider.Name + " по услуге «" + s.Service.Title() +
+			"» за период с " + s.From.Format("02.01.2006") + " по " + s.To.Format("02.01.2006") + ".\n\n" +
+			"Вы заказали его в личном кабинете. Если это были не вы, просто удалите письмо."})
+}
+
+// Answer is the supplier's answer to a request.
+func (l *letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Ответ на обращение № " + r.Number(),
+		Body: "Здравствуйте, " + r.FullName + "!\n\nВы спрашивали: «" + r.Topic + "».\n\n" + r.Answer})
+}
+
 func (l *letters) when(t time.Time) string {
 	return t.In(l.loc).Format("02.01.2006 15:04") + " (" + l.loc.String() + ")"
 }
@@ -44,8 +58,12 @@ func (l *letters) render(to string, letter mail.Letter) (*kabinet.Message, error
 type smtpSender struct{ smtp *mail.SMTP }
 
 func (s smtpSender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
-	id, err := s.smtp.Send(ctx, mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML,
-		ListUnsubscribe: m.Unsubscribe})
+	msg := mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML,
+		ListUnsubscribe: m.Unsubscribe}
+	for _, a := range m.Attachments {
+		msg.Attachments = append(msg.Attachments, mail.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
+	}
+	id, err := s.smtp.Send(ctx, msg)
 	if err != nil && mail.IsPermanent(err) {
 		return "", notify.Permanent(err)
 	}

@@ -25,6 +25,7 @@ import (
 	"kabinet/payments"
 	"kabinet/pdf"
 	"kabinet/readings"
+	"kabinet/requests"
 	"kabinet/sberbank/sberbanktest"
 	"kabinet/sqlstore"
 	"kabinet/web"
@@ -41,6 +42,7 @@ type Main struct {
 	auth   *auth.Service
 	pay    *payments.Service
 	office *office.Service
+	reqs   *requests.Service
 	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
 	inform *informing
 	ln     net.Listener
@@ -127,12 +129,17 @@ func (m *Main) listen() error {
 	if read != write {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
+	homes := home.New(m.db, m.loc)
+	var err error
+	if m.reqs, err = m.newRequests(homes); err != nil {
+		return err
+	}
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
-			Payments: m.pay, DevBank: m.devBank(), Home: home.New(m.db, m.loc), PDF: m.renderer(),
+			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: m.renderer(),
 			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub,
-			Office: m.office})
+			Office: m.office, Requests: m.reqs})
 	if err != nil {
 		return err
 	}

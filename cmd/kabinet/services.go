@@ -1,11 +1,17 @@
 package main
 
 import (
+	"path/filepath"
+
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
+	"kabinet/home"
 	"kabinet/mail"
 	"kabinet/notify"
 	"kabinet/password"
+	"kabinet/pdf"
+	"kabinet/requests"
 )
 
 // hashConcurrency bounds argon2id at four hashes at once: 256 MiB at most,
@@ -42,3 +48,18 @@ func (m *Main) newAuth() (*auth.Service, error) {
 // outbox: only then may the demo show the outbox at /dev/mail and /dev/sms
 // (a real letter holds a reset link, and must never be shown to anyone).
 func (c *Config) devOutbox() bool { return c.SMTP.Host == "" && c.SMS.Provider == "dev" }
+
+// newRequests builds the requests service, its attachments in uploads/
+// under the data directory.
+func (m *Main) newRequests(h *home.Service) (*requests.Service, error) {
+	files, err := filestore.NewDir(filepath.Join(m.Config.Data, "uploads"))
+	if err != nil {
+		return nil, err
+	}
+	templates, err := mail.NewTemplates()
+	if err != nil {
+		return nil, err
+	}
+	l := &letters{templates: templates, supplierName: m.Config.SupplierName, loc: m.loc}
+	return requests.New(m.db, files, h, pdf.NewRenderer(), l, requests.DefaultConfig(), m.loc), nil
+}

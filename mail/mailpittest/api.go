@@ -2,6 +2,7 @@ package mailpittest
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/url"
 	"testing"
@@ -34,6 +35,31 @@ type Full struct {
 	Text            string
 	HTML            string
 	ListUnsubscribe struct{ Header, HeaderPost string }
+	Attachments     []Attachment
+}
+
+// Attachment is a file attached to a message; Part fetches its content.
+type Attachment struct {
+	PartID      string
+	FileName    string
+	ContentType string
+	Size        int
+}
+
+// Part returns the decoded content of part partID of message id.
+func (s *Server) Part(tb testing.TB, id, partID string) []byte {
+	tb.Helper()
+	client := http.Client{Timeout: 5 * time.Second}
+	resp, err := client.Get(s.apiURL + "/api/v1/message/" + url.PathEscape(id) + "/part/" + url.PathEscape(partID))
+	if err != nil {
+		tb.Fatalf("mailpittest: part %s: %v", partID, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		tb.Fatalf("mailpittest: part %s: %s %v", partID, resp.Status, err)
+	}
+	return b
 }
 
 // Messages returns the messages mailpit has received, newest first.

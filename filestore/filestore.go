@@ -1,0 +1,98 @@
+// Package filestore keeps uploaded files outside the database: in a
+// directory by default (under the data directory, or on a volume several
+// servers share). Keys are made by the caller from random bytes, never
+// from a customer's file name; the store still refuses any key that is
+// not a plain relative path.
+package filestore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"kabinet"
+)
+
+// Dir is a file store in a directory: each key is a file under Root.
+type Dir struct {
+	Root string
+}
+
+// NewDir returns a store in root, creating the directory if need be.
+func NewDir(root string) (*Dir, error) {
+	if err := os.MkdirAll(root, 0o750); err != nil {
+		return nil, fmt.Errorf("filestore: %w", err)
+	}
+	return &Dir{Root: root}, nil
+}
+
+// Put writes r under key and returns how many bytes it wrote. It writes a
+// temporary file and renames it, so a key never holds half a file; an
+// error from r (a size limit) leaves nothing behind.
+func (d *Dir) Put(ctx context.Context, key string, r io.Reader) (int64, error) {
+	path, err := d.path(key)
+	if err != nil {
+		return 0, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return 0, fmt.Errorf("filestore: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".put-*")
+	if err != nil {
+		return 0, fmt.Errorf("filestore: %w", err)
+	}
+	n, err := io.Copy(f, r)
+	if err == nil {
+		err = f.Sync() // acknowledged means on disk
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return 0, err
+	}
+	return n, nil
+}
+
+// Open returns the file under key; a missing one is ENOTFOUND.
+func (d *Dir) Open(ctx context.Context, key string) (io.ReadCloser, error) {
+	path, err := d.path(key)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, kabinet.Errorf(kabinet.ENOTFOUND, "Файл не найден")
+	}
+	return f, err
+}
+
+// Delete removes the file under key; a missing one is no error.
+func (d *Dir) Delete(ctx context.Context, key string) error {
+	path, err := d.path(key)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// path maps key to a file under Root, refusing anything that could leave
+// it: keys are slash-separated names of letters, digits, '-' and '_'.
+func (d *Dir) path(key string) (string, error) {
+	if key == "" || !filepath.IsLocal(filepath.FromSlash(key)) || strings.Trim(key, "abcdefghijklmnopqrstuvwxyz0123456789-_/") != "" {
+		return "", kabinet.Errorf(kabinet.EINVALID, "Недопустимый ключ файла")
+	}
+	return filepath.Join(d.Root, filepath.FromSlash(key)), nil
+}
