@@ -24,4 +24,6 @@ func (w *BroadcastWorker) Work(ctx context.Context, job *river.Job[kabinet.Broad
 }
 
 // Timeout bounds one batch (a thousand account IDs).
-func (w *BroadcastWorker) Timeout(*river.Job[kabinet.BroadcastBatch]) time.Duration { return 5 * time.Minute }
+func (w *BroadcastWorker) Timeout(*river.Job[kabinet.BroadcastBatch]) time.Duration {
+	return 5 * time.Minute
+}

@@ -35,7 +35,9 @@ type Broadcasts struct {
 }
 
 // NewBroadcasts returns the broadcasts service.
-func NewBroadcasts(store BroadcastStore) *Broadcasts { return &Broadcasts{store: store, BatchSize: 1000} }
+func NewBroadcasts(store BroadcastStore) *Broadcasts {
+	return &Broadcasts{store: store, BatchSize: 1000}
+}
 
 // Limits of a broadcast's fields.
 const (
