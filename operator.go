@@ -71,6 +71,8 @@ const (
 	AuditSearch             AuditAction = "search"              // looked accounts up
 	AuditViewAccount        AuditAction = "view_account"        // opened an account's page
 	AuditDeleteRegistration AuditAction = "delete_registration" // deleted a customer's registration
+	AuditBroadcastCreate    AuditAction = "broadcast_create"    // wrote a broadcast
+	AuditBroadcastSend      AuditAction = "broadcast_send"      // sent a broadcast
 )
 
 // Title is the action in Russian, for the audit log page.
@@ -82,6 +84,10 @@ func (a AuditAction) Title() string {
 		return "Просмотр лицевого счета"
 	case AuditDeleteRegistration:
 		return "Удаление регистрации"
+	case AuditBroadcastCreate:
+		return "Создание рассылки"
+	case AuditBroadcastSend:
+		return "Отправка рассылки"
 	}
 	return string(a)
 }

@@ -72,6 +72,8 @@ type Message struct {
 	ID        int64
 	Channel   Channel
 	AccountID int64 // the account an informing message is about; 0 for sign-in messages
+	// BroadcastID is the broadcast the message belongs to, 0 for none.
+	BroadcastID int64
 	// Unsubscribe is an informing e-mail's unsubscribe URL (the
 	// List-Unsubscribe header); "" for other messages.
 	Unsubscribe string

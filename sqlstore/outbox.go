@@ -21,10 +21,11 @@ func (db *DB) enqueueMessageAt(ctx context.Context, tx *sql.Tx, m *kabinet.Messa
 	if m.AccountID != 0 {
 		account = sql.NullInt64{Int64: m.AccountID, Valid: true}
 	}
+	broadcast := sql.NullInt64{Int64: m.BroadcastID, Valid: m.BroadcastID != 0}
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO outbox (channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, account_id, unsubscribe)
-		VALUES ($1, $2, $3, $4, $5, $6, '', 0, '', $7, $8, $9) RETURNING id`,
-		string(m.Channel), m.Recipient, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt, account, m.Unsubscribe).Scan(&m.ID)
+		INSERT INTO outbox (channel, recipient, subject, body_text, body_html, status, provider_id, attempts, last_error, created_at, account_id, unsubscribe, broadcast_id)
+		VALUES ($1, $2, $3, $4, $5, $6, '', 0, '', $7, $8, $9, $10) RETURNING id`,
+		string(m.Channel), m.Recipient, m.Subject, m.Text, m.HTML, m.Status, m.CreatedAt, account, m.Unsubscribe, broadcast).Scan(&m.ID)
 	if err != nil {
 		return translate(err)
 	}

@@ -76,6 +76,7 @@ func (s *Server) officeRoutes(m routeTable) {
 	o.operator("GET /office/accounts/{id}", s.handleOfficeAccount)
 	o.operator("POST /office/accounts/{id}/registration/delete", s.handleOfficeDeleteRegistration)
 	o.admin("GET /office/audit", s.handleOfficeAudit)
+	s.officeBroadcastRoutes(o)
 }
 
 // isOffice reports whether a path belongs to the back office.
@@ -149,6 +150,9 @@ func (s *Server) officeBase(r *http.Request, title string) BasePage {
 	p.Office = &OfficeHeader{Name: o.Name, Role: o.Role.Title(), Nav: []NavItem{{Label: "Лицевые счета", URL: "/office/accounts"}}}
 	if o.IsAdmin() {
 		p.Office.Nav = append(p.Office.Nav, NavItem{Label: "Журнал аудита", URL: "/office/audit"})
+		if s.broadcasts != nil {
+			p.Office.Nav = append(p.Office.Nav, NavItem{Label: "Рассылки", URL: "/office/broadcasts"})
+		}
 	}
 	for i := range p.Office.Nav {
 		p.Office.Nav[i].Current = strings.HasPrefix(r.URL.Path, p.Office.Nav[i].URL)

@@ -3,6 +3,9 @@ package web
 import (
 	"testing"
 
+	"kabinet"
+	"kabinet/office"
+
 	"kabinet/web/htmltest"
 )
 
@@ -30,6 +33,13 @@ func officePageFixtures(base BasePage) map[string]page {
 			Errors: map[string]string{"from": "Укажите дату"}, Limited: true,
 			Entries: []OfficeAuditRow{{At: "27.11.2026 10:00:00", Operator: "operator", Action: "Просмотр лицевого счета",
 				Account: "10103001857", AccountURL: "/office/accounts/1", IP: "127.0.0.1"}}},
+		"office_broadcasts": &OfficeBroadcastsPage{BasePage: base, Districts: []string{"Кировский"},
+			Draft:  office.BroadcastDraft{Title: "Отключение", Audience: kabinet.AudienceList, List: "1\n2"},
+			Errors: map[string]string{"list": "Не найдены лицевые счета: строка 1 «1»."},
+			Broadcasts: []OfficeBroadcastRow{{URL: "/office/broadcasts/1", Number: "1", Created: "27.11.2026 10:00", Title: "Отключение",
+				Audience: "всем", Status: "Черновик"}}},
+		"office_broadcast": &OfficeBroadcastPage{BasePage: base, Number: "1", Subject: "Отключение", Text: "Завтра\nс 10 до 12",
+			Audience: "район «Кировский»", Status: "Отправляется", Sent: true, Total: 10, Batches: 2, BatchesDone: 1, Percent: 50, Informed: 5},
 	}
 }
 

@@ -64,6 +64,8 @@ func TestOfficeAccessMatrix(t *testing.T) {
 	routes := newPortal(t, "http://portal.test", Config{}).officeRoutesByAccess(t)
 	for route, want := range map[string]officeAccess{"GET /office/login": officePublic, "GET /office/accounts": officeOperator,
 		"GET /office/accounts/{id}": officeOperator, "GET /office/audit": officeAdmin,
+		"GET /office/broadcasts": officeAdmin, "POST /office/broadcasts": officeAdmin, "GET /office/broadcasts/{id}": officeAdmin,
+		"POST /office/broadcasts/{id}/send":              officeAdmin,
 		"POST /office/accounts/{id}/registration/delete": officeOperator} {
 		if routes[route] != want {
 			t.Errorf("route %q is %q, want %q", route, routes[route], want)
@@ -75,6 +77,7 @@ func TestOfficeAccessMatrix(t *testing.T) {
 				p := newPortal(t, "http://portal.test", Config{})
 				acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru")
 				p.officeStaff(t)
+				bc := p.broadcastDraft(t)
 				a := newAgent(t, p.Handler())
 				switch role {
 				case "admin", "operator":
@@ -90,6 +93,9 @@ func TestOfficeAccessMatrix(t *testing.T) {
 					case "$":
 						return ""
 					case "id":
+						if strings.HasPrefix(path, "/office/broadcasts/") {
+							return strconv.FormatInt(bc.ID, 10)
+						}
 						return strconv.FormatInt(acc.ID, 10)
 					}
 					t.Fatalf("route %q: no example for %s", route, m)

@@ -96,7 +96,8 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,
 		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
-		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests})
+		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests,
+		Broadcasts: office.NewBroadcasts(p.db)})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

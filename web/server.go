@@ -101,27 +101,31 @@ type Deps struct {
 	// Requests takes the customers' requests and enquiries; their pages
 	// need it.
 	Requests *requests.Service
+	// Broadcasts are the admins' messages to many customers; without
+	// them the back office has no «Рассылки».
+	Broadcasts *office.Broadcasts
 }
 
 // Server is the customer portal's web surface.
 type Server struct {
-	cfg      Config
-	log      *slog.Logger
-	registry *prometheus.Registry
-	pinger   Pinger
-	auth     *auth.Service
-	outbox   Outbox
-	accounts AccountData
-	payments *payments.Service
-	devBank  http.Handler
-	home     *home.Service
-	pdf      BillRenderer
-	readings *readings.Service
-	push     Pusher
-	unsub    Unsubscriber
-	office   *office.Service
-	requests *requests.Service
-	mux      *http.ServeMux
+	cfg        Config
+	log        *slog.Logger
+	registry   *prometheus.Registry
+	pinger     Pinger
+	auth       *auth.Service
+	outbox     Outbox
+	accounts   AccountData
+	payments   *payments.Service
+	devBank    http.Handler
+	home       *home.Service
+	pdf        BillRenderer
+	readings   *readings.Service
+	push       Pusher
+	unsub      Unsubscriber
+	office     *office.Service
+	requests   *requests.Service
+	broadcasts *office.Broadcasts
+	mux        *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
 	// officeAccess is who may use each /office/ route (officeRoutes).
@@ -140,7 +144,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
 		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
 		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office,
-		requests: deps.Requests}
+		requests: deps.Requests, broadcasts: deps.Broadcasts}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -18,6 +18,7 @@ type informing struct {
 	sender    *webpush.Sender
 	unsub     *notify.Unsubscriber
 	reminders *remind.Reminders
+	broadcast *notify.Broadcaster
 }
 
 // newInforming loads (on first start: makes) the VAPID keys and the
@@ -52,6 +53,7 @@ func (m *Main) newInforming(ctx context.Context) (*informing, error) {
 		sender:    webpush.NewSender(m.db, keys, "mailto:"+m.Config.SMTP.From, endpoints),
 		unsub:     &notify.Unsubscriber{Signer: signer, Store: m.db},
 		reminders: r,
+		broadcast: &notify.Broadcaster{Store: m.db, Informer: in},
 	}, nil
 }
 

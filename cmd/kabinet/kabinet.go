@@ -34,19 +34,20 @@ import (
 // Main is the whole program: tests start it on :0 against a temporary
 // database with Run and stop it with Close.
 type Main struct {
-	Config Config
-	log    *slog.Logger
-	loc    *time.Location
-	db     *sqlstore.DB
-	queue  *jobs.Queue
-	auth   *auth.Service
-	pay    *payments.Service
-	office *office.Service
-	reqs   *requests.Service
-	bank   *sberbanktest.Bank // the demo's gateway, nil with a real one
-	inform *informing
-	ln     net.Listener
-	srv    *http.Server
+	Config     Config
+	log        *slog.Logger
+	loc        *time.Location
+	db         *sqlstore.DB
+	queue      *jobs.Queue
+	auth       *auth.Service
+	pay        *payments.Service
+	office     *office.Service
+	broadcasts *office.Broadcasts
+	reqs       *requests.Service
+	bank       *sberbanktest.Bank // the demo's gateway, nil with a real one
+	inform     *informing
+	ln         net.Listener
+	srv        *http.Server
 }
 
 // NewMain returns a program with the given configuration.
@@ -79,7 +80,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.pay, m.bank, err = m.newPayments(); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind); err != nil {
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind, m.inform.broadcast.SendBatch); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -89,6 +90,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 		return err
 	}
 	m.office = newOffice(m.db, m.Config.SupplierName)
+	m.broadcasts = office.NewBroadcasts(m.db)
 	if err := m.ensureDemoOperators(ctx); err != nil {
 		return err
 	}
@@ -99,7 +101,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // every worker registered, and lets the store enqueue on it. closeLast, if
 // not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
-	pay *payments.Service, pollEvery time.Duration, remind func(context.Context) error) (*jobs.Queue, error) {
+	pay *payments.Service, pollEvery time.Duration, remind func(context.Context) error,
+	broadcast func(context.Context, int64, int) error) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
@@ -107,6 +110,7 @@ func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.
 	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: pay.Poll})
 	river.AddWorker(ws, &jobs.AutopayWorker{Run: pay.RunAutopay})
 	river.AddWorker(ws, &jobs.RemindWorker{Remind: remind})
+	river.AddWorker(ws, &jobs.BroadcastWorker{Send: broadcast})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
 		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
 	if closeLast != nil {
@@ -139,7 +143,7 @@ func (m *Main) listen() error {
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: m.renderer(),
 			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub,
-			Office: m.office, Requests: m.reqs})
+			Office: m.office, Requests: m.reqs, Broadcasts: m.broadcasts})
 	if err != nil {
 		return err
 	}
