@@ -71,6 +71,10 @@ const (
 	AuditSearch             AuditAction = "search"              // looked accounts up
 	AuditViewAccount        AuditAction = "view_account"        // opened an account's page
 	AuditDeleteRegistration AuditAction = "delete_registration" // deleted a customer's registration
+	AuditViewQueue          AuditAction = "view_queue"          // listed a queue of requests
+	AuditViewRequest        AuditAction = "view_request"        // opened a request
+	AuditChangeRequest      AuditAction = "change_request"      // assigned, moved or answered a request
+	AuditDownloadFile       AuditAction = "download_file"       // downloaded a request's attachment
 )
 
 // Title is the action in Russian, for the audit log page.
@@ -82,6 +86,14 @@ func (a AuditAction) Title() string {
 		return "Просмотр лицевого счета"
 	case AuditDeleteRegistration:
 		return "Удаление регистрации"
+	case AuditViewQueue:
+		return "Просмотр очереди обращений"
+	case AuditViewRequest:
+		return "Просмотр обращения"
+	case AuditChangeRequest:
+		return "Изменение обращения"
+	case AuditDownloadFile:
+		return "Скачивание вложения"
 	}
 	return string(a)
 }

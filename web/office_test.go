@@ -64,7 +64,9 @@ func TestOfficeAccessMatrix(t *testing.T) {
 	routes := newPortal(t, "http://portal.test", Config{}).officeRoutesByAccess(t)
 	for route, want := range map[string]officeAccess{"GET /office/login": officePublic, "GET /office/accounts": officeOperator,
 		"GET /office/accounts/{id}": officeOperator, "GET /office/audit": officeAdmin,
-		"POST /office/accounts/{id}/registration/delete": officeOperator} {
+		"POST /office/accounts/{id}/registration/delete": officeOperator, "GET /office/requests": officeOperator,
+		"GET /office/requests/{req}": officeOperator, "POST /office/requests/{req}/answer": officeOperator,
+		"GET /office/requests/{req}/files/{att}": officeOperator} {
 		if routes[route] != want {
 			t.Errorf("route %q is %q, want %q", route, routes[route], want)
 		}
@@ -75,6 +77,7 @@ func TestOfficeAccessMatrix(t *testing.T) {
 				p := newPortal(t, "http://portal.test", Config{})
 				acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru")
 				p.officeStaff(t)
+				req := p.officeRequest(t, acc)
 				a := newAgent(t, p.Handler())
 				switch role {
 				case "admin", "operator":
@@ -91,6 +94,10 @@ func TestOfficeAccessMatrix(t *testing.T) {
 						return ""
 					case "id":
 						return strconv.FormatInt(acc.ID, 10)
+					case "req":
+						return strconv.FormatInt(req.ID, 10)
+					case "att":
+						return strconv.FormatInt(req.Attachments[0].ID, 10)
 					}
 					t.Fatalf("route %q: no example for %s", route, m)
 					return ""
