@@ -153,11 +153,14 @@ func (p *OfficeRequestPage) StatusSelect() Select {
 			opts = append(opts, SelectOption{Value: string(st), Label: st.Title()})
 		}
 	}
-	cur := p.NewStatus
+	cur, prompt := p.NewStatus, ""
 	if cur == "" {
 		cur = string(p.status)
 	}
-	return newSelect(Field{ID: "status", Name: "status", Label: "Статус", Error: p.Errors["status"]}, "", cur, opts...)
+	if p.status == kabinet.StatusAnswered { // not in the list: say so, do not show another
+		prompt = "Ответ дан — выберите новый статус"
+	}
+	return newSelect(Field{ID: "status", Name: "status", Label: "Статус", Error: p.Errors["status"]}, prompt, cur, opts...)
 }
 
 // AnswerArea is the answer's text.
