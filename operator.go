@@ -73,6 +73,10 @@ const (
 	AuditDeleteRegistration AuditAction = "delete_registration" // deleted a customer's registration
 	AuditBroadcastCreate    AuditAction = "broadcast_create"    // wrote a broadcast
 	AuditBroadcastSend      AuditAction = "broadcast_send"      // sent a broadcast
+	AuditViewQueue          AuditAction = "view_queue"          // listed a queue of requests
+	AuditViewRequest        AuditAction = "view_request"        // opened a request
+	AuditChangeRequest      AuditAction = "change_request"      // assigned, moved or answered a request
+	AuditDownloadFile       AuditAction = "download_file"       // downloaded a request's attachment
 )
 
 // Title is the action in Russian, for the audit log page.
@@ -88,6 +92,14 @@ func (a AuditAction) Title() string {
 		return "Создание рассылки"
 	case AuditBroadcastSend:
 		return "Отправка рассылки"
+	case AuditViewQueue:
+		return "Просмотр очереди обращений"
+	case AuditViewRequest:
+		return "Просмотр обращения"
+	case AuditChangeRequest:
+		return "Изменение обращения"
+	case AuditDownloadFile:
+		return "Скачивание вложения"
 	}
 	return string(a)
 }

@@ -192,9 +192,12 @@ type Branch struct {
 }
 
 // RequestUpdate is an operator's change of a request: the fields that are
-// not nil change.
+// not nil change. Audit records the change and Notice tells the customer;
+// stores write both in the transaction of the change.
 type RequestUpdate struct {
 	Status     *RequestStatus
 	AssigneeID *int64 // 0 unassigns
 	Answer     *string
+	Audit      *AuditEntry
+	Notice     *Notice
 }

@@ -86,6 +86,8 @@ type Service struct {
 	store  Store
 	hasher *password.Hasher
 	cfg    Config
+	// requests is the operators' work on requests (UseRequests).
+	requests Requests
 	// Now is the clock; tests move it.
 	Now func() time.Time
 }

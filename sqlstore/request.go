@@ -152,7 +152,8 @@ func scanRequest(s scanner) (*kabinet.Request, error) {
 	return &r, nil
 }
 
-// UpdateRequest applies an operator's change; an answer sets its time.
+// UpdateRequest applies an operator's change with its audit entry and
+// notice, all or nothing; an answer sets its time.
 func (db *DB) UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpdate) error {
 	now := db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
@@ -179,7 +180,12 @@ func (db *DB) UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpda
 		if n, _ := res.RowsAffected(); n == 0 {
 			return kabinet.Errorf(kabinet.ENOTFOUND, "Обращение не найдено")
 		}
-		return nil
+		if u.Audit != nil {
+			if err := db.audit(ctx, tx, u.Audit); err != nil {
+				return err
+			}
+		}
+		return db.writeNotice(ctx, tx, u.Notice)
 	})
 }
 

@@ -115,6 +115,29 @@ func TestRequests(t *testing.T) {
 				t.Errorf("unassigned = %+v", got)
 			}
 		})
+		t.Run("AuditAndNoticeInTheSameTransaction", func(t *testing.T) {
+			st := kabinet.StatusClosed
+			bad := &kabinet.AuditEntry{OperatorID: 999999, OperatorLogin: "ghost", Action: kabinet.AuditChangeRequest}
+			if err := db.UpdateRequest(ctx, docs.ID, kabinet.RequestUpdate{Status: &st, Audit: bad}); err == nil {
+				t.Fatal("an audit entry of no operator was written")
+			}
+			if got, _ := db.FindRequestByID(ctx, docs.ID); got.Status == st {
+				t.Errorf("the change stayed without its audit entry")
+			}
+			o := mustOperator(t, db, "req-op", kabinet.RoleOperator)
+			e := &kabinet.AuditEntry{OperatorID: o.ID, OperatorLogin: o.Login, Action: kabinet.AuditChangeRequest, AccountID: a.ID}
+			n := &kabinet.Notice{Notification: &kabinet.Notification{UserID: u.ID, Title: "Ответ", Text: "Текст"}}
+			if err := db.UpdateRequest(ctx, docs.ID, kabinet.RequestUpdate{Status: &st, Audit: e, Notice: n}); err != nil {
+				t.Fatal(err)
+			}
+			es, err := db.FindAuditEntries(ctx, sqlstore.AuditFilter{OperatorID: o.ID})
+			if err != nil || len(es) != 1 || es[0].Action != kabinet.AuditChangeRequest {
+				t.Errorf("audit = %v, %v", es, err)
+			}
+			if ns, _ := db.FindNotifications(ctx, u.ID, 10); len(ns) != 1 || ns[0].Title != "Ответ" {
+				t.Errorf("notifications = %v", ns)
+			}
+		})
 		t.Run("ErrNotFound", func(t *testing.T) {
 			_, err := db.FindRequestByID(ctx, 999999)
 			wantCode(t, err, kabinet.ENOTFOUND)

@@ -75,6 +75,12 @@ func (s *Server) officeRoutes(m routeTable) {
 	o.operator("GET /office/accounts", s.handleOfficeAccounts)
 	o.operator("GET /office/accounts/{id}", s.handleOfficeAccount)
 	o.operator("POST /office/accounts/{id}/registration/delete", s.handleOfficeDeleteRegistration)
+	o.operator("GET /office/requests", s.handleOfficeQueue)
+	o.operator("GET /office/requests/{req}", s.handleOfficeRequest)
+	o.operator("POST /office/requests/{req}/assign", s.handleOfficeAssign)
+	o.operator("POST /office/requests/{req}/status", s.handleOfficeStatus)
+	o.operator("POST /office/requests/{req}/answer", s.handleOfficeAnswer)
+	o.operator("GET /office/requests/{req}/files/{att}", s.handleOfficeAttachment)
 	o.admin("GET /office/audit", s.handleOfficeAudit)
 	s.officeBroadcastRoutes(o)
 }
@@ -147,7 +153,8 @@ func (s *Server) officeBase(r *http.Request, title string) BasePage {
 	if o == nil {
 		return p
 	}
-	p.Office = &OfficeHeader{Name: o.Name, Role: o.Role.Title(), Nav: []NavItem{{Label: "Лицевые счета", URL: "/office/accounts"}}}
+	p.Office = &OfficeHeader{Name: o.Name, Role: o.Role.Title(), Nav: []NavItem{{Label: "Обращения", URL: "/office/requests"},
+		{Label: "Лицевые счета", URL: "/office/accounts"}}}
 	if o.IsAdmin() {
 		p.Office.Nav = append(p.Office.Nav, NavItem{Label: "Журнал аудита", URL: "/office/audit"})
 		if s.broadcasts != nil {

@@ -66,7 +66,9 @@ func TestOfficeAccessMatrix(t *testing.T) {
 		"GET /office/accounts/{id}": officeOperator, "GET /office/audit": officeAdmin,
 		"GET /office/broadcasts": officeAdmin, "POST /office/broadcasts": officeAdmin, "GET /office/broadcasts/{id}": officeAdmin,
 		"POST /office/broadcasts/{id}/send":              officeAdmin,
-		"POST /office/accounts/{id}/registration/delete": officeOperator} {
+		"POST /office/accounts/{id}/registration/delete": officeOperator, "GET /office/requests": officeOperator,
+		"GET /office/requests/{req}": officeOperator, "POST /office/requests/{req}/answer": officeOperator,
+		"GET /office/requests/{req}/files/{att}": officeOperator} {
 		if routes[route] != want {
 			t.Errorf("route %q is %q, want %q", route, routes[route], want)
 		}
@@ -78,6 +80,7 @@ func TestOfficeAccessMatrix(t *testing.T) {
 				acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru")
 				p.officeStaff(t)
 				bc := p.broadcastDraft(t)
+				req := p.officeRequest(t, acc)
 				a := newAgent(t, p.Handler())
 				switch role {
 				case "admin", "operator":
@@ -97,6 +100,10 @@ func TestOfficeAccessMatrix(t *testing.T) {
 							return strconv.FormatInt(bc.ID, 10)
 						}
 						return strconv.FormatInt(acc.ID, 10)
+					case "req":
+						return strconv.FormatInt(req.ID, 10)
+					case "att":
+						return strconv.FormatInt(req.Attachments[0].ID, 10)
 					}
 					t.Fatalf("route %q: no example for %s", route, m)
 					return ""

@@ -92,6 +92,7 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), office.DefaultConfig())
 	p.office.Now = p.clock.Now
 	p.requests = p.newRequests(tb)
+	p.office.UseRequests(p.requests)
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,

@@ -101,6 +101,12 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request, v *aut
 		return err
 	}
 	defer f.Close()
+	s.sendAttachment(w, r, at, f)
+	return nil
+}
+
+// sendAttachment streams file f of attachment at as a download.
+func (s *Server) sendAttachment(w http.ResponseWriter, r *http.Request, at *kabinet.Attachment, f io.Reader) {
 	w.Header().Set("Content-Type", at.ContentType)
 	w.Header().Set("Content-Length", strconv.FormatInt(at.Size, 10))
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": at.Name}))
@@ -108,5 +114,4 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request, v *aut
 	if _, err := io.Copy(w, f); err != nil { // the headers are out: log, no error page
 		s.log.WarnContext(r.Context(), "send attachment", "err", err)
 	}
-	return nil
 }

@@ -138,6 +138,7 @@ func (m *Main) listen() error {
 	if m.reqs, err = m.newRequests(homes); err != nil {
 		return err
 	}
+	m.office.UseRequests(m.reqs)
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
 		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
