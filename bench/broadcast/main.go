@@ -42,7 +42,7 @@ import (
 func main() {
 	dsn := flag.String("db", "/tmp/kabinet-broadcast.db", "database (a SQLite path or a postgres:// URL)")
 	accounts := flag.Int("accounts", 100000, "homes in the demo world")
-	workers := flag.Int("workers", 10, "concurrent jobs")
+	workers := flag.Int("workers", 50, "concurrent jobs")
 	doRemind := flag.Bool("remind", false, "also time one reminder scan")
 	flag.Parse()
 	ctx := context.Background()
