@@ -167,7 +167,9 @@ func consumption(m *kabinet.Meter, last, cur *kabinet.Reading) []int64 {
 // estimateReading records a month charged without a reading: the
 // registers as last read, and the consumption charged.
 func estimateReading(m *kabinet.Meter, p kabinet.Period, last *kabinet.Reading, u billing.Usage) *kabinet.Reading {
-	values := make([]int64, len(u.Units))
+	// Every register, even when the norm charged one total for a zone
+	// meter: the next reading is checked against all of them.
+	values := make([]int64, len(m.Zoning.Zones()))
 	if last != nil {
 		copy(values, last.Values)
 	}

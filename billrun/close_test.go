@@ -213,3 +213,23 @@ func TestLateReadingCountsForTheNextPeriod(t *testing.T) {
 		t.Errorf("recalculation = %v, want none", amounts(got))
 	}
 }
+
+// A two-zone meter read only once, in October, has no average for
+// November: the norm charges one total, and the estimate that records the
+// month keeps both registers as last read, 1 000 and 500, for the next
+// reading to be checked against.
+func TestNormKeepsEveryRegisterOfAZoneMeter(t *testing.T) {
+	w := newWorld(t, sqlstoretest.SQLiteDSN(t))
+	a, subs := w.flat(t, "10000001", false)
+	m := w.meter(t, a, subs[0], kabinet.ZoningTwo)
+	oct := kabinet.Period{Year: 2025, Month: time.October}
+	w.read(t, m, oct, day(2025, 10, 20), kabinet.ReadingCalculated, []int64{1000, 500}, []int64{100, 50})
+	w.close(t, nov)
+	rs, err := w.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID, Limit: 1})
+	if err != nil || len(rs) != 1 {
+		t.Fatalf("readings = %v, %v", rs, err)
+	}
+	if e := rs[0]; e.Source != kabinet.SourceEstimated || !slices.Equal(e.Values, []int64{1000, 500}) {
+		t.Errorf("November's estimate = %s %v, want estimated [1000 500]", e.Source, e.Values)
+	}
+}

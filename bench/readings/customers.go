@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -71,12 +72,23 @@ func register(ctx context.Context, db *sqlstore.DB, id int64, hash string) (*cus
 	}
 	c := &customer{account: id}
 	for _, m := range ms {
-		rs, err := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, Limit: 1})
+		// The newest by date may be the estimate that closed a month
+		// whose reading came after the 25th: start above all recent ones.
+		rs, err := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, Limit: 3})
 		if err != nil {
 			return nil, err
 		}
-		if len(rs) > 0 && rs[0].Values[0]+100000 < m.Capacity() {
-			c.meters = append(c.meters, &meter{id: m.ID, values: rs[0].Values})
+		if len(rs) == 0 {
+			continue
+		}
+		values := slices.Clone(rs[0].Values)
+		for _, r := range rs[1:] {
+			for i := range min(len(values), len(r.Values)) {
+				values[i] = max(values[i], r.Values[i])
+			}
+		}
+		if values[0]+100000 < m.Capacity() {
+			c.meters = append(c.meters, &meter{id: m.ID, values: values})
 		}
 	}
 	if len(c.meters) == 0 {
