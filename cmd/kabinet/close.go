@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"time"
 
 	"kabinet"
@@ -22,6 +23,9 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	if err != nil {
 		return err
 	}
+	// A close allocates many short-lived rows; collecting less often makes
+	// a million accounts 2 min → 1 min 41 s for some 100 MB more.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
 		began := time.Now()
 		c, err := billrun.New(db, loc).Close(ctx, p)
