@@ -25,6 +25,7 @@ type Store interface {
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*sqlstore.AccountData, error)
 	Load(ctx context.Context, b *sqlstore.Batch) error
+	Optimize(ctx context.Context) error
 }
 
 // Engine closes periods.
@@ -71,6 +72,11 @@ func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodCl
 	}
 	if err != nil || c.State == kabinet.CloseDone {
 		return c, err
+	}
+	// The month's readings and payments may have come in bulk since the
+	// planner last looked (an import, the demo's history).
+	if err := e.Store.Optimize(ctx); err != nil {
+		return nil, err
 	}
 	if err := e.closeAll(ctx, p, c.LastAccount); err != nil {
 		return nil, err

@@ -22,7 +22,7 @@ type dialect struct {
 	load func(ctx context.Context, db *sql.DB, b *Batch) error
 	// fixSequences moves identity sequences past explicitly inserted ids.
 	fixSequences func(ctx context.Context, tx *sql.Tx, tables ...string) error
-	// optimize refreshes planner statistics ("" where the server does it).
+	// optimize refreshes planner statistics.
 	optimize string
 	// fold is an SQL expression folding the text expression x for
 	// look-ups: lower case (Cyrillic too) and ё as е.
@@ -66,7 +66,7 @@ func openPostgres(dsn string) (*DB, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
-	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences,
+	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE",
 		fold: func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" }}
 	return &DB{write: db, read: db, dialect: d}, nil
 }
