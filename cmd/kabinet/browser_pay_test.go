@@ -15,7 +15,7 @@ import (
 
 // TestBrowserPayDebt is the demo's card payment end to end: the debt
 // prefilled, the demo bank's page with a test card, the return page, and
-// the balance at zero with the payment in the ledger.
+// the balance at zero, the payment in «История оплат» and in the ledger.
 func TestBrowserPayDebt(t *testing.T) {
 	m, b, shots := signedInDemo(t)
 	b.ClickText("Оплатить картой")
@@ -44,6 +44,12 @@ func TestBrowserPayDebt(t *testing.T) {
 		if debt != "0,00\u00a0₽" {
 			t.Errorf("debts after paying = %q, want 0,00 ₽ each", debts)
 		}
+	}
+	b.Open(m.URL() + "/")
+	b.ClickText("История оплат ►")
+	newest := browsertest.Eval[string](b, `document.querySelector(".payments-table tbody tr td:last-child").textContent`)
+	if newest != kabinet.ChannelCard.Title() {
+		t.Errorf("the newest payment in «История оплат» was made by %q, want %q", newest, kabinet.ChannelCard.Title())
 	}
 	payOther(t, b, m.URL(), shots)
 	a, err := m.db.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
