@@ -122,18 +122,8 @@ func (db *DB) InformBroadcastBatch(ctx context.Context, id int64, k int, ds []*D
 		} else if err != nil {
 			return translate(err)
 		}
-		for _, d := range ds {
-			ok, err := db.claimReminder(ctx, tx, d)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			if err := db.writeDelivery(ctx, tx, d); err != nil {
-				return err
-			}
-			n++
+		if n, err = db.writeDeliveries(ctx, tx, ds); err != nil {
+			return err
 		}
 		var finished any
 		if k+1 == batches {

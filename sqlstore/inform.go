@@ -162,24 +162,31 @@ type ReminderKey struct {
 // many deliveries were written.
 func (db *DB) Inform(ctx context.Context, ds []*Delivery) (int, error) {
 	var n int
-	err := db.InTx(ctx, func(tx *sql.Tx) error {
-		n = 0
-		for _, d := range ds {
-			ok, err := db.claimReminder(ctx, tx, d)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			if err := db.writeDelivery(ctx, tx, d); err != nil {
-				return err
-			}
-			n++
-		}
-		return nil
+	err := db.InTx(ctx, func(tx *sql.Tx) (err error) {
+		n, err = db.writeDeliveries(ctx, tx, ds)
+		return err
 	})
 	return n, err
+}
+
+// writeDeliveries writes in tx each delivery whose reminder key is new,
+// and returns how many it wrote.
+func (db *DB) writeDeliveries(ctx context.Context, tx *sql.Tx, ds []*Delivery) (int, error) {
+	n := 0
+	for _, d := range ds {
+		ok, err := db.claimReminder(ctx, tx, d)
+		if err != nil {
+			return n, err
+		}
+		if !ok {
+			continue
+		}
+		if err := db.writeDelivery(ctx, tx, d); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 func (db *DB) claimReminder(ctx context.Context, tx *sql.Tx, d *Delivery) (bool, error) {

@@ -75,7 +75,7 @@ func main() {
 	fake := smstest.NewSMSRu(&benchTB{})
 	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]notify.Sender{
 		kabinet.ChannelEmail: notify.DevSender{},
-		kabinet.ChannelSMS:   gateway{&sms.SMSRu{APIID: fake.APIID, BaseURL: fake.URL}},
+		kabinet.ChannelSMS:   notify.SMS{Gateway: &sms.SMSRu{APIID: fake.APIID, BaseURL: fake.URL}},
 	}}
 	b := &notify.Broadcaster{Store: db, Informer: in}
 	ws := river.NewWorkers()
@@ -216,17 +216,6 @@ func heapPeak() (*uint64, func()) {
 type discard struct{}
 
 func (discard) InsertTx(context.Context, *sql.Tx, sqlstore.JobArgs) error { return nil }
-
-// gateway sends outbox texts through an SMS gateway (as cmd/kabinet does).
-type gateway struct{ sms sms.Sender }
-
-func (g gateway) Send(ctx context.Context, m *kabinet.Message) (string, error) {
-	id, err := g.sms.Send(ctx, m.Recipient, m.Text)
-	if err != nil && sms.IsPermanent(err) {
-		return "", notify.Permanent(err)
-	}
-	return id, err
-}
 
 // benchTB lets the fake SMS.ru run outside a test: its complaints are
 // logged.

@@ -91,23 +91,12 @@ func (c *Config) smsSender() (notify.Sender, error) {
 		if c.SMS.APIID == "" {
 			return nil, fmt.Errorf("sms: KABINET_SMS_API_ID is required for SMS.ru")
 		}
-		return gateway{&sms.SMSRu{APIID: c.SMS.APIID, From: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
+		return notify.SMS{Gateway: &sms.SMSRu{APIID: c.SMS.APIID, From: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
 	case "smsc":
 		if c.SMS.Login == "" || c.SMS.Password == "" {
 			return nil, fmt.Errorf("sms: KABINET_SMS_LOGIN and KABINET_SMS_PASSWORD are required for SMSC")
 		}
-		return gateway{&sms.SMSC{Login: c.SMS.Login, Password: c.SMS.Password, Sender: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
+		return notify.SMS{Gateway: &sms.SMSC{Login: c.SMS.Login, Password: c.SMS.Password, Sender: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
 	}
 	return nil, fmt.Errorf("sms provider %q: want dev, smsru or smsc", c.SMS.Provider)
-}
-
-// gateway sends outbox texts through an SMS gateway.
-type gateway struct{ sms sms.Sender }
-
-func (g gateway) Send(ctx context.Context, m *kabinet.Message) (string, error) {
-	id, err := g.sms.Send(ctx, m.Recipient, m.Text)
-	if err != nil && sms.IsPermanent(err) {
-		return "", notify.Permanent(err)
-	}
-	return id, err
 }
