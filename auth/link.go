@@ -44,9 +44,9 @@ func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c
 	} else if !ok {
 		return nil, ErrSignIn
 	}
-	if err := s.store.ResetHits(ctx, at.key); err != nil {
-		return nil, err
-	}
+	// The failure counter stays as it is: only a sign-in to the account
+	// clears it, or anybody who knows the surname could clear it for the
+	// owner and go on guessing her password.
 	if err := s.mayLink(ctx, v, at.account.ID); err != nil {
 		return nil, err
 	}

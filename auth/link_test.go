@@ -193,3 +193,28 @@ func wantCode(t *testing.T, err error, code string) {
 		t.Fatalf("error = %v (code %q), want %q", err, got, code)
 	}
 }
+
+// A link that succeeds leaves the account's failed-password counter as it
+// was: only a sign-in to that account clears it, so nobody else can clear
+// it for the owner and keep guessing.
+func TestLinkKeepsFailureCounter(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.account(t, "ИЭСБК0041300", "Петрова")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	for i := range 9 {
+		if _, err := f.svc.SignIn(ctx, "ИЭСБК0041300", "Иванова", client); err != auth.ErrSignIn {
+			t.Fatalf("attempt %d: %v", i+1, err)
+		}
+	}
+	if _, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Петрова", client); err != nil {
+		t.Fatal(err)
+	}
+	// The link was the 10th attempt; the 11th is refused before the hash.
+	before := f.hasher.Evaluations()
+	_, err := f.svc.SignIn(ctx, "ИЭСБК0041300", "Иванова", client)
+	wantErr(t, err, auth.ErrLocked)
+	if f.hasher.Evaluations() != before {
+		t.Error("a locked-out attempt reached the hash")
+	}
+}
