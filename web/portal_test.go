@@ -76,7 +76,14 @@ func (p *portal) newRequests(tb testing.TB) *requests.Service {
 // newPortal builds the portal. baseURL is where the letters' links point.
 func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	tb.Helper()
-	p := &portal{db: sqlstoretest.MustOpen(tb, sqlstoretest.SQLiteDSN(tb)), letters: &letters{},
+	return newPortalOn(tb, sqlstoretest.SQLiteDSN(tb), baseURL, cfg)
+}
+
+// newPortalOn is newPortal on the database of dsn, for the tests that
+// run on both engines.
+func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
+	tb.Helper()
+	p := &portal{db: sqlstoretest.MustOpen(tb, dsn), letters: &letters{},
 		clock: &clock{now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}}
 	p.db.Now, p.db.Jobs = p.clock.Now, noJobs{}
 	ac := auth.DefaultConfig()
