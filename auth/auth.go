@@ -7,6 +7,7 @@
 package auth
 
 import (
+	"log/slog"
 	"time"
 
 	"kabinet"
@@ -87,6 +88,11 @@ type Service struct {
 	cfg      Config
 	// Now is the clock; tests move it.
 	Now func() time.Time
+	// Background runs work the answer must not wait for (the letter of a
+	// password reset); tests run it at once.
+	Background func(func())
+	// Log records what failed in the background.
+	Log *slog.Logger
 }
 
 // ConsentVersion is the version of the consent text registration records.
@@ -94,7 +100,8 @@ func (s *Service) ConsentVersion() string { return s.cfg.ConsentVersion }
 
 // New returns the service.
 func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *Service {
-	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Now: time.Now}
+	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Now: time.Now,
+		Background: func(f func()) { go f() }, Log: slog.Default()}
 }
 
 // Errors the pages tell apart. The failures of sign-in are one error on

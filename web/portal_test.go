@@ -90,6 +90,7 @@ func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	ac.BaseURL, ac.SupplierName = baseURL, testSupplier
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
 	p.svc.Now = p.clock.Now
+	p.svc.Background = func(work func()) { work() }
 	p.home = home.New(p.db, irkutsk)
 	p.home.Now = p.clock.Now
 	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
