@@ -63,8 +63,8 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 }
 
 // electricityBalance sums the ledger of the account's electricity
-// sub-account up to day to: charges, recalculations and penalties less
-// payments.
+// sub-account booked up to day to: charges, recalculations and penalties
+// less payments.
 func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.Time) kabinet.Money {
 	t.Helper()
 	subs, err := db.FindSubAccounts(context.Background(), accountID)
@@ -81,7 +81,7 @@ func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.
 			t.Fatal(err)
 		}
 		for _, e := range es {
-			if !e.PostedOn.After(to) {
+			if !e.BookedOn().After(to) {
 				sum += e.Amount
 			}
 		}
