@@ -66,8 +66,8 @@ func totalNote(bp *kabinet.BillProvider) string {
 		"%s + %s + (%s) + %s − %s = %s.", bp.OpeningBalance.Plain(), charged(bp).Plain(),
 		bp.Adjustments.Plain(), bp.Penalties.Plain(), bp.Payments.Plain(), bp.ToPay.String())
 	if !bp.DueOn.IsZero() {
-		s += " Срок оплаты — до " + date(bp.DueOn) + "; пени начисляются, если долг не оплачен " +
-			"в течение 30 дней после этого срока (ЖК РФ ст. 155 ч. 14)."
+		s += " Оплатите до " + date(bp.DueOn) + " — это срок оплаты; пени начисляются на долг, " +
+			"не оплаченный и через 30 дней после него."
 	}
 	return s + " Вверху справа — итог по всем поставщикам."
 }
