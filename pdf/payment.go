@@ -7,14 +7,14 @@ import (
 	"kabinet/qrpay"
 )
 
-// payment returns the QR requisites of provider p's part of bill b: the
+// Payment returns the QR requisites of provider p's part of bill b: the
 // payee's bank details, the amount to pay with the penalties in AddAmount
 // (DOMAIN.md §3.5), the account number in PersAcc and the period in
 // PaymPeriod, so that the payment lands on the right account and month.
 // PersAcc is the number the customer and the payment agents know, the one
 // a registry line names and `kabinet import-payments` looks up; the payee
 // in the code tells which provider's sub-account it pays.
-func payment(b *kabinet.Bill, p *kabinet.BillProvider) qrpay.Payment {
+func Payment(b *kabinet.Bill, p *kabinet.BillProvider) qrpay.Payment {
 	pr := p.Provider
 	q := qrpay.Payment{
 		Name: pr.Name, PersonalAcc: pr.PersonalAcc, BankName: pr.BankName,
