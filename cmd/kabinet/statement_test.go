@@ -36,8 +36,7 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := time.Now().In(m.loc)
-	to := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	to := m.cal.Today()
 	from := to.AddDate(-1, 0, 0)
 	_, err = m.reqs.Statement(ctx, requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
 		Address: acc.Address, Service: string(kabinet.ServiceElectricity), From: from.Format(time.DateOnly),
