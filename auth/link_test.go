@@ -178,7 +178,7 @@ func TestLinkLimit(t *testing.T) {
 	cfg := auth.DefaultConfig()
 	cfg.MaxLinkedAccounts = 1
 	f.svc = auth.New(f.db, f.hasher, f.letters, cfg)
-	f.svc.Now = f.db.Now
+	f.svc.Clock = f.db.Now
 	f.registered(t, "10103001857", "Байкал-2026-омуль")
 	f.account(t, "ИЭСБК0041300", "Петрова")
 	f.account(t, "ИЭСБК0041301", "Сидорова")

@@ -23,7 +23,7 @@ func TestResetTiming(t *testing.T) {
 	}
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		f := newFixture(t, dsn)
-		f.svc.Now = time.Now
+		f.svc.Clock = time.Now
 		f.db.Now = time.Now
 		f.account(t, "ИЭСБК0041300", "Петрова")
 		f.registered(t, "ЕТСОО204646", "Ангара-2026-хариус")

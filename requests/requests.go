@@ -91,15 +91,15 @@ type Service struct {
 	pdf      Renderer
 	letters  Letters
 	cfg      Config
-	// Location is the supplier's time zone: "today" of a statement.
-	Location *time.Location
-	Now      func() time.Time
+	// Calendar is the clock and the supplier's time zone: "today" of a
+	// statement.
+	kabinet.Calendar
 }
 
 // New returns the service.
-func New(store Store, files Files, settings Settings, pdf Renderer, letters Letters, cfg Config, loc *time.Location) *Service {
+func New(store Store, files Files, settings Settings, pdf Renderer, letters Letters, cfg Config, cal kabinet.Calendar) *Service {
 	return &Service{store: store, files: files, settings: settings, pdf: pdf, letters: letters, cfg: cfg,
-		Location: loc, Now: time.Now}
+		Calendar: cal}
 }
 
 // Config returns the limits, for the forms that state them.
@@ -202,5 +202,3 @@ func (s *Service) open(ctx context.Context, r *kabinet.Request, attID int64) (*k
 	}
 	return nil, nil, errNoFile
 }
-
-func (s *Service) today() time.Time { return s.Now().In(s.Location) }
