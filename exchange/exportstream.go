@@ -1,0 +1,51 @@
+package exchange
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"strconv"
+)
+
+// ToJSONLines writes export e as one JSON Lines stream, every kind in
+// turn: each line is a record of the kind's JSON Lines file with "kind"
+// first, and the last line is {"cursor": "…", "changes": N}, so a client
+// that read it knows it has the whole export. fileURL gives an
+// attachment's download address for its record's file field.
+func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, fileURL func(attachmentID string) string) error {
+	var line bytes.Buffer
+	for _, k := range outKinds {
+		prefix := []byte(`{"kind":` + strconv.Quote(k.Name) + `,`)
+		wr, err := NewWriter(&line, k, JSONL, false)
+		if err != nil {
+			return err
+		}
+		err = x.Each(ctx, e, k, func(rec *Record) error {
+			if k == KindRequestAttachments && fileURL != nil {
+				rec.Set("file", fileURL(rec.Get("attachment_id")))
+			}
+			line.Reset()
+			if err := wr.Write(rec); err != nil {
+				return err
+			}
+			if err := wr.Flush(); err != nil {
+				return err
+			}
+			if _, err := w.Write(prefix); err != nil {
+				return err
+			}
+			_, err := w.Write(line.Bytes()[1:]) // the record's own "{" is replaced by prefix
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	tail, _ := json.Marshal(struct {
+		Cursor  string `json:"cursor"`
+		Changes int64  `json:"changes"`
+	}{strconv.FormatInt(e.Cursor, 10), e.Changes})
+	_, err := w.Write(append(tail, '\n'))
+	return err
+}
