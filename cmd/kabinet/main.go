@@ -3,7 +3,8 @@
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
 // closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
 // `import-payments FILE` credits a payment agent's registry; `operator add`
-// adds a back-office operator. With no command it
+// adds a back-office operator; `export --to DIR` writes what customers did
+// for the supplier's billing. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -62,17 +63,21 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 	if cmd == "operator" {
 		op.bind(fs)
 	}
+	var ex exportFlags
+	if cmd == "export" {
+		ex.bind(fs)
+	}
 	if cmd == "demo" {
 		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator", "export":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator, export)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -89,6 +94,8 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		return importPayments(ctx, cfg, *format, fs.Args(), out)
 	case "operator":
 		return addOperator(ctx, cfg, op, stdin, out)
+	case "export":
+		return export(ctx, cfg, ex, out)
 	}
 	return serve(ctx, cfg, out)
 }
