@@ -4,7 +4,8 @@
 // closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
 // `import-payments FILE` credits a payment agent's registry; `operator add`
 // adds a back-office operator; `export --to DIR` writes what customers did
-// for the supplier's billing. With no command it
+// for the supplier's billing; `token add|revoke|list` manages the billing
+// system's exchange tokens. With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -51,6 +52,13 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		}
 		args = args[1:]
 	}
+	var tok tokenFlags
+	if cmd == "token" {
+		var err error
+		if args, err = tok.take(args); err != nil {
+			return err
+		}
+	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("kabinet "+cmd, flag.ContinueOnError)
 	if err := cfg.bind(fs); err != nil {
@@ -67,17 +75,20 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 	if cmd == "export" {
 		ex.bind(fs)
 	}
+	if cmd == "token" {
+		tok.bind(fs)
+	}
 	if cmd == "demo" {
 		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator", "export":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator", "export", "token":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator, export)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator, export, token)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -96,6 +107,8 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		return addOperator(ctx, cfg, op, stdin, out)
 	case "export":
 		return export(ctx, cfg, ex, out)
+	case "token":
+		return tokenCommand(ctx, cfg, tok, out)
 	}
 	return serve(ctx, cfg, out)
 }
