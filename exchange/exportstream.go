@@ -13,7 +13,7 @@ import (
 // first, and the last line is {"cursor": "…", "changes": N}, so a client
 // that read it knows it has the whole export. fileURL gives an
 // attachment's download address for its record's file field.
-func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, fileURL func(attachmentID string) string) error {
+func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, fileURL func(requestID, attachmentID string) string) error {
 	var line bytes.Buffer
 	for _, k := range outKinds {
 		prefix := []byte(`{"kind":` + strconv.Quote(k.Name) + `,`)
@@ -23,7 +23,7 @@ func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, file
 		}
 		err = x.Each(ctx, e, k, func(rec *Record) error {
 			if k == KindRequestAttachments && fileURL != nil {
-				rec.Set("file", fileURL(rec.Get("attachment_id")))
+				rec.Set("file", fileURL(rec.Get("request_id"), rec.Get("attachment_id")))
 			}
 			line.Reset()
 			if err := wr.Write(rec); err != nil {

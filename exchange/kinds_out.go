@@ -119,7 +119,7 @@ var KindRequests = &Kind{Name: "requests", Direction: Out,
 
 // KindRequestAttachments are the files sent with requests. A directory
 // export writes each file beside the records (file); over HTTP it is
-// fetched at /api/exchange/v1/attachments/{attachment_id}.
+// fetched at /api/exchange/v1/requests/{request_id}/attachments/{attachment_id}.
 var KindRequestAttachments = &Kind{Name: "request_attachments", Direction: Out,
 	Doc: "Файлы, приложенные к обращениям.",
 	Fields: []Field{
