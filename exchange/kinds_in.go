@@ -113,7 +113,7 @@ var KindBills = &Kind{Name: "bills", Whole: true, Doc: "Платёжные до�
 		{Name: "bill_id", Required: true, Doc: "ID платёжного документа в биллинге (ГИС ЖКХ PaymentDocumentID)"},
 		{Name: "account_id", Required: true, Doc: "ID лицевого счёта (accounts)"},
 		{Name: "period", Type: Period, Required: true, Doc: "расчётный период"},
-		{Name: "issued_on", Type: Date, Required: true, Doc: "дата выставления"},
+		{Name: "issued_at", Type: Time, Required: true, Doc: "время выставления"},
 		{Name: "subaccount_id", Required: true, Doc: "ID лицевого счёта у исполнителя: раздел документа"},
 		{Name: "opening_balance", Type: Money, Required: true, Doc: "задолженность (+) или аванс (−) на начало периода (ЕПД «Задолженность за предыдущие периоды»)"},
 		{Name: "adjustments", Type: Money, Doc: "перерасчёты (ЕПД «Перерасчёты всего»)"},

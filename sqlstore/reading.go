@@ -10,7 +10,7 @@ import (
 )
 
 // ReadingColumns are the readings table's columns in ReadingRow order.
-var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash"}
+var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash", "external_id"}
 
 // ReadingRow returns r's values in ReadingColumns order; registers a meter
 // does not have are NULL.
@@ -24,7 +24,7 @@ func ReadingRow(r *kabinet.Reading) []any {
 	return []any{r.MeterID, dateArg(r.TakenOn), r.Period.Int(),
 		reg(r.Values, 0), reg(r.Values, 1), reg(r.Values, 2),
 		reg(r.Consumption, 0), reg(r.Consumption, 1), reg(r.Consumption, 2),
-		string(r.Source), string(r.Status), r.CreatedAt.UTC(), r.Session}
+		string(r.Source), string(r.Status), r.CreatedAt.UTC(), r.Session, r.ExternalID}
 }
 
 // CreateReading stores r and sets its ID and creation time.
@@ -35,8 +35,8 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			ReadingRow(r)...).Scan(&r.ID))
 	})
 }
@@ -57,7 +57,7 @@ func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Rea
 
 func (db *DB) queryReadings(ctx context.Context, where string, args ...any) ([]*kabinet.Reading, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash FROM readings `+where, args...)
+		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id FROM readings `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -78,7 +78,7 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 	var period int
 	var v, c [3]sql.NullInt64
 	var source, status string
-	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt, &r.Session)
+	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt, &r.Session, &r.ExternalID)
 	if err != nil {
 		return nil, notFound(err, "Показание")
 	}
