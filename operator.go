@@ -121,8 +121,8 @@ func (a AuditAction) Title() string {
 // AuditEntry is one operator view or change of personal data: who, what,
 // when, which account, from where (152-FZ).
 type AuditEntry struct {
-	ID            int64
-	At            time.Time
+	ID int64
+	At time.Time
 	// OperatorID is the operator, 0 for a machine client's token.
 	OperatorID int64
 	// TokenID is the exchange token that acted, 0 for an operator.

@@ -57,7 +57,9 @@ func (s *Tokens) Add(ctx context.Context, name, scope string) (string, *kabinet.
 }
 
 // Revoke stops the named token at once.
-func (s *Tokens) Revoke(ctx context.Context, name string) error { return s.store.RevokeExchangeToken(ctx, name) }
+func (s *Tokens) Revoke(ctx context.Context, name string) error {
+	return s.store.RevokeExchangeToken(ctx, name)
+}
 
 // List returns every token, revoked ones too.
 func (s *Tokens) List(ctx context.Context) ([]*kabinet.ExchangeToken, error) {

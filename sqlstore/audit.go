@@ -23,7 +23,6 @@ func (db *DB) audit(ctx context.Context, tx *sql.Tx, e *kabinet.AuditEntry) erro
 		e.AccountNumber, e.Detail, e.IP).Scan(&e.ID))
 }
 
-
 // DeleteUserAudited deletes a registration as DeleteUser does, and records
 // the operator's change in the same transaction: both or neither.
 func (db *DB) DeleteUserAudited(ctx context.Context, id int64, e *kabinet.AuditEntry) error {

@@ -99,7 +99,7 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	p.office.UseRequests(p.requests)
 	p.tokens = exchange.NewTokens(p.db)
 	p.exchange = exchangeapi.New(exchangeapi.Config{}, exchangeapi.Deps{Tokens: p.tokens,
-		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}})
+		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}, Importer: &exchange.Importer{Store: p.db}})
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,

@@ -96,5 +96,6 @@ func exporter(db *sqlstore.DB, cfg Config) (*exchange.Exporter, error) {
 // under /api/exchange/.
 func (m *Main) exchangeAPI() http.Handler {
 	return exchangeapi.New(exchangeapi.Config{TrustProxy: m.Config.TrustProxy}, exchangeapi.Deps{Logger: m.log,
-		Tokens: exchange.NewTokens(m.db), Exporter: &exchange.Exporter{Store: m.db, Files: m.reqs}})
+		Tokens: exchange.NewTokens(m.db), Exporter: &exchange.Exporter{Store: m.db, Files: m.reqs},
+		Importer: &exchange.Importer{Store: m.db}})
 }
