@@ -9,14 +9,14 @@ import (
 )
 
 // ToJSONLines writes export e as one JSON Lines stream, every kind in
-// turn: each line is a record of the kind's JSON Lines file with "kind"
-// first, and the last line is {"cursor": "…", "changes": N}, so a client
-// that read it knows it has the whole export. fileURL gives an
+// turn: each line is {"kind": "…", "record": {…}}, the record as in the
+// kind's JSON Lines file, and the last line is {"cursor": "…", "changes":
+// N}, so a client that read it knows it has the whole export. fileURL gives an
 // attachment's download address for its record's file field.
 func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, fileURL func(requestID, attachmentID string) string) error {
 	var line bytes.Buffer
 	for _, k := range outKinds {
-		prefix := []byte(`{"kind":` + strconv.Quote(k.Name) + `,`)
+		prefix := []byte(`{"kind":` + strconv.Quote(k.Name) + `,"record":`)
 		wr, err := NewWriter(&line, k, JSONL, false)
 		if err != nil {
 			return err
@@ -35,7 +35,8 @@ func (x *Exporter) ToJSONLines(ctx context.Context, w io.Writer, e *Export, file
 			if _, err := w.Write(prefix); err != nil {
 				return err
 			}
-			_, err := w.Write(line.Bytes()[1:]) // the record's own "{" is replaced by prefix
+			body := bytes.TrimSuffix(line.Bytes(), []byte("\n"))
+			_, err := w.Write(append(body, '}', '\n'))
 			return err
 		})
 		if err != nil {
