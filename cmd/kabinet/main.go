@@ -2,6 +2,7 @@
 // portal, its back office and its workers; `demo` builds a demo world;
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
 // closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
+// `statement ACCOUNT SERVICE FROM TO` prints a reconciliation statement's;
 // `import-payments FILE` credits a payment agent's registry; `operator add`
 // adds a back-office operator; `import FILE|DIR` imports the billing
 // system's files and `export-world DIR` writes a world as such files. With no command it
@@ -70,12 +71,12 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator", "import", "export-world":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "statement", "import-payments", "operator", "import", "export-world":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator, import, export-world)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, statement, import-payments, operator, import, export-world)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -88,6 +89,8 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		return reopenPeriod(ctx, cfg, fs.Args(), out)
 	case "bill":
 		return printBill(ctx, cfg, fs.Args(), out)
+	case "statement":
+		return printStatement(ctx, cfg, fs.Args(), out)
 	case "import-payments":
 		return importPayments(ctx, cfg, *format, fs.Args(), out)
 	case "operator":
