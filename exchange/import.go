@@ -26,7 +26,7 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
-	StartImportFile(ctx context.Context, sha, kind, name string) (*sqlstore.ImportFile, error)
+	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
 	Optimize(ctx context.Context) error
@@ -45,6 +45,10 @@ type Importer struct {
 	// Closed is told about accounts a full snapshot closed, to inform
 	// their customers; nil tells nobody.
 	Closed func(ctx context.Context, accountIDs []int64) error
+	// Again imports a file whose content was imported before; otherwise it
+	// is skipped (an import restarted after a crash goes on where it
+	// stopped). Either way its records change nothing the second time.
+	Again bool
 
 	// pending are the external IDs a dry run would have inserted, by table,
 	// so that later files of the same run may refer to them.
@@ -223,8 +227,12 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 	if im.DryRun {
 		return run.sum, run.pass(ctx, open, true)
 	}
-	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name); err != nil {
+	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
 		return nil, err
+	}
+	if run.file.State == sqlstore.ImportDone && !im.Again {
+		im.logf("%s: уже загружен, пропущен", name)
+		return &Summary{File: name, Kind: k.Name}, nil
 	}
 	if run.file.LinesDone > 0 {
 		im.logf("%s: продолжение после строки %d", name, run.file.LinesDone)

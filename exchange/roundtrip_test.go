@@ -46,7 +46,7 @@ func exportDemo(t *testing.T, dsn string, n int, enc exchange.Encoding) (*sqlsto
 
 func mustImport(t *testing.T, db *sqlstore.DB, path string) []*exchange.Summary {
 	t.Helper()
-	im := &exchange.Importer{Store: db, Chunk: 97}
+	im := &exchange.Importer{Store: db, Chunk: 97, Again: true}
 	sums, err := im.ImportPath(ctx, path)
 	if err != nil {
 		t.Fatal(err)

@@ -67,6 +67,7 @@ func (run *fileRun) refuse(e *LineError) {
 
 func (run *fileRun) refuseWhole() {
 	run.sum.RefusedWhole = true
+	run.sum.Inserted, run.sum.Updated = 0, 0
 	for _, e := range run.sum.Errors {
 		run.im.logf("%s", e)
 	}

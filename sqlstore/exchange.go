@@ -188,8 +188,9 @@ const (
 )
 
 // StartImportFile returns the running import of that content and kind, to
-// resume it, or starts one (again, from the first line, when it was done).
-func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string) (*ImportFile, error) {
+// resume it, or starts one; one that was done is returned as it is, or,
+// with again, started anew from the first line.
+func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*ImportFile, error) {
 	f := &ImportFile{SHA256: sha, Kind: kind, Name: name}
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT id, state, lines_done, inserted, updated, refused FROM import_files
@@ -201,7 +202,7 @@ func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string) (*Imp
 				VALUES ($1, $2, $3, $4, 0, 0, 0, 0, $5) RETURNING id`, sha, kind, name, ImportRunning, db.now()).Scan(&f.ID)
 		case err != nil:
 			return err
-		case f.State == ImportRunning:
+		case f.State == ImportRunning, !again:
 			return nil
 		}
 		*f = ImportFile{ID: f.ID, SHA256: sha, Kind: kind, Name: name, State: ImportRunning}

@@ -94,29 +94,51 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 
 // SubmitReading stores a reading passed through the portal and sets its ID
 // and creation time. A portal reading of the same meter and day is replaced
-// in the same statement, so two submissions at once keep exactly one; one
-// whose month has closed is not, and the answer is ECONFLICT.
+// in the same transaction, so two submissions at once keep exactly one; one
+// whose month has closed is not, and the answer is ECONFLICT. The ID is the
+// receipt number: a replacement gets a new one, and no number is given
+// twice, even after a delete.
 func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
 	if r.Source != kabinet.SourcePortal || len(r.Values) == 0 || len(r.Values) > 3 || len(r.Values) != len(r.Consumption) {
 		return kabinet.Errorf(kabinet.EINVALID, "Показание должно содержать от одной до трёх зон")
 	}
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-			ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO UPDATE SET
-				period = excluded.period, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,
-				c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3, status = excluded.status,
-				created_at = excluded.created_at, session_hash = excluded.session_hash
-			WHERE readings.status <> 'calculated'
-			RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return kabinet.Errorf(kabinet.ECONFLICT, "Показание за этот день уже рассчитано, заменить его нельзя")
+		// Each round takes the day's place from the reading in it, if not
+		// yet calculated, and fills it. A round finds the place taken again
+		// only when a parallel submission filled it between the two
+		// statements (on PostgreSQL); the next round replaces that one.
+		for range maxSubmitRounds {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM readings
+				WHERE meter_id = $1 AND taken_on = $2 AND source = 'portal' AND status <> 'calculated'`,
+				r.MeterID, dateArg(r.TakenOn)); err != nil {
+				return translate(err)
+			}
+			err := tx.QueryRowContext(ctx, `
+				INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+				ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO NOTHING
+				RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
+			if !errors.Is(err, sql.ErrNoRows) {
+				return translate(err)
+			}
+			var calculated bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM readings
+				WHERE meter_id = $1 AND taken_on = $2 AND source = 'portal' AND status = 'calculated')`,
+				r.MeterID, dateArg(r.TakenOn)).Scan(&calculated); err != nil {
+				return translate(err)
+			}
+			if calculated {
+				break
+			}
 		}
-		return translate(err)
+		return kabinet.Errorf(kabinet.ECONFLICT, "Показание за этот день уже рассчитано, заменить его нельзя")
 	})
 }
+
+// maxSubmitRounds bounds the rounds of SubmitReading: a round is lost only
+// to a parallel submission for the same meter and day.
+const maxSubmitRounds = 16
 
 // DeleteReading deletes a portal reading of a meter that the session
 // passed and that is not yet calculated; ENOTFOUND if there is none.

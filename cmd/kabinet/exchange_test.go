@@ -163,7 +163,9 @@ func (c *portalCustomer) post(t *testing.T, path string, form url.Values, to str
 	return loc
 }
 
-func (c *portalCustomer) path(rest string) string { return "/a/" + strconv.FormatInt(c.account.ID, 10) + "/" + rest }
+func (c *portalCustomer) path(rest string) string {
+	return "/a/" + strconv.FormatInt(c.account.ID, 10) + "/" + rest
+}
 
 // passReading passes a reading a little above the last one of the
 // account's first meter and returns its ID.

@@ -10,7 +10,6 @@ import (
 	"kabinet/mail"
 	"kabinet/notify"
 	"kabinet/password"
-	"kabinet/pdf"
 	"kabinet/requests"
 )
 
@@ -61,5 +60,5 @@ func (m *Main) newRequests(h *home.Service) (*requests.Service, error) {
 		return nil, err
 	}
 	l := &letters{templates: templates, supplierName: m.Config.SupplierName, loc: m.loc}
-	return requests.New(m.db, files, h, pdf.NewRenderer(), l, requests.DefaultConfig(), m.loc), nil
+	return requests.New(m.db, files, h, m.renderer(), l, requests.DefaultConfig(), m.loc), nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -11,6 +12,8 @@ import (
 	"unicode"
 
 	"kabinet"
+	"kabinet/billrun"
+	"kabinet/demo"
 	"kabinet/mail/mailpittest"
 	"kabinet/requests"
 	"kabinet/sms/smstest"
@@ -65,8 +68,8 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 }
 
 // electricityBalance sums the ledger of the account's electricity
-// sub-account up to day to: charges, recalculations and penalties less
-// payments.
+// sub-account booked up to day to: charges, recalculations and penalties
+// less payments.
 func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.Time) kabinet.Money {
 	t.Helper()
 	subs, err := db.FindSubAccounts(context.Background(), accountID)
@@ -83,7 +86,7 @@ func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.
 			t.Fatal(err)
 		}
 		for _, e := range es {
-			if !e.PostedOn.After(to) {
+			if !e.BookedOn().After(to) {
 				sum += e.Amount
 			}
 		}
@@ -102,4 +105,75 @@ func balanceSentence(m kabinet.Money, on time.Time) string {
 		return "Переплата на " + on.Format("02.01.2006") + " составляет " + m.Abs().Plain() + " руб."
 	}
 	return "Задолженность на " + on.Format("02.01.2006") + " отсутствует."
+}
+
+// TestStatementCommand closes November 2026 on a demo world and prints
+// Иванов's act for electricity up to 30.11.2026: it closes on what the
+// November bill says to pay the electricity provider, November's charges
+// included (an act whose rows were the months entries were posted in left
+// them out), and a provider's code names the same act.
+func TestStatementCommand(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "kabinet.db")
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	e := billrun.New(db, time.UTC)
+	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
+		t.Fatal(err)
+	}
+	acc, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bill, err := db.FindBill(ctx, acc.ID, kabinet.Period{Year: 2026, Month: time.November})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toPay kabinet.Money
+	var code string
+	for _, bp := range bill.Data.Providers {
+		if bp.Lines[0].Service == kabinet.ServiceElectricity {
+			toPay, code = bp.ToPay, bp.Provider.Code
+		}
+	}
+	db.Close()
+
+	for _, of := range []string{"electricity", "Электроэнергия", code} {
+		var out bytes.Buffer
+		if err := run(ctx, []string{"statement", "--db", dsn, "10103001857", of, "01.01.2026", "2026-11-30"}, &out); err != nil {
+			t.Fatalf("%s: %v", of, err)
+		}
+		if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("%s: not a PDF: %.20q", of, out.Bytes())
+		}
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			if os.Getenv("KABINET_TEST_TOOLS") != "" {
+				t.Fatal("pdftotext is missing")
+			}
+			continue
+		}
+		path := filepath.Join(t.TempDir(), "act.pdf")
+		os.WriteFile(path, out.Bytes(), 0o644)
+		text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := balanceSentence(toPay, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
+		if got := oneSpaced(string(text)); !strings.Contains(got, oneSpaced(want)) {
+			t.Errorf("%s: the act does not say %q:\n%s", of, want, text)
+		}
+	}
+	var out bytes.Buffer
+	for _, args := range [][]string{{"10103001857", "gas", "01.01.2026", "30.11.2026"}, {"10103001857", "electricity", "31.11.2026", "30.11.2026"},
+		{"10103001857", "electricity", "30.11.2026", "01.01.2026"}, {"10103001857", "electricity", "01.01.2026"}} {
+		if err := run(ctx, append([]string{"statement", "--db", dsn}, args...), &out); err == nil {
+			t.Errorf("statement %v: no error", args)
+		}
+	}
 }
