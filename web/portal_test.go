@@ -17,6 +17,8 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/exchange"
+	"kabinet/exchangeapi"
 	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/office"
@@ -48,6 +50,8 @@ type portal struct {
 	readings *readings.Service
 	requests *requests.Service
 	files    *filestore.Dir
+	exchange *exchangeapi.Server
+	tokens   *exchange.Tokens
 }
 
 // irkutsk is the supplier's time zone of the tests.
@@ -99,12 +103,15 @@ func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), oc)
 	p.requests = p.newRequests(tb)
 	p.office.UseRequests(p.requests)
+	p.tokens = exchange.NewTokens(p.db)
+	p.exchange = exchangeapi.New(exchangeapi.Config{}, exchangeapi.Deps{Tokens: p.tokens,
+		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}, Importer: &exchange.Importer{Store: p.db}})
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
 		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,
 		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
 		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests,
-		Broadcasts: office.NewBroadcasts(p.db)})
+		Broadcasts: office.NewBroadcasts(p.db), Exchange: p.exchange})
 	if err != nil {
 		tb.Fatalf("New: %v", err)
 	}

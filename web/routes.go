@@ -112,6 +112,12 @@ func (s *Server) routes() {
 	// The back office (BEY-5), for the supplier's operators.
 	s.officeRoutes(m)
 
+	// The billing exchange (BEY-6), for the supplier's billing system:
+	// its own handler, routes and bearer tokens (exchangeapi).
+	if s.exchange != nil {
+		m.Handle("/api/exchange/", s.exchange)
+	}
+
 	// Operations.
 	m.HandleFunc("GET /healthz", s.handleHealthz)
 	m.HandleFunc("GET /readyz", s.handleReadyz)

@@ -104,6 +104,10 @@ type Deps struct {
 	// Broadcasts are the admins' messages to many customers; without
 	// them the back office has no «Рассылки».
 	Broadcasts *office.Broadcasts
+	// Exchange is the billing exchange for machine clients
+	// (exchangeapi), served under /api/exchange/ with its own bearer
+	// tokens; without it there is none.
+	Exchange http.Handler
 }
 
 // Server is the customer portal's web surface.
@@ -125,6 +129,7 @@ type Server struct {
 	office     *office.Service
 	requests   *requests.Service
 	broadcasts *office.Broadcasts
+	exchange   http.Handler
 	mux        *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -144,7 +149,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
 		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
 		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office,
-		requests: deps.Requests, broadcasts: deps.Broadcasts}
+		requests: deps.Requests, broadcasts: deps.Broadcasts, exchange: deps.Exchange}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

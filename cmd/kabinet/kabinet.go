@@ -145,7 +145,7 @@ func (m *Main) listen() error {
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: m.renderer(),
 			Readings: readings.New(m.db, m.cal), Push: m.inform.push, Unsubscribe: m.inform.unsub,
-			Office: m.office, Requests: m.reqs, Broadcasts: m.broadcasts})
+			Office: m.office, Requests: m.reqs, Broadcasts: m.broadcasts, Exchange: m.exchangeAPI()})
 	if err != nil {
 		return err
 	}
