@@ -44,6 +44,7 @@ type Config struct {
 	AccountFailures Limit // failed sign-ins per account number before lockout
 	SignInPerIP     Limit
 	ResetPerIP      Limit
+	PayeePerIP      Limit // «Оплата другого лицевого счета» look-ups
 
 	MaxAccountsPerEmail int // AUTH-8
 	MaxLinkedAccounts   int // accounts one customer may link to theirs (DATA-3)
@@ -75,6 +76,7 @@ func DefaultConfig() Config {
 		AccountFailures: Limit{10, 15 * time.Minute},
 		SignInPerIP:     Limit{60, 10 * time.Minute},
 		ResetPerIP:      Limit{10, time.Hour},
+		PayeePerIP:      Limit{30, time.Hour},
 
 		MaxAccountsPerEmail: 10,
 		MaxLinkedAccounts:   20,
