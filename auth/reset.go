@@ -92,8 +92,26 @@ func (s *Service) sendResetCode(ctx context.Context, u *kabinet.User) error {
 // CheckResetLink tells whether a reset link is still good, before the form
 // for the new password is shown.
 func (s *Service) CheckResetLink(ctx context.Context, secret string) error {
-	_, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	_, err := s.resetLink(ctx, secret)
 	return err
+}
+
+// resetLink finds the token of a reset link that is still good: unused,
+// unexpired, and the newest sent for its account. A letter sent earlier
+// dies with the next one, so one link at a time can change the password.
+func (s *Service) resetLink(ctx context.Context, secret string) (*kabinet.Token, error) {
+	t, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	if err != nil {
+		return nil, err
+	}
+	latest, err := s.store.FindLatestToken(ctx, t.UserID, kabinet.TokenResetEmail)
+	if err != nil {
+		return nil, err
+	}
+	if latest.ID != t.ID {
+		return nil, ErrLinkInvalid
+	}
+	return t, nil
 }
 
 // ResetByLink sets a new password through a reset link, ends every other
@@ -102,7 +120,7 @@ func (s *Service) ResetByLink(ctx context.Context, secret, pw, confirm string, c
 	if err := checkNewPassword(pw, confirm); err != nil {
 		return "", err
 	}
-	t, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	t, err := s.resetLink(ctx, secret)
 	if err != nil {
 		return "", err
 	}
