@@ -70,6 +70,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 		return s.render(w, http.StatusUnprocessableEntity, "login", p)
 	}
 	in, err := s.auth.SignIn(r.Context(), p.Account, secret, s.client(r))
+	s.logSignIn(r, err)
 	switch {
 	case err == auth.ErrSignIn || err == auth.ErrLocked || err == auth.ErrTooMany:
 		p.Notice = kabinet.ErrorMessage(err)
