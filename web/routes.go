@@ -77,6 +77,9 @@ func (s *Server) routes() {
 	m.Handle("POST /a/{acc}/profile/links", h(acc(s.handleLinkCreate)))
 	m.Handle("GET /a/{acc}/unlink", h(acc(s.handleUnlinkShow)))
 	m.Handle("POST /a/{acc}/unlink", h(acc(s.handleUnlinkCreate)))
+	m.Handle("POST /a/{acc}/access/requests/{request}/approve", h(acc(s.handleAccessApprove)))
+	m.Handle("POST /a/{acc}/access/requests/{request}/decline", h(acc(s.handleAccessDecline)))
+	m.Handle("POST /a/{acc}/access/users/{user}/revoke", h(acc(s.handleAccessRevoke)))
 
 	// Card payments (PAY-1): the form, the bank's return and callbacks.
 	if s.payments != nil {

@@ -186,8 +186,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // middleware wraps the mux, outermost first. The request log and metrics sit
 // outside panic recovery so a recovered panic is still logged and counted
 // as a 500; they sit outside the CSRF check for the same reason. The
-// visitor is resolved after the CSRF check, so a refused cross-site post
-// costs no database read.
+// visitor is resolved after the CSRF check and the input check, so a
+// refused cross-site post or bad bytes cost no database read.
 func (s *Server) middleware(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
@@ -198,6 +198,7 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		s.metrics.observe,
 		recoverPanics(s.log, s.renderPanic),
 		cop.Handler,
+		s.checkInput,
 		s.resolveVisitor,
 		s.takeFlash,
 	}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path/filepath"
 
+	"kabinet"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
 	"kabinet/filestore"
@@ -89,7 +90,7 @@ func exporter(db *sqlstore.DB, cfg Config) (*exchange.Exporter, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &exchange.Exporter{Store: db, Files: requests.New(db, files, nil, nil, nil, requests.DefaultConfig(), nil)}, nil
+	return &exchange.Exporter{Store: db, Files: requests.New(db, files, nil, nil, nil, requests.DefaultConfig(), kabinet.Calendar{})}, nil
 }
 
 // exchangeAPI is the billing exchange over HTTP, mounted by the portal
