@@ -115,8 +115,8 @@ func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
 				return translate(err)
 			}
 			err := tx.QueryRowContext(ctx, `
-				INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+				INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 				ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO NOTHING
 				RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
 			if !errors.Is(err, sql.ErrNoRows) {
