@@ -43,7 +43,7 @@ func (db *DB) FindExternalIDs(ctx context.Context, table string, ext []string) (
 // byExternalID calls fn with placeholders and arguments for ext, at most
 // 500 at a time. On SQLite the placeholders are anonymous: the driver looks
 // numbered ones up by name in time quadratic in their number (as insertSQL
-// notes). Queries say external_id <> '' as well: the unique indexes are
+// notes). Queries say external_id <> ” as well: the unique indexes are
 // partial, and without it SQLite scanned the whole table for every chunk.
 func (db *DB) byExternalID(ext []string, fn func(list string, args []any) error) error {
 	for len(ext) > 0 {
