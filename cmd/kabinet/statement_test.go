@@ -39,8 +39,7 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := time.Now().In(m.loc)
-	to := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	to := m.cal.Today()
 	from := to.AddDate(-1, 0, 0)
 	_, err = m.reqs.Statement(ctx, requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
 		Address: acc.Address, Service: string(kabinet.ServiceElectricity), From: from.Format(time.DateOnly),
@@ -122,8 +121,7 @@ func TestStatementCommand(t *testing.T) {
 	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	e := billrun.New(db, time.UTC)
-	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
 	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
 		t.Fatal(err)
 	}
