@@ -151,7 +151,7 @@ func assertSameBalances(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Accou
 // its penalty part and the penalty forecast, on a fixed day.
 func assertSameHome(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account) {
 	t.Helper()
-	cal := kabinet.Calendar{Location: time.UTC, Clock: kabinet.ClockAt(day(2026, 11, 27))}
+	cal := kabinet.Calendar{Location: time.UTC, Clock: func() time.Time { return day(2026, 11, 27) }}
 	hs, hd := home.New(src, cal), home.New(dst, cal)
 	want, err1 := hs.Balances(ctx, a)
 	got, err2 := hd.Balances(ctx, b)

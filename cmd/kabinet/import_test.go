@@ -218,3 +218,13 @@ func worldDump(t *testing.T, dsn string) map[string]string {
 	}
 	return dump
 }
+
+// TestClosePeriodRefusedWithoutBuiltinBilling: with the billing system
+// owning the money, `kabinet close-period` does not run.
+func TestClosePeriodRefusedWithoutBuiltinBilling(t *testing.T) {
+	dsn := filepath.Join(t.TempDir(), "kabinet.db")
+	err := run(context.Background(), []string{"close-period", "--db", dsn, "--builtin-billing=false", "2026-11"}, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "встроенный биллинг выключен") {
+		t.Fatalf("close-period with the built-in billing off: %v", err)
+	}
+}
