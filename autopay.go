@@ -84,14 +84,11 @@ func (r *AutopayRule) RuleTitle() string {
 	return "полная сумма счета"
 }
 
-// ChargeDate is the calendar date (midnight UTC, the supplier's day) on
-// which a bill issued at issued is charged: the first day numbered Day
-// after the day of issue, in the supplier's calendar loc.
-func (r *AutopayRule) ChargeDate(issued time.Time, loc *time.Location) time.Time {
-	d := issued.In(loc)
-	day := time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-	charge := time.Date(day.Year(), day.Month(), r.Day, 0, 0, 0, 0, time.UTC)
-	if !charge.After(day) {
+// ChargeDate is the calendar date on which a bill issued on the
+// supplier's date issued is charged: the first day numbered Day after it.
+func (r *AutopayRule) ChargeDate(issued time.Time) time.Time {
+	charge := Date(issued.Year(), issued.Month(), r.Day)
+	if !charge.After(issued) {
 		charge = charge.AddDate(0, 1, 0)
 	}
 	return charge

@@ -63,3 +63,6 @@ const (
 	CloseRunning = "running"
 	CloseDone    = "done"
 )
+
+// MonthsTo counts the months from p to q (negative when q is earlier).
+func (p Period) MonthsTo(q Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }

@@ -24,6 +24,8 @@ type Client struct {
 type Config struct {
 	BaseURL      string // links in e-mails point here
 	SupplierName string
+	// Calendar is the application's clock (the zone is not used here).
+	Calendar kabinet.Calendar
 
 	IdleTimeout     time.Duration // a session ends after this long unused
 	AbsoluteTimeout time.Duration // and this long after sign-in in any case
@@ -85,8 +87,8 @@ type Service struct {
 	hasher   *password.Hasher
 	messages Messages
 	cfg      Config
-	// Now is the clock; tests move it.
-	Now func() time.Time
+	// Calendar is cfg.Calendar; tests move its clock.
+	kabinet.Calendar
 }
 
 // ConsentVersion is the version of the consent text registration records.
@@ -94,7 +96,7 @@ func (s *Service) ConsentVersion() string { return s.cfg.ConsentVersion }
 
 // New returns the service.
 func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *Service {
-	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Now: time.Now}
+	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Calendar: cfg.Calendar}
 }
 
 // Errors the pages tell apart. The failures of sign-in are one error on

@@ -1,6 +1,10 @@
 package billing
 
-import "time"
+import (
+	"time"
+
+	"kabinet"
+)
 
 // day is a calendar date as a count of days since 1970-01-01, so that the
 // rules can count days of delay without thinking about time zones or
@@ -10,16 +14,13 @@ type day int64
 const secondsPerDay = 24 * 60 * 60
 
 // dayOf returns the calendar date of t in t's own location.
-func dayOf(t time.Time) day {
-	y, m, d := t.Date()
-	return day(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / secondsPerDay)
-}
+func dayOf(t time.Time) day { return day(kabinet.DateOf(t).Unix() / secondsPerDay) }
 
 // time returns the date as midnight UTC.
 func (d day) time() time.Time { return time.Unix(int64(d)*secondsPerDay, 0).UTC() }
 
 // date returns midnight UTC of a calendar date, for data tables.
-func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+func date(y int, m time.Month, d int) time.Time { return kabinet.Date(y, m, d) }
 
 // within reports whether date t falls in [from, to); a zero from or to is
 // open on that side.

@@ -9,7 +9,6 @@ package billrun
 
 import (
 	"context"
-	"time"
 
 	"kabinet"
 	"kabinet/billing"
@@ -37,9 +36,9 @@ type Engine struct {
 	Estimate  billing.EstimateRules
 	Due       billing.DueRules
 	Penalties billing.PenaltyRules
-	// Location is the supplier's time zone: a period ends at local midnight.
-	Location *time.Location
-	Now      func() time.Time
+	// Calendar is the clock and the supplier's time zone: a period ends
+	// at local midnight.
+	kabinet.Calendar
 	// ChunkSize is how many accounts commit together (default 500).
 	ChunkSize int
 	// Issued, if set, is called with every bill of a close once it is
@@ -50,17 +49,17 @@ type Engine struct {
 
 // New returns an engine with the demo rules (every tariff and norm in them
 // is labelled demo).
-func New(store Store, loc *time.Location) *Engine {
+func New(store Store, cal kabinet.Calendar) *Engine {
 	return &Engine{Store: store, Tariffs: billing.DemoTariffs(), Heat: billing.DemoHeatTariffs(), Norms: billing.DemoNorms(),
 		Estimate: billing.DefaultEstimateRules(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
-		Location: loc, Now: time.Now, ChunkSize: 500}
+		Calendar: cal, ChunkSize: 500}
 }
 
 // Close closes period p for every account. A period that has not ended
 // yet in the supplier's time zone is refused; a closed period is left as
 // it is.
 func (e *Engine) Close(ctx context.Context, p kabinet.Period) (*kabinet.PeriodClose, error) {
-	if e.Now().In(e.Location).Before(p.Add(1).Start(e.Location)) {
+	if !p.Before(e.Period()) {
 		return nil, kabinet.Errorf(kabinet.EINVALID, "Период %s ещё не закончился", p)
 	}
 	c, err := e.Store.FindPeriodClose(ctx, p)

@@ -31,8 +31,7 @@ func newWorld(t *testing.T, dsn string) *world {
 	w.db.Now = func() time.Time { return w.now }
 	w.ies = provider(t, w.db, "IES", kabinet.ServiceElectricity)
 	w.bek = provider(t, w.db, "BEK", kabinet.ServiceHeat)
-	w.engine = billrun.New(w.db, time.UTC)
-	w.engine.Now = func() time.Time { return w.now }
+	w.engine = billrun.New(w.db, kabinet.Calendar{Clock: func() time.Time { return w.now }})
 	w.engine.ChunkSize = 2
 	return w
 }

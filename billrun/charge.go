@@ -13,7 +13,7 @@ import (
 // real reading brings to months charged by estimate.
 func (e *Engine) charge(p kabinet.Period, a *kabinet.Account, s kabinet.Service, d *sqlstore.AccountData, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
 	if s == kabinet.ServiceHeat {
-		t, err := e.Heat.Find(p.Start(e.Location))
+		t, err := e.Heat.Find(p.Start(e.Zone()))
 		if err != nil {
 			return nil, 0, err
 		}
@@ -91,7 +91,7 @@ func (e *Engine) estimateMeter(p kabinet.Period, a *kabinet.Account, m *kabinet.
 }
 
 func (e *Engine) norm(a *kabinet.Account, p kabinet.Period) (int64, error) {
-	return e.Norms.Monthly(billing.GroupOf(a.Settlement, a.ElectricHeating), a.Housing, a.Residents, p.Start(e.Location))
+	return e.Norms.Monthly(billing.GroupOf(a.Settlement, a.ElectricHeating), a.Housing, a.Residents, p.Start(e.Zone()))
 }
 
 // price turns a month's usage into bill lines by the tariff of the period.

@@ -19,8 +19,7 @@ func TestCloseTheDemoWorld(t *testing.T) {
 		if _, err := demo.Build(ctx, db, demo.Options{Accounts: 200, Seed: 5, Today: day(2026, 11, 27)}); err != nil {
 			t.Fatal(err)
 		}
-		e := billrun.New(db, time.UTC)
-		e.Now = func() time.Time { return day(2026, 12, 1) }
+		e := billrun.New(db, kabinet.Calendar{Clock: func() time.Time { return day(2026, 12, 1) }})
 		before := ledgerSum(t, db)
 		oct := kabinet.Period{Year: 2026, Month: time.October}
 		if _, err := e.Close(ctx, oct); err != nil {

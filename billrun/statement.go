@@ -15,19 +15,19 @@ import (
 // оплате», and the opening balance is the ledger's on the day before from.
 // The caller fills in the parties (payer, provider).
 func Statement(entries []*kabinet.LedgerEntry, from, to time.Time) *kabinet.Statement {
-	from, to = day(from), day(to)
+	from, to = kabinet.DateOf(from), kabinet.DateOf(to)
 	s := &kabinet.Statement{From: from, To: to}
 	for p := kabinet.PeriodOf(from); !p.Start(time.UTC).After(to); p = p.Add(1) {
 		s.Months = append(s.Months, kabinet.StatementMonth{Period: p})
 	}
 	for _, e := range entries {
-		on := day(e.BookedOn())
+		on := kabinet.DateOf(e.BookedOn())
 		switch {
 		case on.Before(from):
 			s.Opening += e.Amount
 		case on.After(to):
 		default:
-			addToMonth(&s.Months[months(kabinet.PeriodOf(from), kabinet.PeriodOf(on))], e)
+			addToMonth(&s.Months[kabinet.PeriodOf(from).MonthsTo(kabinet.PeriodOf(on))], e)
 		}
 	}
 	s.Closing = s.Opening
@@ -48,13 +48,4 @@ func addToMonth(m *kabinet.StatementMonth, e *kabinet.LedgerEntry) {
 	case kabinet.EntryPayment:
 		m.Paid -= e.Amount
 	}
-}
-
-// months counts the months from p to q.
-func months(p, q kabinet.Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }
-
-// day drops the time of day: statements are about calendar dates.
-func day(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }

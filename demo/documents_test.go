@@ -68,8 +68,8 @@ func checkDocuments(t *testing.T, db *sqlstore.DB, a *kabinet.Account, b *kabine
 	if act.Closing != bp.ToPay {
 		t.Errorf("%s: the act closes on %s, the bill says %s to pay", where, act.Closing, bp.ToPay)
 	}
-	h := home.New(asOf{db, end}, irk)
-	h.Now = func() time.Time { return time.Date(end.Year(), end.Month(), end.Day(), 12, 0, 0, 0, irk) }
+	h := home.New(asOf{db, end}, kabinet.Calendar{Location: irk,
+		Clock: kabinet.ClockAt(time.Date(end.Year(), end.Month(), end.Day(), 12, 0, 0, 0, irk))})
 	balances, err := h.Balances(ctx, a)
 	if err != nil {
 		t.Fatal(err)

@@ -16,7 +16,7 @@ import (
 // payments follow. Last come the payments of the open month up to today.
 // Every bill in the world is what the engine computes.
 func history(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, c clock, o Options) error {
-	e := billrun.New(db, o.location())
+	e := billrun.New(db, o.calendar())
 	s := newSchedule(w.Seed, c.today, e.Due)
 	first, err := firstOpen(ctx, db, c)
 	if err != nil {
@@ -73,7 +73,7 @@ func closeMonth(ctx context.Context, db *sqlstore.DB, e *billrun.Engine, s *sche
 	if err != nil && !fresh {
 		return err
 	}
-	e.Now = func() time.Time { return p.Add(1).Start(e.Location).Add(2 * time.Hour) }
+	e.Clock = func() time.Time { return p.Add(1).Start(e.Zone()).Add(2 * time.Hour) }
 	e.Issued = nil
 	if fresh {
 		e.Issued = s.bill

@@ -66,7 +66,7 @@ func Build(ctx context.Context, db *sqlstore.DB, o Options) (*sqlstore.World, er
 	}
 	// A resumed build keeps the seed, size and date it started with, so the
 	// world comes out as if it had never stopped.
-	c := newClock(localDate(w.Started, o.location()), historyMonths)
+	c := newClock(o.calendar().DateOf(w.Started), historyMonths)
 	if err := buildChunks(ctx, db, w, c, o); err != nil {
 		return nil, err
 	}
@@ -89,7 +89,7 @@ func start(ctx context.Context, db *sqlstore.DB, o Options) error {
 	if today.IsZero() {
 		today = time.Now()
 	}
-	c := newClock(localDate(today, o.location()), historyMonths)
+	c := newClock(o.calendar().DateOf(today), historyMonths)
 	created := c.closed[0].Start(time.UTC).AddDate(-1, 0, 0)
 	var b sqlstore.Batch
 	for _, p := range demoProviders() {
@@ -136,16 +136,5 @@ func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
 // phoneDigits turns +79501234567 into 79501234567, as users keep phones.
 func phoneDigits(p string) string { return strings.TrimPrefix(p, "+") }
 
-func (o Options) location() *time.Location {
-	if o.Location == nil {
-		return time.UTC
-	}
-	return o.Location
-}
-
-// localDate returns t's date in loc as UTC midnight: the store keeps
-// calendar dates that way.
-func localDate(t time.Time, loc *time.Location) time.Time {
-	y, m, d := t.In(loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// calendar is the supplier's calendar the world is built in.
+func (o Options) calendar() kabinet.Calendar { return kabinet.Calendar{Location: o.Location} }

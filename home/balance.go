@@ -51,7 +51,7 @@ func (s *Service) balance(ctx context.Context, sub *kabinet.SubAccount) (*Provid
 	if err != nil {
 		return nil, err
 	}
-	b.Forecast, err = s.Penalties.ForecastLedger(entries, s.Due, s.today())
+	b.Forecast, err = s.Penalties.ForecastLedger(entries, s.Due, s.Today())
 	return b, err
 }
 

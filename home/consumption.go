@@ -32,7 +32,7 @@ type MonthValue struct {
 // Consumption returns the account's consumption chart data: per service
 // the twelve months up to the last charged one, beside the twelve before.
 func (s *Service) Consumption(ctx context.Context, a *kabinet.Account) ([]*Series, error) {
-	today := kabinet.PeriodOf(s.today())
+	today := s.Period()
 	us, err := s.store.FindUsage(ctx, a.ID, today.Add(-24))
 	if err != nil {
 		return nil, err
@@ -92,7 +92,7 @@ func (s *Series) add(u sqlstore.Usage, end kabinet.Period) {
 	if s.Money {
 		v = int64(u.Charged)
 	}
-	switch ago := months(u.Period, end); {
+	switch ago := u.Period.MonthsTo(end); {
 	case ago < 0:
 	case ago < 12:
 		m := &s.Months[11-ago]
@@ -102,9 +102,6 @@ func (s *Series) add(u sqlstore.Usage, end kabinet.Period) {
 		m.Last, m.HasLast = m.Last+v, true
 	}
 }
-
-// months counts the months from p to q.
-func months(p, q kabinet.Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }
 
 // serviceRank orders the chart as the manual lists services.
 func serviceRank(s kabinet.Service) int {

@@ -9,7 +9,6 @@ package home
 
 import (
 	"context"
-	"time"
 
 	"kabinet"
 	"kabinet/billing"
@@ -40,20 +39,17 @@ type Service struct {
 	store     Store
 	Due       billing.DueRules
 	Penalties billing.PenaltyRules
-	// Location is the supplier's time zone: "today" of the forecast.
-	Location *time.Location
-	Now      func() time.Time
+	// Calendar is the clock and the supplier's time zone: "today" of the
+	// forecast and the chart's current month.
+	kabinet.Calendar
 }
 
 // New returns the service with the default due-date and penalty rules,
 // the ones billrun.New closes months with.
-func New(store Store, loc *time.Location) *Service {
+func New(store Store, cal kabinet.Calendar) *Service {
 	return &Service{store: store, Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
-		Location: loc, Now: time.Now}
+		Calendar: cal}
 }
-
-// today is the supplier's calendar date.
-func (s *Service) today() time.Time { return s.Now().In(s.Location) }
 
 // BillsShown is how many periods' bills «Главная» lists: the manual keeps
 // the last four.

@@ -44,9 +44,9 @@ type Informer struct {
 	Render      func(to string, l Letter) (*kabinet.Message, error)
 	Unsubscribe *Signer
 	BaseURL     string
-	// Location is the supplier's time zone, where the quiet hours are.
-	Location *time.Location
-	Now      func() time.Time
+	// Calendar is the clock and the supplier's time zone, where the quiet
+	// hours are.
+	kabinet.Calendar
 }
 
 // Inform informs one account now; it reports false when there is nobody
@@ -86,7 +86,7 @@ func (in *Informer) Delivery(r *sqlstore.Recipient, inf *Informing) (*sqlstore.D
 		}
 	}
 	if s.SMS && s.Phone != "" && inf.SMS != "" && r.Consent {
-		d.Messages = append(d.Messages, sqlstore.Outgoing{NotBefore: QuietUntil(in.Now(), in.Location),
+		d.Messages = append(d.Messages, sqlstore.Outgoing{NotBefore: QuietUntil(in.Now(), in.Zone()),
 			Message: &kabinet.Message{Channel: kabinet.ChannelSMS, AccountID: r.AccountID, Recipient: s.Phone, Text: inf.SMS}})
 	}
 	if s.EmailInfo && s.Email != "" && r.Consent {

@@ -96,7 +96,7 @@ func newInformer(t *testing.T, db *sqlstore.DB, now time.Time) *notify.Informer 
 		return &kabinet.Message{Subject: m.Subject, Text: m.Text, HTML: m.HTML}, err
 	}
 	return &notify.Informer{Store: db, Render: render, Unsubscribe: notify.NewSigner([]byte("k")),
-		BaseURL: "https://lk.example.org", Location: irkutsk, Now: func() time.Time { return now }}
+		BaseURL: "https://lk.example.org", Calendar: kabinet.Calendar{Location: irkutsk, Clock: func() time.Time { return now }}}
 }
 
 // waitFor polls cond for up to a minute (a loaded machine is slow).

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"kabinet"
 	"kabinet/notify"
@@ -113,7 +112,7 @@ func newBroadcastWorld(t *testing.T, dsn string) *broadcastWorld {
 	w.bs = office.NewBroadcasts(w.db)
 	w.bs.BatchSize = 2
 	in := &notify.Informer{Store: w.db, Unsubscribe: notify.NewSigner([]byte("0123456789abcdef0123456789abcdef")), BaseURL: "https://lk.example",
-		Location: time.UTC, Now: w.Now, Render: func(to string, l notify.Letter) (*kabinet.Message, error) {
+		Calendar: kabinet.Calendar{Clock: w.Now}, Render: func(to string, l notify.Letter) (*kabinet.Message, error) {
 			return &kabinet.Message{Subject: l.Title, Text: l.Body + "\n" + l.Unsubscribe}, nil
 		}}
 	w.snd = &notify.Broadcaster{Store: w.db, Informer: in}

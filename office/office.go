@@ -23,6 +23,9 @@ type Client = auth.Client
 type Config struct {
 	// Issuer names the supplier in operators' authenticator apps.
 	Issuer string
+	// Calendar is the application's clock: sessions, codes and the audit
+	// log's times.
+	Calendar kabinet.Calendar
 	// Sessions end sooner than customers' (30 min idle, 12 h): an operator
 	// sees every customer's data.
 	IdleTimeout     time.Duration
@@ -88,13 +91,13 @@ type Service struct {
 	cfg    Config
 	// requests is the operators' work on requests (UseRequests).
 	requests Requests
-	// Now is the clock; tests move it.
-	Now func() time.Time
+	// Calendar is cfg.Calendar; tests move its clock.
+	kabinet.Calendar
 }
 
 // New returns the service.
 func New(store Store, hasher *password.Hasher, cfg Config) *Service {
-	return &Service{store: store, hasher: hasher, cfg: cfg, Now: time.Now}
+	return &Service{store: store, hasher: hasher, cfg: cfg, Calendar: cfg.Calendar}
 }
 
 // Errors the pages tell apart. Every refused sign-in is one error: the

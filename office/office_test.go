@@ -60,7 +60,7 @@ func newWorld(t *testing.T, dsn string) *world {
 		now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
 	w.db.Now = w.Now
 	w.svc = office.New(w.db, w.hasher, office.DefaultConfig())
-	w.svc.Now = w.Now
+	w.svc.Clock = w.Now
 	for _, n := range []office.NewOperator{
 		{Login: "admin", Name: "Смирнова Ольга", Role: kabinet.RoleAdmin, Password: "Байкал-admin-2026", TOTPSecret: secret},
 		{Login: "operator", Name: "Козлов Сергей", Role: kabinet.RoleOperator, Password: "Байкал-oper-2026", TOTPSecret: secret},

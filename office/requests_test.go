@@ -20,7 +20,7 @@ func TestRequestWork(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		w.svc.UseRequests(requests.New(w.db, files, nil, nil, nil, requests.DefaultConfig(), nil))
+		w.svc.UseRequests(requests.New(w.db, files, nil, nil, nil, requests.DefaultConfig(), kabinet.Calendar{}))
 		r := &kabinet.Request{Kind: kabinet.RequestFeedback, Status: kabinet.StatusNew, FullName: "Петров",
 			Phone: "79501234567", AnswerChannel: kabinet.AnswerPhone, Topic: "Тема", Text: "Текст"}
 		if err := w.db.CreateRequest(ctx, r, nil); err != nil {

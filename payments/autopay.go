@@ -165,7 +165,7 @@ func (s *Service) RunAutopay(ctx context.Context) (int, error) {
 	if err := s.settleAutopay(ctx); err != nil {
 		return 0, err
 	}
-	today := s.today()
+	today := s.Today()
 	claimed, after := 0, int64(0)
 	var firstErr error
 	for {
@@ -192,12 +192,6 @@ func (s *Service) RunAutopay(ctx context.Context) (int, error) {
 	return claimed, firstErr
 }
 
-// today is the supplier's calendar date, as midnight UTC.
-func (s *Service) today() time.Time {
-	d := s.Now().In(s.cfg.Location)
-	return time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 // runRule does rule r's work on its account's latest bill today, and
 // reports whether it claimed a charge. Only the latest bill is charged:
 // it carries what earlier ones left unpaid.
@@ -207,7 +201,7 @@ func (s *Service) runRule(ctx context.Context, r *kabinet.AutopayRule, today tim
 		return false, err // the first payment paid the bills before the rule
 	}
 	b := bills[0]
-	on := r.ChargeDate(b.IssuedAt, s.cfg.Location)
+	on := r.ChargeDate(s.DateOf(b.IssuedAt))
 	if today.Before(on.AddDate(0, 0, -1)) {
 		return false, nil
 	}

@@ -77,8 +77,9 @@ type Acquirer interface {
 type Config struct {
 	// ReturnURL is where the acquirer sends the customer back.
 	ReturnURL string
-	// Location is the supplier's calendar: the day a payment is posted.
-	Location *time.Location
+	// Calendar is the clock and the supplier's time zone: the day a
+	// payment is posted.
+	Calendar kabinet.Calendar
 	// PollAfter is how long the poller leaves an order to its callback;
 	// Abandon how long an order may stay unpaid before it is given up.
 	PollAfter, Abandon time.Duration
@@ -90,15 +91,12 @@ type Service struct {
 	store Store
 	bank  Acquirer
 	cfg   Config
-	// Now is the clock; tests move it.
-	Now func() time.Time
+	// Calendar is cfg.Calendar; tests move its clock.
+	kabinet.Calendar
 }
 
 // New returns the service.
 func New(store Store, bank Acquirer, cfg Config) *Service {
-	if cfg.Location == nil {
-		cfg.Location = time.UTC
-	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -108,7 +106,7 @@ func New(store Store, bank Acquirer, cfg Config) *Service {
 	if cfg.Abandon == 0 {
 		cfg.Abandon = 2 * time.Hour
 	}
-	return &Service{store: store, bank: bank, cfg: cfg, Now: time.Now}
+	return &Service{store: store, bank: bank, cfg: cfg, Calendar: cfg.Calendar}
 }
 
 // Errors the pages tell apart.

@@ -46,8 +46,8 @@ func newFixture(t *testing.T, dsn string) *fixture {
 	f.bank.SetCallbackURL(srv.URL + "/callback")
 	gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: srv.URL, UserName: "u", Password: "p"}, Key: key}
 	f.svc = payments.New(f.db, gw, payments.Config{ReturnURL: "https://portal.example/payments/return"})
-	f.svc.Now = func() time.Time { return f.now }
-	f.db.Now = f.svc.Now
+	f.svc.Clock = func() time.Time { return f.now }
+	f.db.Now = f.svc.Clock
 	f.account = &kabinet.Account{Number: kabinet.MustParseAccountNumber("10103001857"), Display: "10103001857", Surname: "Иванов",
 		Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
 	for i, code := range []string{"IES", "BEK"} {

@@ -71,8 +71,8 @@ func (s *Service) Resolve(ctx context.Context, o *kabinet.PaymentOrder) (*kabine
 
 // credit posts the order's parts to the ledger of their sub-accounts.
 func (s *Service) credit(ctx context.Context, o *kabinet.PaymentOrder) error {
-	day := s.Now().In(s.cfg.Location)
-	posted := time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC)
+	day := s.Local(s.Now())
+	posted := kabinet.DateOf(day)
 	entries := make([]*kabinet.LedgerEntry, len(o.Parts))
 	note := "Оплата картой, заказ "
 	if isAutopay(o) {

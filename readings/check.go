@@ -109,7 +109,7 @@ func (r Rules) Check(in Input) (*Checked, *Problem) {
 	if p != nil {
 		return nil, p
 	}
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	today := kabinet.DateOf(now)
 	last, replaces := lastReading(in.History, today)
 	c := &Checked{Last: last, Replaces: replaces, Late: w.Late(now), Reading: &kabinet.Reading{
 		MeterID: in.Meter.ID, TakenOn: today, Period: w.Period(now), Values: values, Consumption: values,

@@ -18,7 +18,7 @@ type Window struct {
 
 // Window returns the reading window as it stands now.
 func (s *Service) Window() (Window, error) {
-	now := s.Now().In(s.Loc)
+	now := s.Local(s.Now())
 	w, err := s.Rules.Windows.Find(now)
 	if err != nil {
 		return Window{}, err

@@ -8,7 +8,7 @@ import (
 )
 
 func TestPreview(t *testing.T) {
-	s := New(nil, irkutsk)
+	s := New(nil, kabinet.Calendar{Location: irkutsk})
 	city := &kabinet.Account{Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
 	two := meter(kabinet.ZoningTwo, 6)
 	at := func(p kabinet.Period, values ...int64) *kabinet.Reading {

@@ -25,20 +25,14 @@ type Service struct {
 	store   Store
 	Rules   Rules
 	Tariffs billing.Tariffs
-	Loc     *time.Location // the supplier's time zone
-	Now     func() time.Time
+	// Calendar is the clock and the supplier's time zone: the reading
+	// window and a reading's day are in it.
+	kabinet.Calendar
 }
 
 // New returns the service with the default rules and the demo tariffs.
-func New(store Store, loc *time.Location) *Service {
-	return &Service{store: store, Rules: DefaultRules(), Tariffs: billing.DemoTariffs(), Loc: loc, Now: time.Now}
-}
-
-// Today returns the current date in the supplier's time zone, as midnight
-// UTC like every stored date.
-func (s *Service) Today() time.Time {
-	y, m, d := s.Now().In(s.Loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+func New(store Store, cal kabinet.Calendar) *Service {
+	return &Service{store: store, Rules: DefaultRules(), Tariffs: billing.DemoTariffs(), Calendar: cal}
 }
 
 // Services returns the services the account is supplied with, in the
@@ -119,7 +113,7 @@ func (s *Service) Submit(ctx context.Context, sub Submission) (*Checked, error) 
 		return nil, err
 	}
 	c, p := s.Rules.Check(Input{Meter: m, Housing: sub.Account.Housing, Typed: sub.Typed, Confirmed: sub.Confirmed,
-		History: history, Now: s.Now(), Loc: s.Loc})
+		History: history, Now: s.Now(), Loc: s.Zone()})
 	if p != nil {
 		return nil, p
 	}

@@ -33,9 +33,10 @@ type Reminders struct {
 	Informer *notify.Informer
 	Judge    Judge
 	// Autopay, when set, adds «autopay tomorrow»; nil: no such reminder.
-	Autopay  Autopay
-	Location *time.Location
-	Now      func() time.Time
+	Autopay Autopay
+	// Calendar is the clock and the supplier's time zone: the day the
+	// rules are judged on.
+	kabinet.Calendar
 	// RangeSize is how many account IDs a step reads (default 1000).
 	RangeSize int64
 	texts     map[string]*template.Template
@@ -43,9 +44,9 @@ type Reminders struct {
 
 // New returns the reminders with the default calendar and the billing
 // rules the month close uses.
-func New(store Store, in *notify.Informer, loc *time.Location) (*Reminders, error) {
-	r := &Reminders{Store: store, Informer: in, Location: loc, Now: time.Now, RangeSize: 1000,
-		Judge: Judge{Calendar: DefaultCalendar(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules()},
+func New(store Store, in *notify.Informer, cal kabinet.Calendar) (*Reminders, error) {
+	r := &Reminders{Store: store, Informer: in, Calendar: cal, RangeSize: 1000,
+		Judge: Judge{Schedule: DefaultSchedule(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules()},
 		texts: map[string]*template.Template{}}
 	for rule, t := range Texts {
 		for part, s := range map[string]string{"title": t.Title, "body": t.Body, "sms": t.SMS} {
@@ -72,8 +73,7 @@ func (r *Reminders) Run(ctx context.Context) (Stats, error) {
 	if err != nil || hi == 0 {
 		return st, err
 	}
-	local := r.Now().In(r.Location)
-	today := time.Date(local.Year(), local.Month(), local.Day(), 0, 0, 0, 0, time.UTC)
+	today := r.Today()
 	for from := lo; from <= hi; from += r.RangeSize {
 		if err := r.scan(ctx, from, min(from+r.RangeSize-1, hi), today, &st); err != nil {
 			return st, err

@@ -69,11 +69,11 @@ func newWorld(t *testing.T, start time.Time) *world {
 		t.Fatal(err)
 	}
 	in := &notify.Informer{Store: db, Unsubscribe: notify.NewSigner([]byte("k")), BaseURL: "https://lk.example.org",
-		Location: irkutsk, Now: w.clock.Now}
-	if w.r, err = remind.New(db, in, irkutsk); err != nil {
+		Calendar: kabinet.Calendar{Location: irkutsk, Clock: w.clock.Now}}
+	if w.r, err = remind.New(db, in, in.Calendar); err != nil {
 		t.Fatal(err)
 	}
-	w.r.Now, w.r.RangeSize = w.clock.Now, 16
+	w.r.RangeSize = 16
 	return w
 }
 
@@ -148,7 +148,7 @@ func TestRemindersAcrossAMonth(t *testing.T) {
 
 // The window's edges, a reading given, the verification horizon.
 func TestJudge(t *testing.T) {
-	j := &remind.Judge{Calendar: remind.DefaultCalendar()}
+	j := &remind.Judge{Schedule: remind.DefaultSchedule()}
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
 	rules := func(f *sqlstore.ReminderFacts, today time.Time) map[string]string {
 		hs, err := j.Hits(f, today)

@@ -25,8 +25,8 @@ const (
 	RuleAutopayTomorrow = "autopay_tomorrow"
 )
 
-// Calendar is when the rules speak, as data.
-type Calendar struct {
+// Schedule is when the rules speak, as data.
+type Schedule struct {
 	// The readings window: open from Open, again on Again if no reading
 	// is in, until Close (days of the month, inclusive).
 	Open, Again, Close int
@@ -37,10 +37,10 @@ type Calendar struct {
 	VerificationWarning int
 }
 
-// DefaultCalendar: the window of 15–25 (DOMAIN §2.1), penalties three
+// DefaultSchedule: the window of 15–25 (DOMAIN §2.1), penalties three
 // days ahead, verification 60 days ahead.
-func DefaultCalendar() Calendar {
-	return Calendar{Open: 15, Again: 23, Close: 25, PenaltyWarning: 3, VerificationWarning: 60}
+func DefaultSchedule() Schedule {
+	return Schedule{Open: 15, Again: 23, Close: 25, PenaltyWarning: 3, VerificationWarning: 60}
 }
 
 // Hit is one reminder due for an account.
@@ -52,7 +52,7 @@ type Hit struct {
 
 // Judge applies the rules.
 type Judge struct {
-	Calendar  Calendar
+	Schedule  Schedule
 	Due       billing.DueRules
 	Penalties billing.PenaltyRules
 }
@@ -62,7 +62,7 @@ type Judge struct {
 func (j *Judge) Hits(f *sqlstore.ReminderFacts, today time.Time) ([]Hit, error) {
 	p := kabinet.PeriodOf(today)
 	var hs []Hit
-	c, day := j.Calendar, today.Day()
+	c, day := j.Schedule, today.Day()
 	until := Data{Period: p.Title(), Until: itoa(c.Close)}
 	if f.Meters > 0 && !f.Read && day >= c.Open && day <= c.Close {
 		hs = append(hs, Hit{Rule: RuleReadingsOpen, Period: p.String(), Data: until})
@@ -100,7 +100,7 @@ func (j *Judge) moneyHits(f *sqlstore.ReminderFacts, today time.Time) ([]Hit, er
 		if err != nil {
 			return nil, err
 		}
-		if fc.Pay > 0 && fc.PerDay == 0 && fc.By.Before(today.AddDate(0, 0, j.Calendar.PenaltyWarning+1)) {
+		if fc.Pay > 0 && fc.PerDay == 0 && fc.By.Before(today.AddDate(0, 0, j.Schedule.PenaltyWarning+1)) {
 			soon += fc.Pay
 			if by.IsZero() || fc.By.Before(by) {
 				by = fc.By

@@ -26,9 +26,9 @@ var StatementServices = []kabinet.Service{kabinet.ServiceElectricity, kabinet.Se
 // StatementDefaults prefills the form: the account's owner and address,
 // its first service, the year up to today and the e-mail on file.
 func (s *Service) StatementDefaults(ctx context.Context, a *kabinet.Account, u *kabinet.User) (StatementForm, error) {
-	today := s.today()
+	today := s.Today()
 	f := StatementForm{FullName: a.FullName(), Address: a.Address,
-		From: time.Date(today.Year(), 1, 1, 0, 0, 0, 0, time.UTC).Format(time.DateOnly), To: today.Format(time.DateOnly)}
+		From: kabinet.Date(today.Year(), 1, 1).Format(time.DateOnly), To: today.Format(time.DateOnly)}
 	set, err := s.settings.Settings(ctx, a, u)
 	if err != nil {
 		return f, err
@@ -92,9 +92,8 @@ func (s *Service) statementDays(c *fieldCheck, fromText, toText string) (from, t
 	if from.IsZero() || to.IsZero() {
 		return from, to
 	}
-	today := s.today()
 	switch {
-	case to.After(time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)):
+	case to.After(s.Today()):
 		c.set("to", "Конечная дата не может быть позже сегодняшней.")
 	case from.After(to):
 		c.set("from", "Начальная дата должна быть не позже конечной.")

@@ -33,8 +33,7 @@ func newDemoPortal(t *testing.T, baseURL string) *demoPortal {
 		t.Fatal(err)
 	}
 	p.clock.Add(5 * 24 * time.Hour) // 2 December
-	e := billrun.New(p.db, irkutsk)
-	e.Now = p.clock.Now
+	e := billrun.New(p.db, kabinet.Calendar{Location: irkutsk, Clock: p.clock.Now})
 	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
 		t.Fatal(err)
 	}

@@ -32,9 +32,7 @@ func (p *portal) payments(tb testing.TB) *payments.Service {
 	mux.HandleFunc("/payments/callback", func(w http.ResponseWriter, r *http.Request) { p.Server.ServeHTTP(w, r) })
 	p.bank.SetCallbackURL(srv.URL + "/payments/callback")
 	gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: srv.URL, UserName: "u", Password: "p"}, Key: bankKey}
-	svc := payments.New(p.db, gw, payments.Config{ReturnURL: "/payments/return"})
-	svc.Now = p.clock.Now
-	return svc
+	return payments.New(p.db, gw, payments.Config{ReturnURL: "/payments/return", Calendar: p.cal})
 }
 
 // debtor is a registered account owing two providers.

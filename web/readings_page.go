@@ -198,7 +198,7 @@ func (s *Server) fillCard(r *http.Request, v *auth.Visitor, a *kabinet.Account, 
 	if err != nil {
 		return err
 	}
-	c.Late, c.Window = w.Late, windowNote(w, svc.Now().In(svc.Loc))
+	c.Late, c.Window = w.Late, windowNote(w, svc.Local(svc.Now()))
 	c.Form.Action = accountPath(a, "readings/"+strconv.FormatInt(m.ID, 10))
 	c.Form.Date = w.Today.Format(dateRu)
 	if id := idParam(q.Get("receipt")); id != 0 {
@@ -214,7 +214,7 @@ func (s *Server) fillCard(r *http.Request, v *auth.Visitor, a *kabinet.Account, 
 // filter reads the history's date range: by default from the first of the
 // month four months back to today, as the manual's example shows.
 func (c *MeterCard) filter(a *kabinet.Account, q url.Values, today time.Time) (from, to time.Time) {
-	from, to = time.Date(today.Year(), today.Month()-4, 1, 0, 0, 0, 0, time.UTC), today
+	from, to = kabinet.Date(today.Year(), today.Month()-4, 1), today
 	f := &c.Filter
 	for _, x := range []struct {
 		param string
@@ -290,7 +290,7 @@ func (s *Server) receipt(a *kabinet.Account, m *kabinet.Meter, recent []*kabinet
 			values = append(values, m.Zoning.ZoneTitle(z)+" "+strconv.FormatInt(x, 10))
 		}
 	}
-	at := r.CreatedAt.In(svc.Loc)
+	at := svc.Local(r.CreatedAt)
 	_, offset := at.Zone()
 	v := &ReceiptView{Number: strconv.FormatInt(r.ID, 10), At: at.Format("02.01.2006 15:04:05") + fmt.Sprintf(" (UTC%+d)", offset/3600),
 		Values: strings.Join(values, ", "), Period: r.Period.Title(), OwnPeriod: kabinet.PeriodOf(r.TakenOn).Title(),

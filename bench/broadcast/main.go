@@ -64,7 +64,7 @@ func main() {
 	// Informing at noon, so no SMS waits out the quiet hours.
 	noon := time.Date(2026, 11, 20, 12, 0, 0, 0, loc)
 	in := &notify.Informer{Store: db, Unsubscribe: notify.NewSigner([]byte("bench-bench-bench-bench-bench-32")),
-		BaseURL: "http://localhost:8080", Location: loc, Now: func() time.Time { return noon },
+		BaseURL: "http://localhost:8080", Calendar: kabinet.Calendar{Location: loc, Clock: func() time.Time { return noon }},
 		Render: func(to string, l notify.Letter) (*kabinet.Message, error) {
 			return &kabinet.Message{Subject: l.Title, Text: l.Body + "\n\n" + l.Link + "\n" + l.Unsubscribe}, nil
 		}}
@@ -178,9 +178,8 @@ func ensureAdmin(ctx context.Context, db *sqlstore.DB) *kabinet.Operator {
 // scanReminders times one reminder scan and samples the peak heap.
 func scanReminders(ctx context.Context, db *sqlstore.DB, in *notify.Informer, loc *time.Location, now time.Time) {
 	db.Jobs = discard{}
-	r, err := remind.New(db, in, loc)
+	r, err := remind.New(db, in, kabinet.Calendar{Location: loc, Clock: func() time.Time { return now }})
 	check(err)
-	r.Now = func() time.Time { return now }
 	runtime.GC()
 	peak, stop := heapPeak()
 	start := time.Now()

@@ -39,8 +39,7 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("demo world of %d homes ready in %s\n", w.Accounts, time.Since(start).Round(time.Millisecond))
-	e := billrun.New(db, time.UTC)
-	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	e := billrun.New(db, kabinet.Calendar{Clock: func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }})
 	e.ChunkSize = *chunk
 	if *profile != "" {
 		f, err := os.Create(*profile)

@@ -30,6 +30,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kabinet"
 	"kabinet/auth"
 	"kabinet/demo"
 	"kabinet/password"
@@ -85,7 +86,7 @@ func serve(db *sqlstore.DB, loc *time.Location) string {
 	cfg.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
 	svc := auth.New(db, password.NewHasher(nil, 4), nil, cfg)
 	site, err := web.New(web.Config{SupplierName: "Бенчмарк", BaseURL: "http://localhost"},
-		web.Deps{Logger: slog.New(slog.DiscardHandler), Pinger: db, Auth: svc, Readings: readings.New(db, loc)})
+		web.Deps{Logger: slog.New(slog.DiscardHandler), Pinger: db, Auth: svc, Readings: readings.New(db, kabinet.NewCalendar(loc))})
 	check(err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)

@@ -24,6 +24,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"kabinet"
 	"kabinet/auth"
 	"kabinet/filestore"
 	"kabinet/home"
@@ -82,7 +83,7 @@ func server(dir string) (*httptest.Server, *sqlstore.DB) {
 	check(err)
 	cfg := requests.DefaultConfig()
 	cfg.AnonymousPerIP = auth.Limit{N: 1 << 30, Window: time.Hour}
-	svc := requests.New(db, files, home.New(db, time.UTC), pdf.NewRenderer(), nil, cfg, time.UTC)
+	svc := requests.New(db, files, home.New(db, kabinet.Calendar{}), pdf.NewRenderer(), nil, cfg, kabinet.Calendar{})
 	site, err := web.New(web.Config{SupplierName: "Бенчмарк", BaseURL: "http://127.0.0.1"}, web.Deps{Requests: svc})
 	check(err)
 	return httptest.NewServer(site), db

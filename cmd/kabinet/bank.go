@@ -42,7 +42,7 @@ func (c *Config) bindBank(fs *flag.FlagSet, errs *[]error) {
 // The demo's fake gateway is returned too, to be served and told where
 // the callbacks go once the portal listens.
 func (m *Main) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
-	cfg := payments.Config{ReturnURL: m.Config.BaseURL + "/payments/return", Location: m.loc, Logger: m.log}
+	cfg := payments.Config{ReturnURL: m.Config.BaseURL + "/payments/return", Calendar: m.cal, Logger: m.log}
 	switch m.Config.Bank.Provider {
 	case "demo", "":
 		// Served by the portal, so relative addresses are right whatever

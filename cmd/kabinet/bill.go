@@ -21,7 +21,7 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	loc, err := cfg.location()
+	cal, err := cfg.calendar()
 	if err != nil {
 		return err
 	}
@@ -39,7 +39,7 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 			return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
 		}
 		r := pdf.NewRenderer()
-		r.Location = loc
+		r.Location = cal.Location
 		doc, err := r.Bill(b)
 		if err != nil {
 			return err

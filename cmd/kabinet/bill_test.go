@@ -69,8 +69,7 @@ func mustCloseNovember(t *testing.T, dsn string) *sqlstore.DB {
 	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
 		t.Fatal(err)
 	}
-	e := billrun.New(db, time.UTC)
-	e.Now = func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }
+	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
 	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
 		t.Fatal(err)
 	}

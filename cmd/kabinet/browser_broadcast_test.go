@@ -23,7 +23,7 @@ func TestBrowserBroadcast(t *testing.T) {
 	}
 	admin := browser.For(t)
 	admin.Open(m.URL() + "/office/login")
-	officeSignIn(admin, "admin", demoCode(t, "admin", 0))
+	officeSignIn(admin, "admin", demoCode(t, m, "admin", 0))
 	admin.ClickText("Рассылки")
 	admin.FillByLabel("Заголовок *", "Плановое отключение")
 	admin.FillByLabel("Текст *", "Завтра с 10:00 до 12:00 в Кировском округе не будет электричества.")

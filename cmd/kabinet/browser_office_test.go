@@ -4,7 +4,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"kabinet/browsertest"
 	"kabinet/demo"
@@ -12,9 +11,9 @@ import (
 	"kabinet/totp"
 )
 
-// demoCode is a demo operator's TOTP code d steps from now, as their
-// authenticator app shows it.
-func demoCode(t *testing.T, login string, d int64) string {
+// demoCode is a demo operator's TOTP code d steps from now by m's clock,
+// as their authenticator app shows it.
+func demoCode(t *testing.T, m *Main, login string, d int64) string {
 	t.Helper()
 	for _, o := range demo.Operators() {
 		if o.Login == login {
@@ -22,7 +21,7 @@ func demoCode(t *testing.T, login string, d int64) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return totp.Code(key, totp.Step(time.Now())+d, totp.Digits)
+			return totp.Code(key, totp.Step(m.cal.Now())+d, totp.Digits)
 		}
 	}
 	t.Fatalf("no demo operator %q", login)
@@ -59,11 +58,11 @@ func TestBrowserOffice(t *testing.T) {
 		t.Fatalf("h1 = %q", got)
 	}
 	op.CheckLooks(t, dir, "office-login")
-	officeSignIn(op, "operator", demoCode(t, "operator", 5))
+	officeSignIn(op, "operator", demoCode(t, m, "operator", 5))
 	if got := op.Text(".notice-error"); got != refusal {
 		t.Fatalf("a wrong code: notice %q", got)
 	}
-	code := demoCode(t, "operator", 0)
+	code := demoCode(t, m, "operator", 0)
 	officeSignIn(op, "operator", code)
 	if got := op.Text("h1"); got != "Лицевые счета" {
 		t.Fatalf("after sign-in: h1 = %q, notice %q", got, op.Text("main"))
@@ -104,7 +103,7 @@ func TestBrowserOffice(t *testing.T) {
 
 	admin := browsertest.New(t) // a browser of its own
 	admin.Open(m.URL() + "/office/login")
-	officeSignIn(admin, "admin", demoCode(t, "admin", 0))
+	officeSignIn(admin, "admin", demoCode(t, m, "admin", 0))
 	admin.ClickText("Журнал аудита")
 	admin.FillByLabel("Лицевой счет", "10103001857")
 	admin.ClickText("Показать")

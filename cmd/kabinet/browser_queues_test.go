@@ -45,7 +45,7 @@ func TestBrowserOfficeAnswersEnquiry(t *testing.T) {
 
 	op := browser.For(t)
 	op.Open(m.URL() + "/office/login")
-	officeSignIn(op, "operator", demoCode(t, "operator", 0))
+	officeSignIn(op, "operator", demoCode(t, m, "operator", 0))
 	op.ClickText("Обращения")
 	op.CheckLooks(t, dir, "office-queue")
 	op.ClickText(number)

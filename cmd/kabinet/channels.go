@@ -15,7 +15,7 @@ import (
 type letters struct {
 	templates    *mail.Templates
 	supplierName string
-	loc          *time.Location
+	cal          kabinet.Calendar
 }
 
 func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
@@ -43,7 +43,7 @@ func (l *letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error
 }
 
 func (l *letters) when(t time.Time) string {
-	return t.In(l.loc).Format("02.01.2006 15:04") + " (" + l.loc.String() + ")"
+	return l.cal.Local(t).Format("02.01.2006 15:04") + " (" + l.cal.Zone().String() + ")"
 }
 
 func (l *letters) render(to string, letter mail.Letter) (*kabinet.Message, error) {

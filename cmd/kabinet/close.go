@@ -19,7 +19,7 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	loc, err := cfg.location()
+	cal, err := cfg.calendar()
 	if err != nil {
 		return err
 	}
@@ -28,11 +28,11 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
 		began := time.Now()
-		c, err := billrun.New(db, loc).Close(ctx, p)
+		c, err := billrun.New(db, cal).Close(ctx, p)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "period %s is closed (%s); this run took %s\n", p, c.CompletedAt.In(loc).Format("02.01.2006 15:04"),
+		fmt.Fprintf(out, "period %s is closed (%s); this run took %s\n", p, cal.Local(c.CompletedAt).Format("02.01.2006 15:04"),
 			time.Since(began).Round(time.Millisecond))
 		return nil
 	})
@@ -62,20 +62,26 @@ func periodArg(cmd string, args []string) (kabinet.Period, error) {
 	return kabinet.ParsePeriod(args[0])
 }
 
-// withDB runs fn with the configured database open.
+// withDB runs fn with the configured database open, on the configured
+// clock.
 func withDB(ctx context.Context, cfg Config, fn func(db *sqlstore.DB) error) error {
+	cal, err := cfg.calendar()
+	if err != nil {
+		return err
+	}
 	db, err := sqlstore.Open(ctx, cfg.dsn())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	db.Now = cal.Now
 	return fn(db)
 }
 
 // closeLastPeriod closes the period before the current one in the
 // supplier's time zone: the scheduled close.
 func (m *Main) closeLastPeriod(ctx context.Context) error {
-	p := kabinet.PeriodOf(time.Now().In(m.loc)).Add(-1)
-	_, err := billrun.New(m.db, m.loc).Close(ctx, p)
+	p := m.cal.Period().Add(-1)
+	_, err := billrun.New(m.db, m.cal).Close(ctx, p)
 	return err
 }

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"kabinet"
 	"kabinet/mail"
 )
 
@@ -22,6 +23,9 @@ type Config struct {
 	BaseURL      string // KABINET_BASE_URL: the public address, for links in mail and SMS
 	TimeZone     string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
 	SupplierName string // KABINET_SUPPLIER_NAME
+	// Now, if set, starts the application's clock at that instant instead
+	// of the real time: tests and demos live on a fixed day with it.
+	Now time.Time // KABINET_NOW
 	// DemoAccounts is the size of the demo world built when the database has
 	// none; 0 serves the database as it is.
 	DemoAccounts int   // KABINET_DEMO_ACCOUNTS
@@ -86,6 +90,7 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	str(fs, &c.DB, "db", "KABINET_DB", "database: a SQLite file path or a postgres:// URL (default: <data>/kabinet.db)")
 	str(fs, &c.BaseURL, "base-url", "KABINET_BASE_URL", "public base URL of the portal")
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
+	errs = append(errs, instant(fs, &c.Now, "now", "KABINET_NOW", "start the clock at this RFC 3339 instant instead of the real time (tests, demos)"))
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
 	c.bindChannels(fs, &errs)
 	c.bindBank(fs, &errs)
@@ -123,13 +128,18 @@ func (c *Config) dsn() string {
 	return filepath.Join(c.Data, "kabinet.db")
 }
 
-// location loads the supplier's time zone.
-func (c *Config) location() (*time.Location, error) {
+// calendar returns the supplier's calendar: its time zone, and the clock,
+// real unless Now starts it at a fixed instant.
+func (c *Config) calendar() (kabinet.Calendar, error) {
 	loc, err := time.LoadLocation(c.TimeZone)
 	if err != nil {
-		return nil, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
+		return kabinet.Calendar{}, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
 	}
-	return loc, nil
+	cal := kabinet.NewCalendar(loc)
+	if !c.Now.IsZero() {
+		cal.Clock = kabinet.ClockAt(c.Now)
+	}
+	return cal, nil
 }
 
 func str(fs *flag.FlagSet, p *string, name, env, usage string) {
@@ -160,6 +170,19 @@ func dur(fs *flag.FlagSet, p *time.Duration, name, env, usage string) error {
 		*p, err = time.ParseDuration(v)
 	}
 	fs.DurationVar(p, name, *p, usage+" ["+env+"]")
+	return envError(env, err)
+}
+
+func instant(fs *flag.FlagSet, p *time.Time, name, env, usage string) error {
+	var err error
+	if v, ok := os.LookupEnv(env); ok && v != "" {
+		*p, err = time.Parse(time.RFC3339, v)
+	}
+	fs.Func(name, usage+" ["+env+"]", func(s string) error {
+		t, err := time.Parse(time.RFC3339, s)
+		*p = t
+		return err
+	})
 	return envError(env, err)
 }
 

@@ -15,7 +15,7 @@ import (
 // buildDemo builds a demo world of --accounts homes, printing progress.
 // Killed halfway, it resumes on the next run (or the next serve).
 func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
-	loc, err := cfg.location()
+	cal, err := cfg.calendar()
 	if err != nil {
 		return err
 	}
@@ -24,11 +24,12 @@ func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
 		return err
 	}
 	defer db.Close()
+	db.Now = cal.Now
 	// A build allocates many short-lived rows; fewer collections make a
 	// million homes about 15 % faster for some more memory.
 	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	began, last := time.Now(), time.Time{}
-	w, err := demo.Build(ctx, db, demo.Options{Accounts: cfg.DemoAccounts, Seed: cfg.DemoSeed, Location: loc,
+	w, err := demo.Build(ctx, db, demo.Options{Accounts: cfg.DemoAccounts, Seed: cfg.DemoSeed, Location: cal.Location, Today: cal.Now(),
 		Progress: func(p demo.Progress) {
 			switch {
 			case p.Month != "":

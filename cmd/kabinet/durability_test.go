@@ -192,9 +192,7 @@ func checkKept(t *testing.T, dsn string, cs []*customer, kills int) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	loc, _ := time.LoadLocation("Asia/Irkutsk")
-	y, mo, d := time.Now().In(loc).Date()
-	today := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+	today := kabinet.DateOf(testNow)
 	var acks, lost, duplicated, meters int
 	for _, c := range cs {
 		for _, m := range c.meters {

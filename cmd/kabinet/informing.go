@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"time"
 
 	"kabinet"
 	"kabinet/mail"
@@ -42,8 +41,8 @@ func (m *Main) newInforming(ctx context.Context) (*informing, error) {
 		return &kabinet.Message{Subject: msg.Subject, Text: msg.Text, HTML: msg.HTML}, err
 	}
 	in := &notify.Informer{Store: m.db, Render: render, Unsubscribe: signer, BaseURL: m.Config.BaseURL,
-		Location: m.loc, Now: time.Now}
-	r, err := remind.New(m.db, in, m.loc)
+		Calendar: m.cal}
+	r, err := remind.New(m.db, in, m.cal)
 	if err != nil {
 		return nil, err
 	}

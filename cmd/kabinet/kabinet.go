@@ -36,7 +36,7 @@ import (
 type Main struct {
 	Config     Config
 	log        *slog.Logger
-	loc        *time.Location
+	cal        kabinet.Calendar // the clock and the supplier's time zone
 	db         *sqlstore.DB
 	queue      *jobs.Queue
 	auth       *auth.Service
@@ -57,12 +57,13 @@ func NewMain(cfg Config, log *slog.Logger) *Main { return &Main{Config: cfg, log
 // starts the workers and starts serving. It returns once the portal
 // listens; a world that is not complete is never served.
 func (m *Main) Run(ctx context.Context) (err error) {
-	if m.loc, err = m.Config.location(); err != nil {
+	if m.cal, err = m.Config.calendar(); err != nil {
 		return err
 	}
 	if m.db, err = sqlstore.Open(ctx, m.Config.dsn()); err != nil {
 		return fmt.Errorf("open database: %w", err)
 	}
+	m.db.Now = m.cal.Now
 	if err := m.ensureWorld(ctx); err != nil {
 		return err
 	}
@@ -89,7 +90,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.auth, err = m.newAuth(); err != nil {
 		return err
 	}
-	m.office = newOffice(m.db, m.Config.SupplierName)
+	m.office = newOffice(m.db, m.Config.SupplierName, m.cal)
 	m.broadcasts = office.NewBroadcasts(m.db)
 	if err := m.ensureDemoOperators(ctx); err != nil {
 		return err
@@ -133,18 +134,18 @@ func (m *Main) listen() error {
 	if read != write {
 		registry.MustRegister(collectors.NewDBStatsCollector(read, "read"))
 	}
-	homes := home.New(m.db, m.loc)
+	homes := home.New(m.db, m.cal)
 	var err error
 	if m.reqs, err = m.newRequests(homes); err != nil {
 		return err
 	}
 	m.office.UseRequests(m.reqs)
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.loc},
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.cal.Location},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: m.renderer(),
-			Readings: readings.New(m.db, m.loc), Push: m.inform.push, Unsubscribe: m.inform.unsub,
-			Office: m.office, Requests: m.reqs, Broadcasts: m.broadcasts})
+			Readings: readings.New(m.db, m.cal), Push: m.inform.push, Unsubscribe: m.inform.unsub,
+			Office: m.office, Requests: m.reqs, Broadcasts: m.broadcasts, Exchange: m.exchangeAPI()})
 	if err != nil {
 		return err
 	}
@@ -213,7 +214,7 @@ func (m *Main) ensureWorld(ctx context.Context) error {
 	default:
 		m.log.Info("building the demo world", "accounts", m.Config.DemoAccounts, "seed", m.Config.DemoSeed)
 	}
-	_, err = demo.Build(ctx, m.db, demo.Options{Accounts: m.Config.DemoAccounts, Seed: m.Config.DemoSeed, Location: m.loc})
+	_, err = demo.Build(ctx, m.db, demo.Options{Accounts: m.Config.DemoAccounts, Seed: m.Config.DemoSeed, Location: m.cal.Location, Today: m.cal.Now()})
 	return err
 }
 
@@ -251,6 +252,6 @@ func (m *Main) devBank() http.Handler {
 // the supplier's time zone.
 func (m *Main) renderer() *pdf.Renderer {
 	r := pdf.NewRenderer()
-	r.Location = m.loc
+	r.Location = m.cal.Location
 	return r
 }

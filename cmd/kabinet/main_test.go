@@ -16,9 +16,19 @@ import (
 	"kabinet/sqlstore/sqlstoretest"
 )
 
+// testNow is the instant the whole-program tests start their clock at, so
+// that no test depends on the day it runs: noon in Irkutsk, clear of the
+// SMS quiet hours, with November's readings window closed.
+var testNow = time.Date(2026, 11, 27, 12, 0, 0, 0, time.FixedZone("Asia/Irkutsk", 8*60*60))
+
 // TestMain lets a test run this binary as the kabinet command itself, for
-// the tests that kill it (KABINET_TEST_RUN_MAIN holds the arguments).
+// the tests that kill it (KABINET_TEST_RUN_MAIN holds the arguments). Every
+// command the tests run, here or as a child process, starts its clock at
+// testNow (KABINET_NOW).
 func TestMain(m *testing.M) {
+	if os.Getenv("KABINET_NOW") == "" {
+		os.Setenv("KABINET_NOW", testNow.Format(time.RFC3339))
+	}
 	if args := os.Getenv("KABINET_TEST_RUN_MAIN"); args != "" {
 		os.Args = append([]string{"kabinet"}, strings.Fields(args)...)
 		main()
@@ -33,7 +43,7 @@ func TestMain(m *testing.M) {
 func MustRunMain(tb testing.TB, dsn string, configure ...func(*Config)) *Main {
 	tb.Helper()
 	cfg := DefaultConfig()
-	cfg.Listen, cfg.DB, cfg.Data, cfg.DemoAccounts = "127.0.0.1:0", dsn, tb.TempDir(), 30
+	cfg.Listen, cfg.DB, cfg.Data, cfg.DemoAccounts, cfg.Now = "127.0.0.1:0", dsn, tb.TempDir(), 30, testNow
 	for _, f := range configure {
 		f(&cfg)
 	}

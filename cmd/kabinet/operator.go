@@ -43,7 +43,7 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 		}
 	}
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
-		added, err := newOffice(db, cfg.SupplierName).AddOperator(ctx, n)
+		added, err := newOffice(db, cfg.SupplierName, kabinet.Calendar{Clock: db.Now}).AddOperator(ctx, n)
 		if err != nil {
 			return err
 		}
@@ -58,8 +58,9 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 }
 
 // newOffice builds the back-office service on the store.
-func newOffice(db *sqlstore.DB, issuer string) *office.Service {
+func newOffice(db *sqlstore.DB, issuer string, cal kabinet.Calendar) *office.Service {
 	cfg := office.DefaultConfig()
+	cfg.Calendar = cal
 	if issuer != "" {
 		cfg.Issuer = issuer
 	}

@@ -33,7 +33,7 @@ func signInWith(t *testing.T, dsn, login, pw, uri string) *kabinet.Operator {
 	}
 	db := sqlstoretest.MustOpen(t, dsn)
 	defer db.Close()
-	_, o, err := newOffice(db, "").SignIn(context.Background(), login, pw, totp.Code(key, totp.Step(time.Now()), totp.Digits),
+	_, o, err := newOffice(db, "", kabinet.Calendar{}).SignIn(context.Background(), login, pw, totp.Code(key, totp.Step(time.Now()), totp.Digits),
 		auth.Client{IP: "127.0.0.1"})
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", login, err)

@@ -38,8 +38,8 @@ func (m *Main) newAuth() (*auth.Service, error) {
 		return nil, err
 	}
 	cfg := auth.DefaultConfig()
-	cfg.BaseURL, cfg.SupplierName = m.Config.BaseURL, m.Config.SupplierName
-	l := &letters{templates: templates, supplierName: m.Config.SupplierName, loc: m.loc}
+	cfg.BaseURL, cfg.SupplierName, cfg.Calendar = m.Config.BaseURL, m.Config.SupplierName, m.cal
+	l := &letters{templates: templates, supplierName: m.Config.SupplierName, cal: m.cal}
 	return auth.New(m.db, password.NewHasher(nil, hashConcurrency), l, cfg), nil
 }
 
@@ -59,6 +59,6 @@ func (m *Main) newRequests(h *home.Service) (*requests.Service, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &letters{templates: templates, supplierName: m.Config.SupplierName, loc: m.loc}
-	return requests.New(m.db, files, h, m.renderer(), l, requests.DefaultConfig(), m.loc), nil
+	l := &letters{templates: templates, supplierName: m.Config.SupplierName, cal: m.cal}
+	return requests.New(m.db, files, h, m.renderer(), l, requests.DefaultConfig(), m.cal), nil
 }

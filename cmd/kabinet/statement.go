@@ -37,7 +37,7 @@ func printStatement(ctx context.Context, cfg Config, args []string, out io.Write
 	if from.After(to) {
 		return kabinet.Errorf(kabinet.EINVALID, "Начальная дата %s позже конечной %s", args[2], args[3])
 	}
-	loc, err := cfg.location()
+	cal, err := cfg.calendar()
 	if err != nil {
 		return err
 	}
@@ -50,9 +50,9 @@ func printStatement(ctx context.Context, cfg Config, args []string, out io.Write
 		if err != nil {
 			return err
 		}
-		s.IssuedAt = time.Now()
+		s.IssuedAt = cal.Now()
 		r := pdf.NewRenderer()
-		r.Location = loc
+		r.Location = cal.Zone()
 		doc, err := r.Statement(s)
 		if err != nil {
 			return err

@@ -22,7 +22,9 @@ import (
 // TestStatementArrivesInMailpit orders Иванов's reconciliation statement
 // for electricity over the demo's year on the running program, waits for
 // the letter in mailpit and reads its PDF with pdftotext: the closing
-// balance it states is the ledger's sum up to the last day.
+// balance it states is the ledger's sum up to the last day, and it is
+// dated in the supplier's time zone: the clock stands at 18:00 UTC on
+// 27.11, 02:00 on 28.11 in Irkutsk.
 func TestStatementArrivesInMailpit(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
@@ -31,14 +33,14 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 		t.Skip("pdftotext is missing")
 	}
 	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw))
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw),
+		func(c *Config) { c.Now = time.Date(2026, 11, 27, 18, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
 	acc, err := m.db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := time.Now().In(m.loc)
-	to := time.Date(today.Year(), today.Month(), today.Day(), 0, 0, 0, 0, time.UTC)
+	to := m.cal.Today()
 	from := to.AddDate(-1, 0, 0)
 	_, err = m.reqs.Statement(ctx, requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
 		Address: acc.Address, Service: string(kabinet.ServiceElectricity), From: from.Format(time.DateOnly),
@@ -62,6 +64,9 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	want := oneSpaced(balanceSentence(electricityBalance(t, m.db, acc.ID, to), to))
 	if got := oneSpaced(string(text)); !strings.Contains(got, want) {
 		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+	if !strings.Contains(string(text), "Дата формирования: 28.11.2026") {
+		t.Errorf("the statement is not dated 28.11.2026, the date in Irkutsk:\n%s", text)
 	}
 }
 
