@@ -47,7 +47,13 @@ func (m *Main) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 	case "demo", "":
 		// Served by the portal, so relative addresses are right whatever
 		// host the browser used.
-		key := []byte(rand.Text())
+		// The demo bank signs its callbacks with the configured key, so
+		// the callback path is the production one; with none, a key of
+		// this run.
+		key := []byte(m.Config.Bank.CallbackKey)
+		if len(key) == 0 {
+			key = []byte(rand.Text())
+		}
 		bank := sberbanktest.New(sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: m.log})
 		cfg.ReturnURL = "/payments/return"
 		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: "http://in-process", UserName: "demo-api", Password: "demo",

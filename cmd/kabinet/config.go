@@ -17,12 +17,18 @@ import (
 // read from flags and KABINET_* environment variables here and nowhere
 // else, and passed down as plain values. A flag wins over its variable.
 type Config struct {
-	Listen       string // KABINET_LISTEN
-	Data         string // KABINET_DATA: directory for the SQLite file and uploads
-	DB           string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
-	BaseURL      string // KABINET_BASE_URL: the public address, for links in mail and SMS
-	TimeZone     string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
-	SupplierName string // KABINET_SUPPLIER_NAME
+	Listen string // KABINET_LISTEN
+	// MetricsListen, if set, serves /metrics on this address (a private
+	// one) instead of the portal's; MetricsToken, if set, serves it on the
+	// portal's address to a bearer of the token. With neither there is no
+	// /metrics.
+	MetricsListen string // KABINET_METRICS_LISTEN
+	MetricsToken  string // KABINET_METRICS_TOKEN
+	Data          string // KABINET_DATA: directory for the SQLite file and uploads
+	DB            string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
+	BaseURL       string // KABINET_BASE_URL: the public address, for links in mail and SMS
+	TimeZone      string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
+	SupplierName  string // KABINET_SUPPLIER_NAME
 	// Now, if set, starts the application's clock at that instant instead
 	// of the real time: tests and demos live on a fixed day with it.
 	Now time.Time // KABINET_NOW
@@ -49,6 +55,9 @@ type Config struct {
 	// AgentURL is a payment agent's page for an account, {account}
 	// standing for its number; empty shows no link.
 	AgentURL string // KABINET_AGENT_URL
+	// ExchangeInbox is a directory the billing system drops its files
+	// into, imported by a job every minute; empty: no inbox.
+	ExchangeInbox string // KABINET_EXCHANGE_INBOX
 }
 
 // SMSConfig chooses and configures the SMS gateway.
@@ -86,12 +95,15 @@ func DefaultConfig() Config {
 func (c *Config) bind(fs *flag.FlagSet) error {
 	var errs []error
 	str(fs, &c.Listen, "listen", "KABINET_LISTEN", "address to serve on")
+	str(fs, &c.MetricsListen, "metrics-listen", "KABINET_METRICS_LISTEN", "private address to serve /metrics on (empty: none)")
+	str(fs, &c.MetricsToken, "metrics-token", "KABINET_METRICS_TOKEN", "bearer token for /metrics on the portal's address (empty: not served there)")
 	str(fs, &c.Data, "data", "KABINET_DATA", "data directory (SQLite database, uploads)")
 	str(fs, &c.DB, "db", "KABINET_DB", "database: a SQLite file path or a postgres:// URL (default: <data>/kabinet.db)")
 	str(fs, &c.BaseURL, "base-url", "KABINET_BASE_URL", "public base URL of the portal")
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
 	errs = append(errs, instant(fs, &c.Now, "now", "KABINET_NOW", "start the clock at this RFC 3339 instant instead of the real time (tests, demos)"))
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
+	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
 	c.bindChannels(fs, &errs)
 	c.bindBank(fs, &errs)
 	errs = append(errs,

@@ -48,6 +48,9 @@ type Main struct {
 	inform     *informing
 	ln         net.Listener
 	srv        *http.Server
+	// metricsLn and metricsSrv serve /metrics on --metrics-listen.
+	metricsLn  net.Listener
+	metricsSrv *http.Server
 }
 
 // NewMain returns a program with the given configuration.
@@ -81,7 +84,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.pay, m.bank, err = m.newPayments(); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind, m.inform.broadcast.SendBatch); err != nil {
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind, m.inform.broadcast.SendBatch,
+		m.inbox()); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -103,7 +107,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
 	pay *payments.Service, pollEvery time.Duration, remind func(context.Context) error,
-	broadcast func(context.Context, int64, int) error) (*jobs.Queue, error) {
+	broadcast func(context.Context, int64, int) error, inbox func(context.Context) error) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
@@ -114,6 +118,10 @@ func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: broadcast})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
 		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+	if inbox != nil {
+		river.AddWorker(ws, &jobs.InboxWorker{Scan: inbox})
+		periodic = append(periodic, jobs.InboxEvery(time.Minute))
+	}
 	if closeLast != nil {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
@@ -141,7 +149,8 @@ func (m *Main) listen() error {
 	}
 	m.office.UseRequests(m.reqs)
 	site, err := web.New(web.Config{SupplierName: m.Config.SupplierName, BaseURL: m.Config.BaseURL, Dev: m.Config.Dev,
-		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.cal.Location},
+		DevOutbox: m.Config.devOutbox(), TrustProxy: m.Config.TrustProxy, AgentURL: m.Config.AgentURL, Location: m.cal.Location,
+		MetricsToken: m.Config.MetricsToken},
 		web.Deps{Logger: m.log, Registry: registry, Pinger: m.db, Auth: m.auth, Outbox: m.db, Accounts: m.db,
 			Payments: m.pay, DevBank: m.devBank(), Home: homes, PDF: m.renderer(),
 			Readings: readings.New(m.db, m.cal), Push: m.inform.push, Unsubscribe: m.inform.unsub,
@@ -163,6 +172,27 @@ func (m *Main) listen() error {
 		}
 	}()
 	m.log.Info("listening", "addr", m.ln.Addr().String(), "db", m.db.Engine())
+	return m.listenMetrics(site.Metrics())
+}
+
+// listenMetrics serves /metrics alone on --metrics-listen, if set.
+func (m *Main) listenMetrics(metrics http.Handler) error {
+	if m.Config.MetricsListen == "" {
+		return nil
+	}
+	var err error
+	if m.metricsLn, err = net.Listen("tcp", m.Config.MetricsListen); err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics)
+	m.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.metricsSrv.Serve(m.metricsLn); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("serve metrics", "err", err)
+		}
+	}()
+	m.log.Info("metrics", "addr", m.metricsLn.Addr().String())
 	return nil
 }
 
@@ -188,6 +218,9 @@ func (m *Main) Close(ctx context.Context) error {
 	var errs []error
 	if m.srv != nil {
 		errs = append(errs, m.srv.Shutdown(ctx))
+	}
+	if m.metricsSrv != nil {
+		errs = append(errs, m.metricsSrv.Shutdown(ctx))
 	}
 	if m.queue != nil {
 		errs = append(errs, m.queue.Stop(ctx))
