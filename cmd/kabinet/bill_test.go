@@ -21,18 +21,7 @@ import (
 func TestBillCommand(t *testing.T) {
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "kabinet.db")
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	e := billrun.New(db, kabinet.Calendar{Clock: func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }})
-	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	mustCloseNovember(t, dsn).Close()
 
 	var out bytes.Buffer
 	if err := run(ctx, []string{"bill", "--db", dsn, "10103001857", "2026-11"}, &out); err != nil {
@@ -65,4 +54,24 @@ func TestBillCommand(t *testing.T) {
 			t.Errorf("the bill's text lacks %q:\n%s", want, text)
 		}
 	}
+}
+
+// mustCloseNovember builds a demo world of 5 homes as of 27.11.2026 in a
+// SQLite file at dsn and closes November as the night of 01.12 would,
+// returning the open database.
+func mustCloseNovember(t *testing.T, dsn string) *sqlstore.DB {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
+	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }

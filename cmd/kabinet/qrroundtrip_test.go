@@ -9,11 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"kabinet"
-	"kabinet/billrun"
-	"kabinet/demo"
 	"kabinet/qrpay"
 	"kabinet/sqlstore"
 )
@@ -36,17 +33,7 @@ func TestQRPaysTheRightAccount(t *testing.T) {
 	}
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "kabinet.db")
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
-	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
-		t.Fatal(err)
-	}
+	db := mustCloseNovember(t, dsn)
 	providers, err := db.FindProviders(ctx)
 	if err != nil {
 		t.Fatal(err)

@@ -12,8 +12,6 @@ import (
 	"unicode"
 
 	"kabinet"
-	"kabinet/billrun"
-	"kabinet/demo"
 	"kabinet/mail/mailpittest"
 	"kabinet/requests"
 	"kabinet/sms/smstest"
@@ -24,7 +22,9 @@ import (
 // TestStatementArrivesInMailpit orders Иванов's reconciliation statement
 // for electricity over the demo's year on the running program, waits for
 // the letter in mailpit and reads its PDF with pdftotext: the closing
-// balance it states is the ledger's sum up to the last day.
+// balance it states is the ledger's sum up to the last day, and it is
+// dated in the supplier's time zone: the clock stands at 18:00 UTC on
+// 27.11, 02:00 on 28.11 in Irkutsk.
 func TestStatementArrivesInMailpit(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
@@ -33,7 +33,8 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 		t.Skip("pdftotext is missing")
 	}
 	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw))
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw),
+		func(c *Config) { c.Now = time.Date(2026, 11, 27, 18, 0, 0, 0, time.UTC) })
 	ctx := context.Background()
 	acc, err := m.db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
@@ -63,6 +64,9 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	want := oneSpaced(balanceSentence(electricityBalance(t, m.db, acc.ID, to), to))
 	if got := oneSpaced(string(text)); !strings.Contains(got, want) {
 		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+	if !strings.Contains(string(text), "Дата формирования: 28.11.2026") {
+		t.Errorf("the statement is not dated 28.11.2026, the date in Irkutsk:\n%s", text)
 	}
 }
 
@@ -114,17 +118,7 @@ func balanceSentence(m kabinet.Money, on time.Time) string {
 func TestStatementCommand(t *testing.T) {
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "kabinet.db")
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
-	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
-		t.Fatal(err)
-	}
+	db := mustCloseNovember(t, dsn)
 	acc, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
