@@ -55,6 +55,9 @@ type Config struct {
 	// AgentURL is a payment agent's page for an account, {account}
 	// standing for its number; empty shows no link.
 	AgentURL string // KABINET_AGENT_URL
+	// ExchangeInbox is a directory the billing system drops its files
+	// into, imported by a job every minute; empty: no inbox.
+	ExchangeInbox string // KABINET_EXCHANGE_INBOX
 }
 
 // SMSConfig chooses and configures the SMS gateway.
@@ -100,6 +103,7 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
 	errs = append(errs, instant(fs, &c.Now, "now", "KABINET_NOW", "start the clock at this RFC 3339 instant instead of the real time (tests, demos)"))
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
+	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
 	c.bindChannels(fs, &errs)
 	c.bindBank(fs, &errs)
 	errs = append(errs,

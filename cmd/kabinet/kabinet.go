@@ -84,7 +84,8 @@ func (m *Main) Run(ctx context.Context) (err error) {
 	if m.pay, m.bank, err = m.newPayments(); err != nil {
 		return err
 	}
-	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind, m.inform.broadcast.SendBatch); err != nil {
+	if m.queue, err = newQueue(ctx, m.db, m.log, deliverer, closeLast, m.pay, m.Config.Bank.PollEvery, m.remind, m.inform.broadcast.SendBatch,
+		m.inbox()); err != nil {
 		return err
 	}
 	if err := m.queue.Start(ctx); err != nil {
@@ -106,7 +107,7 @@ func (m *Main) Run(ctx context.Context) (err error) {
 // not nil, is scheduled to close the last ended month.
 func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.Deliverer, closeLast func(context.Context) error,
 	pay *payments.Service, pollEvery time.Duration, remind func(context.Context) error,
-	broadcast func(context.Context, int64, int) error) (*jobs.Queue, error) {
+	broadcast func(context.Context, int64, int) error, inbox func(context.Context) error) (*jobs.Queue, error) {
 	ws := river.NewWorkers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: db})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
@@ -117,6 +118,10 @@ func newQueue(ctx context.Context, db *sqlstore.DB, log *slog.Logger, d *notify.
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: broadcast})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
 		jobs.PaymentPollEvery(cmp.Or(pollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+	if inbox != nil {
+		river.AddWorker(ws, &jobs.InboxWorker{Scan: inbox})
+		periodic = append(periodic, jobs.InboxEvery(time.Minute))
+	}
 	if closeLast != nil {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: closeLast})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
