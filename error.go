@@ -14,6 +14,9 @@ const (
 	ENOTFOUND     = "not_found"
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
+	// EUNAVAILABLE: the change cannot be kept now (the disk is full); it
+	// may be tried again later.
+	EUNAVAILABLE = "unavailable"
 )
 
 // Error is a domain error: a code from the vocabulary above and a message that

@@ -1,6 +1,7 @@
 package auth_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -325,5 +326,34 @@ func wantNotice(t *testing.T, f *fixture, to, words string) {
 	ms, err := f.db.FindMessages(ctx, kabinet.ChannelEmail, 1)
 	if err != nil || len(ms) != 1 || ms[0].Recipient != to || !strings.Contains(ms[0].Text, words) {
 		t.Fatalf("newest e-mail = %+v, %v; want one to %s saying %q", ms, err, to, words)
+	}
+}
+
+// The figure: wrong passwords that reach the hash for one account
+// in one 15-minute window under a mix of sign-ins, links (some of them
+// succeeding), resets and reset codes, from many addresses: 10, the limit.
+func TestWrongPasswordsPerWindow(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.registered(t, "ИЭСБК0041300", "Ангара-2026-хариус")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	before := f.hasher.Evaluations()
+	for i := range 60 {
+		c := auth.Client{IP: fmt.Sprintf("198.51.100.%d", i)}
+		switch i % 4 {
+		case 0:
+			f.svc.SignIn(ctx, "ИЭСБК0041300", "не тот пароль", c)
+		case 1:
+			f.svc.Link(ctx, v, "ИЭСБК0041300", "не тот пароль", c)
+		case 2:
+			f.svc.ForgotPassword(ctx, "ИЭСБК0041300", kabinet.ConfirmBySMS, c)
+			f.svc.ResetByCode(ctx, "ИЭСБК0041300", "000000", "Байкал-2026-таймень", "Байкал-2026-таймень", c)
+		case 3:
+			f.svc.Link(ctx, v, "ИЭСБК0041300", "Иванов", c) // the surname: a request, never a reset of the counter
+		}
+		f.now = f.now.Add(10 * time.Second) // 60 tries in 10 minutes
+	}
+	if n := f.hasher.Evaluations() - before; n != 10 {
+		t.Errorf("%d password checks in one window, want 10", n)
 	}
 }

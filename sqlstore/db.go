@@ -7,8 +7,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"kabinet"
@@ -26,7 +28,15 @@ type DB struct {
 	// Jobs, when set, enqueues background jobs in the transaction of the
 	// change that causes them.
 	Jobs JobInserter
+	// fullAt is when a write last found the disk full (Unix nanoseconds),
+	// 0 since a write succeeded: Ping reports it.
+	fullAt atomic.Int64
 }
+
+// fullFor is how long Ping fails after a write found the disk full,
+// unless a write succeeds first: long enough for a load balancer to take
+// the server out, short enough to try again soon.
+const fullFor = 30 * time.Second
 
 // JobInserter enqueues a job inside a transaction (River's InsertTx).
 type JobInserter interface {
@@ -75,7 +85,12 @@ func (db *DB) Close() error {
 }
 
 // Ping checks that the database answers; /readyz uses it.
-func (db *DB) Ping(ctx context.Context) error { return db.read.PingContext(ctx) }
+func (db *DB) Ping(ctx context.Context) error {
+	if at := db.fullAt.Load(); at != 0 && time.Since(time.Unix(0, at)) < fullFor {
+		return ErrDiskFull
+	}
+	return db.read.PingContext(ctx)
+}
 
 // SQL returns the pool for writes; the job queue runs on it.
 func (db *DB) SQL() *sql.DB { return db.write }
@@ -100,9 +115,23 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.noteFull(err)
 	}
-	return translate(tx.Commit())
+	return db.noteFull(translate(tx.Commit()))
+}
+
+// noteFull records whether a write found the disk full, for Ping.
+func (db *DB) noteFull(err error) error {
+	switch {
+	case err == nil:
+		db.fullAt.Store(0)
+	case errors.Is(err, ErrDiskFull) || diskFull(err):
+		db.fullAt.Store(time.Now().UnixNano())
+		if !errors.Is(err, ErrDiskFull) {
+			return fmt.Errorf("%w: %v", ErrDiskFull, err)
+		}
+	}
+	return err
 }
 
 // Enqueue inserts a job in tx through the configured queue.

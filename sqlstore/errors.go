@@ -25,11 +25,27 @@ func translate(err error) error {
 	case errors.As(err, &pgErr) && pgErr.Code == "23505",
 		strings.Contains(err.Error(), "UNIQUE constraint failed"):
 		return fmt.Errorf("%w: %v", kabinet.Errorf(kabinet.ECONFLICT, "Такая запись уже есть"), err)
+	case diskFull(err):
+		return fmt.Errorf("%w: %v", ErrDiskFull, err)
 	case errors.As(err, &pgErr) && (pgErr.Code == "22021" || pgErr.Code == "22P05"):
 		// NUL or bad UTF-8 that got past the edge: the input's fault.
 		return fmt.Errorf("%w: %v", kabinet.Errorf(kabinet.EINVALID, "Введённые данные содержат недопустимые символы."), err)
 	}
 	return err
+}
+
+// ErrDiskFull is a write the disk had no room for: 503 with a Russian page,
+// and /readyz failing (DB.Ping) until a write succeeds or a while passes.
+var ErrDiskFull = kabinet.Errorf(kabinet.EUNAVAILABLE, "Сервис временно не может сохранить данные. Попробуйте позже — введённое не потеряется, если отправить форму снова.")
+
+// diskFull reports SQLite's SQLITE_FULL and PostgreSQL's disk_full and
+// insufficient_resources.
+func diskFull(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "53100" || pgErr.Code == "53000"
+	}
+	return strings.Contains(err.Error(), "database or disk is full")
 }
 
 // notFound returns ENOTFOUND with a message naming what was looked for.

@@ -59,6 +59,8 @@ func errorStatus(err error) int {
 		return http.StatusForbidden
 	case kabinet.ECONFLICT:
 		return http.StatusConflict
+	case kabinet.EUNAVAILABLE:
+		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
 }
@@ -78,6 +80,8 @@ func errorTitle(status int) string {
 		return "Конфликт данных"
 	case http.StatusMethodNotAllowed:
 		return "Метод не поддерживается"
+	case http.StatusServiceUnavailable:
+		return "Сервис временно недоступен"
 	}
 	return "Ошибка на сервере"
 }

@@ -107,7 +107,7 @@ func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	p.exchange = exchangeapi.New(exchangeapi.Config{}, exchangeapi.Deps{Tokens: p.tokens,
 		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}, Importer: &exchange.Importer{Store: p.db}})
 	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
+		Registry: prometheus.NewRegistry(), Pinger: p.db, Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
 		Home: p.home, PDF: testRenderer(), Readings: p.readings,
 		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
 		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests,
