@@ -23,22 +23,57 @@ import (
 // the letter in mailpit and reads its PDF with pdftotext: the closing
 // balance it states is the ledger's sum up to the last day.
 func TestStatementArrivesInMailpit(t *testing.T) {
+	needPDFToText(t)
+	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw))
+	acc, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := m.app.Calendar.Today()
+	text := orderStatement(t, m, mp, acc, to.AddDate(-1, 0, 0), to)
+	want := balanceSentence(electricityBalance(t, m.app.DB, acc.ID, to), to)
+	if got := regexp.MustCompile(`\s+`).ReplaceAllString(text, " "); !strings.Contains(got, want) {
+		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+}
+
+// TestStatementDatedInSuppliersZone orders a statement at 02:00 in
+// Irkutsk, still the day before in UTC: the PDF the portal sends is dated
+// with the supplier's day (the renderer is the one made with the
+// supplier's zone, not one made without it).
+func TestStatementDatedInSuppliersZone(t *testing.T) {
+	needPDFToText(t)
+	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
+	night := time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC) // 27.11.2026 02:00 in Irkutsk
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw), func(c *Config) { c.Now = night })
+	acc, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := m.app.Calendar.Today()
+	text := orderStatement(t, m, mp, acc, to.AddDate(0, -1, 0), to)
+	if want := "Дата формирования: 27.11.2026"; !strings.Contains(text, want) {
+		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+}
+
+func needPDFToText(t *testing.T) {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
 			t.Fatal("pdftotext is missing")
 		}
 		t.Skip("pdftotext is missing")
 	}
-	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw))
-	ctx := context.Background()
-	acc, err := m.db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	to := m.cal.Today()
-	from := to.AddDate(-1, 0, 0)
-	_, err = m.reqs.Statement(ctx, requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
+}
+
+// orderStatement orders the account's electricity statement for [from,
+// to] on the running program, waits for the letter in mailpit and returns
+// the text of its PDF.
+func orderStatement(t *testing.T, m *Main, mp *mailpittest.Server, acc *kabinet.Account, from, to time.Time) string {
+	t.Helper()
+	_, err := m.app.Requests.Statement(context.Background(), requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
 		Address: acc.Address, Service: string(kabinet.ServiceElectricity), From: from.Format(time.DateOnly),
 		To: to.Format(time.DateOnly), Email: "ivanov@example.ru"})
 	if err != nil {
@@ -55,10 +90,7 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := balanceSentence(electricityBalance(t, m.db, acc.ID, to), to)
-	if got := regexp.MustCompile(`\s+`).ReplaceAllString(string(text), " "); !strings.Contains(got, want) {
-		t.Errorf("the statement does not say %q:\n%s", want, text)
-	}
+	return string(text)
 }
 
 // electricityBalance sums the ledger of the account's electricity
