@@ -9,6 +9,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -140,7 +141,7 @@ func wrongPasswords(ctx context.Context, svc *auth.Service, number string, n, c 
 func meanRefusal(ctx context.Context, svc *auth.Service, number, secret string, k int) time.Duration {
 	start := time.Now()
 	for range k {
-		if _, err := svc.SignIn(ctx, number, secret, auth.Client{IP: "203.0.113.2"}); err != auth.ErrSignIn {
+		if _, err := svc.SignIn(ctx, number, secret, auth.Client{IP: "203.0.113.2"}); !errors.Is(err, auth.ErrSignIn) {
 			log.Fatalf("%s: %v", number, err)
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -35,7 +36,7 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 	n := office.NewOperator{Login: f.login, Name: f.name, Role: kabinet.Role(f.role)}
 	if f.passwordStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
+		if err != nil && !errors.Is(err, io.EOF) {
 			return err
 		}
 		if n.Password = strings.TrimRight(line, "\r\n"); n.Password == "" {
