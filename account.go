@@ -47,6 +47,12 @@ type Account struct {
 	Phone           string // +7XXXXXXXXXX or ""
 	Email           string
 	CreatedAt       time.Time
+	// ExternalID is the billing system's ID of the account (BEY-6), "" for
+	// accounts Kabinet made itself.
+	ExternalID string
+	// ClosedOn is when the billing system closed the account (zero while
+	// open). A closed account keeps its history and its customers.
+	ClosedOn time.Time
 }
 
 // FullName returns "Фамилия Имя Отчество".

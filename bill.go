@@ -11,6 +11,8 @@ type Bill struct {
 	Period    Period
 	IssuedAt  time.Time
 	Data      BillData
+	// ExternalID is the billing system's ID of a bill it sent (BEY-6).
+	ExternalID string
 }
 
 // BillData is everything printed on a bill, copied at issue time so that the

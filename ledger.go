@@ -50,6 +50,20 @@ type LedgerEntry struct {
 	Note       string
 }
 
+// BookedOn is the day an entry counts on in a balance on a date. A month
+// close posts the month's charges, penalties and recalculations on the
+// first day of the next month, as of the month's end: an entry other than
+// a payment posted on the first of a month counts on the last day of the
+// month before, the day that month's bill states «к оплате» for. A payment
+// counts on the day it was made. Bills, statements and «Главная» read the
+// ledger by this one rule, so that they tell the same balance for a day.
+func (e *LedgerEntry) BookedOn() time.Time {
+	if e.Kind != EntryPayment && e.PostedOn.Day() == 1 {
+		return e.PostedOn.AddDate(0, 0, -1)
+	}
+	return e.PostedOn
+}
+
 // Validate checks the sign rules of a ledger entry.
 func (e *LedgerEntry) Validate() error {
 	switch e.Kind {

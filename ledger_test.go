@@ -2,6 +2,7 @@ package kabinet_test
 
 import (
 	"testing"
+	"time"
 
 	"kabinet"
 )
@@ -71,5 +72,30 @@ func TestParseMoney(t *testing.T) {
 		if _, err := kabinet.ParseMoney(in); kabinet.ErrorCode(err) != kabinet.EINVALID {
 			t.Errorf("ParseMoney(%q) error = %v, want EINVALID", in, err)
 		}
+	}
+}
+
+// TestBookedOn: a close's entries, posted on the first of the next month,
+// count on the last day of the month they close; payments and entries
+// posted on other days count on the day posted.
+func TestBookedOn(t *testing.T) {
+	dec1 := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	nov30 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		name string
+		e    kabinet.LedgerEntry
+		want time.Time
+	}{
+		{"CloseCharge", kabinet.LedgerEntry{Kind: kabinet.EntryCharge, PostedOn: dec1}, nov30},
+		{"ClosePenalty", kabinet.LedgerEntry{Kind: kabinet.EntryPenalty, PostedOn: dec1}, nov30},
+		{"CloseRecalculation", kabinet.LedgerEntry{Kind: kabinet.EntryAdjustment, PostedOn: dec1}, nov30},
+		{"PaymentOnTheFirst", kabinet.LedgerEntry{Kind: kabinet.EntryPayment, PostedOn: dec1}, dec1},
+		{"CorrectionMidMonth", kabinet.LedgerEntry{Kind: kabinet.EntryAdjustment, PostedOn: nov30}, nov30},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.e.BookedOn(); !got.Equal(tc.want) {
+				t.Errorf("BookedOn = %s, want %s", got.Format(time.DateOnly), tc.want.Format(time.DateOnly))
+			}
+		})
 	}
 }

@@ -66,6 +66,10 @@ type Meter struct {
 	InstalledOn    time.Time
 	VerifiedOn     time.Time
 	NextVerifiedOn time.Time
+	// Removed marks a meter the billing system took out of service: kept
+	// with its readings, no longer read.
+	Removed    bool
+	ExternalID string // the billing system's ID (BEY-6)
 }
 
 // Capacity is the first value a register can no longer show: 10^Digits.
@@ -140,6 +144,8 @@ type Reading struct {
 	// Session is the hash of the session that passed a portal reading: that
 	// session may delete it until it ends (METER-5). "" for other sources.
 	Session string
+	// ExternalID is the billing system's ID of a reading it sent (BEY-6).
+	ExternalID string
 }
 
 // ReadingFilter selects a meter's readings taken in [From, To]; zero bounds

@@ -77,6 +77,12 @@ const (
 	AuditViewRequest        AuditAction = "view_request"        // opened a request
 	AuditChangeRequest      AuditAction = "change_request"      // assigned, moved or answered a request
 	AuditDownloadFile       AuditAction = "download_file"       // downloaded a request's attachment
+
+	// A machine client's exchange token at work (the billing system).
+	AuditExchangeExport AuditAction = "exchange_export" // took an export of customers' changes
+	AuditExchangeImport AuditAction = "exchange_import" // sent records to import
+	AuditExchangeFile   AuditAction = "exchange_file"   // downloaded a request's attachment
+	AuditExchangeDenied AuditAction = "exchange_denied" // a revoked or wrong-scope token was refused
 )
 
 // Title is the action in Russian, for the audit log page.
@@ -100,6 +106,14 @@ func (a AuditAction) Title() string {
 		return "Изменение обращения"
 	case AuditDownloadFile:
 		return "Скачивание вложения"
+	case AuditExchangeExport:
+		return "Обмен: выгрузка изменений"
+	case AuditExchangeImport:
+		return "Обмен: загрузка записей"
+	case AuditExchangeFile:
+		return "Обмен: скачивание вложения"
+	case AuditExchangeDenied:
+		return "Обмен: отказ в доступе"
 	}
 	return string(a)
 }
@@ -107,9 +121,12 @@ func (a AuditAction) Title() string {
 // AuditEntry is one operator view or change of personal data: who, what,
 // when, which account, from where (152-FZ).
 type AuditEntry struct {
-	ID            int64
-	At            time.Time
-	OperatorID    int64
+	ID int64
+	At time.Time
+	// OperatorID is the operator, 0 for a machine client's token.
+	OperatorID int64
+	// TokenID is the exchange token that acted, 0 for an operator.
+	TokenID       int64
 	OperatorLogin string
 	Action        AuditAction
 	// AccountID is the account concerned, 0 for a search.

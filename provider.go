@@ -35,6 +35,7 @@ type Provider struct {
 	CorrespAcc  string
 	PersonalAcc string // the payee's settlement account
 	Services    []Service
+	ExternalID  string `json:"-"` // the billing system's ID (BEY-6)
 }
 
 // SubAccount is an account's own number with one provider: one account has a
@@ -45,6 +46,7 @@ type SubAccount struct {
 	ProviderID int64
 	Number     string
 	Services   []Service
+	ExternalID string // the billing system's ID (BEY-6)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -141,4 +141,7 @@ type NewRegistration struct {
 	// StaleUserID is an unconfirmed registration of the account whose time
 	// ran out; it is deleted first so the account can be registered again.
 	StaleUserID int64
+	// Notices tell the contacts the supplier has on file that the account
+	// was registered, and how to undo it if it was not its owner.
+	Notices []*Message
 }

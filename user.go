@@ -78,3 +78,15 @@ func ParseAccountName(s string) (string, error) {
 // NormalizeEmail trims and lower-cases an e-mail address, so that one
 // address is counted once however it is typed.
 func NormalizeEmail(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// AccountLink is a person who reaches an account she did not register,
+// or asks to (DATA-3): what its owner sees in «Личные данные» to revoke
+// or to decide on.
+type AccountLink struct {
+	UserID int64
+	// RequestID is a request waiting for the owner's consent; 0 for a
+	// link in place.
+	RequestID int64
+	Email     string // the linker's registration e-mail
+	CreatedAt time.Time
+}

@@ -13,6 +13,8 @@ var (
 	ErrLinked      = kabinet.Errorf(kabinet.ECONFLICT, "Этот лицевой счет уже есть в вашем личном кабинете.")
 	ErrLinkedLimit = kabinet.Errorf(kabinet.EFORBIDDEN, "Привязано слишком много лицевых счетов. Отвяжите ненужные и попробуйте снова.")
 	ErrUnlinkOwn   = kabinet.Errorf(kabinet.ECONFLICT, "Лицевой счет, на который вы зарегистрированы, отвязать нельзя.")
+	// ErrLinkRequested: the owner has been asked already and not decided.
+	ErrLinkRequested = kabinet.Errorf(kabinet.ECONFLICT, "Запрос владельцу этого лицевого счета уже отправлен. Счет появится в вашем кабинете, когда владелец разрешит доступ.")
 )
 
 // Accounts returns the accounts the visitor reaches: the registered one
@@ -25,13 +27,26 @@ func (s *Service) Accounts(ctx context.Context, v *Visitor) ([]*kabinet.UserAcco
 	return s.store.FindUserAccounts(ctx, v.User.ID)
 }
 
+// Linked is the outcome of a link: the account, and whether it waits
+// for its owner's consent.
+type Linked struct {
+	Account *kabinet.Account
+	Pending bool
+}
+
 // Link adds an account to the visitor's cabinet («Привязка лицевых
 // счетов»): its number with the owner's surname, or with the password of
 // its registration. The attempt is counted and refused like a sign-in (see
 // attempt), with the same answer and the same work, one password hash,
 // whatever was wrong; only an account the visitor proved they hold is
 // named in an answer.
-func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c Client) (*kabinet.Account, error) {
+//
+// The surname is printed on every bill, so it does not open an account
+// that another person registered: it asks her, and the account is linked
+// when she approves in her cabinet. The password of that registration
+// links at once. Either way the owner is told by her channels, or, for an
+// account nobody registered, the contacts the supplier has on file.
+func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c Client) (*Linked, error) {
 	if v == nil || !v.Confirmed() {
 		return nil, errNoAccount
 	}
@@ -39,47 +54,76 @@ func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c
 	if err != nil {
 		return nil, err
 	}
-	if ok, err := s.opens(ctx, at, secret); err != nil {
+	owner, by, err := s.opens(ctx, at, secret)
+	if err != nil {
 		return nil, err
-	} else if !ok {
+	}
+	if by == openedNot {
 		return nil, ErrSignIn
 	}
-	if err := s.store.ResetHits(ctx, at.key); err != nil {
-		return nil, err
-	}
+	// The failure counter stays as it is: only a sign-in to the account
+	// clears it, or anybody who knows the surname could clear it for the
+	// owner and go on guessing her password.
 	if err := s.mayLink(ctx, v, at.account.ID); err != nil {
 		return nil, err
 	}
-	if err := s.store.LinkAccount(ctx, v.User.ID, at.account.ID); err != nil {
+	if owner != nil && by == openedBySurname {
+		return s.requestLink(ctx, v, at.account, owner)
+	}
+	notices := s.linkNotices(at.account, owner, v.User, false)
+	if err := s.store.LinkAccount(ctx, v.User.ID, at.account.ID, notices); err != nil {
 		if kabinet.ErrorCode(err) == kabinet.ECONFLICT {
 			return nil, ErrLinked
 		}
 		return nil, err
 	}
-	return at.account, nil
+	return &Linked{Account: at.account}, nil
 }
 
-// opens reports whether secret opens the attempt's account for linking:
-// the password of its confirmed registration, else the owner's surname
-// (with the number's letter part, as on the first visit). It always costs
-// one password hash.
-func (s *Service) opens(ctx context.Context, at *attempt, secret string) (bool, error) {
+// requestLink asks the owner of a registered account to let the visitor
+// reach it.
+func (s *Service) requestLink(ctx context.Context, v *Visitor, a *kabinet.Account, owner *kabinet.User) (*Linked, error) {
+	err := s.store.CreateLinkRequest(ctx, v.User.ID, a.ID, s.linkNotices(a, owner, v.User, true))
+	if kabinet.ErrorCode(err) == kabinet.ECONFLICT {
+		return nil, ErrLinkRequested
+	} else if err != nil {
+		return nil, err
+	}
+	return &Linked{Account: a, Pending: true}, nil
+}
+
+// How a secret opened an account for linking.
+const (
+	openedNot = iota
+	openedByPassword
+	openedBySurname
+)
+
+// opens tells how secret opens the attempt's account for linking: the
+// password of its registration, else the owner's surname (with the
+// number's letter part, as on the first visit). It returns the
+// registration, nil if the account has none. It always costs one
+// password hash.
+func (s *Service) opens(ctx context.Context, at *attempt, secret string) (*kabinet.User, int, error) {
 	if at.account == nil {
 		s.hasher.Compare(ctx, secret, "")
-		return false, nil
+		return nil, openedNot, nil
 	}
 	owner, err := s.registeredOwner(ctx, at.account.ID)
 	if err != nil {
-		return false, err
+		return nil, openedNot, err
 	}
 	hash := ""
 	if owner != nil && owner.Confirmed() {
 		hash = owner.PasswordHash
 	}
 	if ok, err := s.hasher.Compare(ctx, secret, hash); err == nil && ok && hash != "" {
-		return true, nil
+		return owner, openedByPassword, nil
 	}
-	return at.bySurname(secret), nil
+	if at.bySurname(secret) {
+		return owner, openedBySurname, nil
+	}
+	return owner, openedNot, nil
 }
 
 // mayLink refuses an account the visitor reaches already, and one more

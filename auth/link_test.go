@@ -1,8 +1,11 @@
 package auth_test
 
 import (
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/alexedwards/argon2id"
 
 	"kabinet"
 	"kabinet/auth"
@@ -54,9 +57,9 @@ func TestLink(t *testing.T) {
 		v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
 
 		t.Run("BySurname", func(t *testing.T) {
-			a, err := f.svc.Link(ctx, v, "иэсбк 004-1300", " ПЕТРОВА ", client)
-			if err != nil || a.ID != dacha.ID {
-				t.Fatalf("Link = %+v, %v", a, err)
+			l, err := f.svc.Link(ctx, v, "иэсбк 004-1300", " ПЕТРОВА ", client)
+			if err != nil || l.Account.ID != dacha.ID || l.Pending {
+				t.Fatalf("Link = %+v, %v", l, err)
 			}
 			if _, err := f.svc.Reach(ctx, v, dacha.ID); err != nil {
 				t.Errorf("Reach after linking: %v", err)
@@ -191,5 +194,136 @@ func wantCode(t *testing.T, err error, code string) {
 	t.Helper()
 	if got := kabinet.ErrorCode(err); got != code {
 		t.Fatalf("error = %v (code %q), want %q", err, got, code)
+	}
+}
+
+// A link that succeeds leaves the account's failed-password counter as it
+// was: only a sign-in to that account clears it, so nobody else can clear
+// it for the owner and keep guessing.
+func TestLinkKeepsFailureCounter(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	f.account(t, "ИЭСБК0041300", "Петрова")
+	v := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	for i := range 9 {
+		if _, err := f.svc.SignIn(ctx, "ИЭСБК0041300", "Иванова", client); err != auth.ErrSignIn {
+			t.Fatalf("attempt %d: %v", i+1, err)
+		}
+	}
+	if _, err := f.svc.Link(ctx, v, "ИЭСБК0041300", "Петрова", client); err != nil {
+		t.Fatal(err)
+	}
+	// The link was the 10th attempt; the 11th is refused before the hash.
+	before := f.hasher.Evaluations()
+	_, err := f.svc.SignIn(ctx, "ИЭСБК0041300", "Иванова", client)
+	wantErr(t, err, auth.ErrLocked)
+	if f.hasher.Evaluations() != before {
+		t.Error("a locked-out attempt reached the hash")
+	}
+}
+
+// The surname, printed on every bill, does not open an account another
+// person registered: it asks her, she is told, and she decides; she sees
+// everybody who reaches her account and can take it away from them.
+func TestLinkNeedsOwnersConsent(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		f := newFixture(t, dsn)
+		f.registered(t, "10103001857", "Байкал-2026-омуль")
+		hers := f.registeredAs(t, "ИЭСБК0041300", "Петрова", "petrova@example.ru", "Ангара-2026-хариус")
+		him := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+		her := f.visitor(t, "ИЭСБК0041300", "Ангара-2026-хариус")
+
+		l, err := f.svc.Link(ctx, him, "ИЭСБК0041300", "Петрова", client)
+		if err != nil || !l.Pending {
+			t.Fatalf("Link by surname = %+v, %v; want a pending request", l, err)
+		}
+		wantReached(t, f, him, "10103001857|")
+		if _, err := f.svc.Reach(ctx, him, hers.ID); kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+			t.Fatalf("Reach before consent: %v", err)
+		}
+		wantNotice(t, f, "petrova@example.ru", "просит доступ")
+		_, err = f.svc.Link(ctx, him, "ИЭСБК0041300", "Петрова", client)
+		wantErr(t, err, auth.ErrLinkRequested)
+
+		// Only the owner sees who asks.
+		if _, err := f.svc.Access(ctx, him, hers.ID); kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+			t.Fatalf("Access by a stranger: %v", err)
+		}
+		ls, err := f.svc.Access(ctx, her, hers.ID)
+		if err != nil || len(ls) != 1 || ls[0].RequestID == 0 || ls[0].Email != "ivanov@example.ru" {
+			t.Fatalf("Access = %+v, %v", ls, err)
+		}
+		wantCode(t, f.svc.Approve(ctx, him, hers.ID, ls[0].RequestID), kabinet.ENOTFOUND)
+		if err := f.svc.Approve(ctx, her, hers.ID, ls[0].RequestID); err != nil {
+			t.Fatal(err)
+		}
+		wantReached(t, f, him, "10103001857|", "ИЭСБК0041300|")
+
+		ls, err = f.svc.Access(ctx, her, hers.ID)
+		if err != nil || len(ls) != 1 || ls[0].RequestID != 0 {
+			t.Fatalf("Access after approval = %+v, %v", ls, err)
+		}
+		wantCode(t, f.svc.Revoke(ctx, him, hers.ID, him.User.ID), kabinet.ENOTFOUND)
+		if err := f.svc.Revoke(ctx, her, hers.ID, ls[0].UserID); err != nil {
+			t.Fatal(err)
+		}
+		wantReached(t, f, him, "10103001857|")
+		wantErr(t, f.svc.Revoke(ctx, her, hers.ID, her.User.ID), auth.ErrUnlinkOwn)
+	})
+}
+
+// The password of her registration links at once, and she is told.
+func TestLinkByPasswordTellsOwner(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	hers := f.registeredAs(t, "ИЭСБК0041300", "Петрова", "petrova@example.ru", "Ангара-2026-хариус")
+	him := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	l, err := f.svc.Link(ctx, him, "ИЭСБК0041300", "Ангара-2026-хариус", client)
+	if err != nil || l.Pending || l.Account.ID != hers.ID {
+		t.Fatalf("Link by password = %+v, %v", l, err)
+	}
+	wantNotice(t, f, "petrova@example.ru", "привязал ваш лицевой счет")
+	sms, _ := f.db.FindMessages(ctx, kabinet.ChannelSMS, 1)
+	if len(sms) != 1 || sms[0].Recipient != "79501112233" {
+		t.Errorf("SMS = %+v, want one to the owner's phone", sms)
+	}
+}
+
+// An account nobody registered is linked by its surname, and the contacts
+// the supplier has on file are told.
+func TestLinkUnregisteredTellsContactsOnFile(t *testing.T) {
+	f := newFixture(t, sqlstoretest.SQLiteDSN(t))
+	f.registered(t, "10103001857", "Байкал-2026-омуль")
+	a := &kabinet.Account{Number: kabinet.MustParseAccountNumber("ИЭСБК0041300"), Display: "ИЭСБК0041300", Surname: "Петрова",
+		Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat, Phone: "+79507654321", Email: "onfile@example.ru"}
+	if err := f.db.CreateAccount(ctx, a, nil); err != nil {
+		t.Fatal(err)
+	}
+	him := f.visitor(t, "10103001857", "Байкал-2026-омуль")
+	if _, err := f.svc.Link(ctx, him, "ИЭСБК0041300", "Петрова", client); err != nil {
+		t.Fatal(err)
+	}
+	wantNotice(t, f, "onfile@example.ru", "привязал ваш лицевой счет")
+}
+
+// registeredAs creates an account with a confirmed registration of its
+// own contacts.
+func (f *fixture) registeredAs(t *testing.T, number, surname, email, pw string) *kabinet.Account {
+	t.Helper()
+	a := f.account(t, number, surname)
+	hash, _ := argon2id.CreateHash(pw, cheap)
+	u := &kabinet.User{PasswordHash: hash, Email: email, Phone: "79501112233", ConfirmBy: kabinet.ConfirmByEmail, ConfirmedAt: f.now}
+	if err := f.db.CreateUser(ctx, u, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+// wantNotice checks that the newest e-mail went to whom with words in it.
+func wantNotice(t *testing.T, f *fixture, to, words string) {
+	t.Helper()
+	ms, err := f.db.FindMessages(ctx, kabinet.ChannelEmail, 1)
+	if err != nil || len(ms) != 1 || ms[0].Recipient != to || !strings.Contains(ms[0].Text, words) {
+		t.Fatalf("newest e-mail = %+v, %v; want one to %s saying %q", ms, err, to, words)
 	}
 }

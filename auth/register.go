@@ -50,6 +50,7 @@ func (s *Service) Register(ctx context.Context, token string, r Registration, c 
 	if reg.Token, reg.Message, err = s.confirmation(u, v.Account); err != nil {
 		return "", err
 	}
+	reg.Notices = s.registrationNotices(v.Account, u)
 	newToken, sess := s.newSession(0, v.Account.ID, c)
 	reg.Session = sess
 	if err := s.store.Register(ctx, reg); err != nil {
@@ -134,4 +135,24 @@ func codeSMS(phone, code, purpose string) *kabinet.Message {
 
 func (s *Service) link(path, secret string) string {
 	return strings.TrimSuffix(s.cfg.BaseURL, "/") + path + "?token=" + secret
+}
+
+// registrationNotices tell the contacts on file from the billing that the
+// account was registered, with how to undo it: the number and the surname
+// are printed on every bill, so the person who registered need not be its
+// owner. A contact the registration gave itself is not told twice.
+func (s *Service) registrationNotices(a *kabinet.Account, u *kabinet.User) []*kabinet.Message {
+	email, phone := a.Email, a.Phone
+	if kabinet.NormalizeEmail(email) == u.Email {
+		email = ""
+	}
+	if p, err := kabinet.ParsePhone(phone); err == nil && p == u.Phone {
+		phone = ""
+	}
+	subject := "Лицевой счет " + a.Display + " зарегистрирован в личном кабинете"
+	text := "Лицевой счет " + a.Display + " зарегистрирован в личном кабинете " + s.Now().Format("02.01.2006") +
+		" на адрес " + kabinet.MaskEmail(u.Email) + ". Если это были не вы, позвоните по телефону 8-800-100-9777: " +
+		"регистрацию удалят, и вы сможете зарегистрировать лицевой счет сами."
+	sms := "Счет " + a.Display + " зарегистрирован в личном кабинете. Не вы? Звоните 8-800-100-9777"
+	return s.notices(email, phone, subject, text, sms)
 }

@@ -231,3 +231,36 @@ func TestCodeExpiresAndSMSLimits(t *testing.T) {
 		t.Fatalf("the new code: %v", err)
 	}
 }
+
+// A registration is told to the contacts the supplier has on file, with
+// how to undo it: whoever registers need not be the owner (issue 14).
+func TestRegisterTellsContactsOnFile(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		f := newFixture(t, dsn)
+		a := &kabinet.Account{Number: kabinet.MustParseAccountNumber("ИЭСБК0041300"), Display: "ИЭСБК0041300", Surname: "Петрова",
+			Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat,
+			Phone: "+79501234567", Email: "Petrova.Home@example.ru"}
+		if err := f.db.CreateAccount(ctx, a, nil); err != nil {
+			t.Fatal(err)
+		}
+		first := f.firstVisit(t, "ИЭСБК0041300", "Петрова")
+		if _, err := f.svc.Register(ctx, first, form(kabinet.ConfirmByEmail), client); err != nil {
+			t.Fatal(err)
+		}
+		mails, _ := f.db.FindMessages(ctx, kabinet.ChannelEmail, 10)
+		var told bool
+		for _, m := range mails {
+			if m.Recipient == "petrova.home@example.ru" && strings.Contains(m.Text, "8-800-100-9777") &&
+				strings.Contains(m.Text, kabinet.MaskEmail("petrova@example.ru")) {
+				told = true
+			}
+		}
+		if !told {
+			t.Errorf("no notice to the e-mail on file among %d letters", len(mails))
+		}
+		sms, _ := f.db.FindMessages(ctx, kabinet.ChannelSMS, 10)
+		if len(sms) != 1 || sms[0].Recipient != "79501234567" || !strings.Contains(sms[0].Text, "зарегистрирован") {
+			t.Errorf("SMS = %+v, want one notice to the phone on file", sms)
+		}
+	})
+}

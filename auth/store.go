@@ -18,7 +18,11 @@ type Store interface {
 	CountUsersByEmail(ctx context.Context, email string) (int, error)
 
 	FindUserAccounts(ctx context.Context, userID int64) ([]*kabinet.UserAccount, error)
-	LinkAccount(ctx context.Context, userID, accountID int64) error
+	LinkAccount(ctx context.Context, userID, accountID int64, notices []*kabinet.Message) error
+	CreateLinkRequest(ctx context.Context, userID, accountID int64, notices []*kabinet.Message) error
+	FindAccountLinks(ctx context.Context, accountID int64) ([]*kabinet.AccountLink, error)
+	ApproveLinkRequest(ctx context.Context, accountID, requestID int64) error
+	DeleteLinkRequest(ctx context.Context, accountID, requestID int64) error
 	UnlinkAccount(ctx context.Context, userID, accountID int64) error
 	NameAccount(ctx context.Context, userID, accountID int64, name string) error
 

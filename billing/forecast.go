@@ -6,13 +6,21 @@ import (
 	"kabinet"
 )
 
-// Forecast is what the cabinet says about penalties today: «оплатите Pay до
-// By, чтобы не начислялись пени», and, when some are already accruing,
-// «пени начисляются по PerDay в день».
+// Forecast is what the cabinet says about paying today: «оплатите Pay до
+// Due», the due date the bill printed; once that has passed, «оплатите Pay
+// до By, чтобы не начислялись пени»; and, when some are already accruing,
+// «пени начисляются по PerDay в день». Due comes from the same DueRules the
+// bill, the reminders and the penalties read, so they name the same day.
 type Forecast struct {
 	// Pay is the principal to pay by By: the debts whose last penalty-free
 	// payment day is By or earlier.
 	Pay kabinet.Money
+	// Due is the earliest due date of the debts in Pay (DueRules.DueDate
+	// of their periods): the bill's «Оплатить до».
+	Due time.Time
+	// Overdue: today is after Due, so paying now is late, if still free of
+	// penalties until By.
+	Overdue bool
 	// By is the last day on which paying Pay avoids any new penalty: the
 	// earliest last penalty-free day of the debts, or today when a debt is
 	// already past it. Zero when nothing is owed.
@@ -43,11 +51,14 @@ func (r PenaltyRules) Forecast(debts []Debt, today time.Time) (Forecast, error) 
 			continue
 		}
 		f.Pay += db.Principal
+		if f.Due.IsZero() || db.Due.Before(f.Due) {
+			f.Due = db.Due
+		}
 		if err := r.addDays(&s, db.Principal, dayOf(db.Due), now, now, today); err != nil {
 			return Forecast{}, err
 		}
 	}
-	f.PerDay = s.money()
+	f.PerDay, f.Overdue = s.money(), dayOf(f.Due) < now
 	return f, nil
 }
 

@@ -35,20 +35,10 @@ func Recalculate(estimated []Usage, reading kabinet.Period, consumption []int64)
 			return Recalculation{}, kabinet.Errorf(kabinet.EINVALID, "Перерасчёт: расход не может быть отрицательным")
 		}
 	}
-	n := int64(len(estimated) + 1)
-	share := func(i int64) []int64 { // i-th of n periods, 0 the oldest
-		units := make([]int64, len(consumption))
-		for z, c := range consumption {
-			units[z] = c / n
-			if i >= n-c%n {
-				units[z]++
-			}
-		}
-		return units
-	}
-	r := Recalculation{Estimated: estimated, Current: Usage{Period: reading, Basis: BasisReading, Units: share(n - 1)}}
+	n := len(estimated) + 1
+	r := Recalculation{Estimated: estimated, Current: Usage{Period: reading, Basis: BasisReading, Units: spread(consumption, n, n-1)}}
 	for i, u := range estimated {
-		r.Actual = append(r.Actual, Usage{Period: u.Period, Basis: BasisRecalculated, Units: share(int64(i))})
+		r.Actual = append(r.Actual, Usage{Period: u.Period, Basis: BasisRecalculated, Units: spread(consumption, n, i)})
 	}
 	return r, nil
 }

@@ -36,18 +36,18 @@ func (e *Engine) penalty(p kabinet.Period, history []*kabinet.LedgerEntry) (kabi
 }
 
 // settle fills in the money part of a provider's bill: the balance at the
-// start of p, the payments received in p, and what to pay.
+// start of p, the payments received in p, and what to pay. Entries count
+// on their BookedOn days, as statements read them: the previous close's,
+// posted on the first day of p, are the opening balance; payments made
+// that day are p's.
 func (e *Engine) settle(p kabinet.Period, history []*kabinet.LedgerEntry, part *kabinet.BillProvider) {
-	// The previous close posts on the first day of p; payments made that
-	// day are p's.
 	start, end := p.Start(time.UTC), p.Add(1).Start(time.UTC)
 	for _, x := range history {
-		paid := x.Kind == kabinet.EntryPayment
-		switch {
-		case x.PostedOn.Before(start), !paid && x.PostedOn.Equal(start):
+		switch on := x.BookedOn(); {
+		case on.Before(start):
 			part.OpeningBalance += x.Amount
-		case !x.PostedOn.Before(end):
-		case paid:
+		case !on.Before(end):
+		case x.Kind == kabinet.EntryPayment:
 			part.Payments -= x.Amount
 		default: // corrections posted during the month
 			part.Adjustments += x.Amount

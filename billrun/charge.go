@@ -122,33 +122,35 @@ func (e *Engine) price(p kabinet.Period, a *kabinet.Account, m *kabinet.Meter, u
 
 // split sorts a meter's readings (newest first) around p: the reading for
 // p, the last real reading before it, the months charged by estimate since
-// that reading, and the monthly history for averages.
+// that reading, and the actual monthly history for averages: the real
+// readings before p spread over the months they cover (billing.Actuals).
+// Estimated months never count as history.
 func split(rs []*kabinet.Reading, p kabinet.Period) (cur, last *kabinet.Reading, estimates, history []billing.Usage) {
 	// The store gives them newest first by date; a reading given after the
 	// 25th belongs to the next period, so it can be older than the estimate
 	// that closed its own month. Periods decide the order.
 	rs = slices.Clone(rs)
 	slices.SortStableFunc(rs, func(a, b *kabinet.Reading) int { return b.Period.Int() - a.Period.Int() })
+	var reads []billing.Read
 	for _, r := range rs {
 		switch {
+		case r.Status == kabinet.ReadingRejected:
 		case r.Period == p && r.Source != kabinet.SourceEstimated && cur == nil:
 			cur = r
 		case !r.Period.Before(p):
 		case r.Source == kabinet.SourceEstimated:
-			u := billing.Usage{Period: r.Period, Basis: billing.BasisAverage, Units: r.Consumption}
-			history = append(history, u)
 			if last == nil {
-				estimates = append(estimates, u)
+				estimates = append(estimates, billing.Usage{Period: r.Period, Basis: billing.BasisAverage, Units: r.Consumption})
 			}
 		default:
-			history = append(history, billing.Usage{Period: r.Period, Basis: billing.BasisReading, Units: r.Consumption})
+			reads = append(reads, billing.Read{Period: r.Period, Units: r.Consumption})
 			if last == nil {
 				last = r
 			}
 		}
 	}
 	slices.Reverse(estimates)
-	return cur, last, estimates, history
+	return cur, last, estimates, billing.Actuals(reads)
 }
 
 // consumption is what the registers turned since the last real reading;

@@ -7,10 +7,13 @@ import (
 )
 
 // Statement builds the reconciliation statement (акт сверки) of one
-// sub-account for the days [from, to] from its ledger entries: the balance
-// before from, then month by month, by the month an entry was posted, what
-// was charged, recalculated, charged as penalties and paid, and the
-// balance after to. The caller fills in the parties (payer, provider).
+// sub-account for the days [from, to] from its ledger entries. Its rows
+// are billing periods: what was charged for the period, recalculated,
+// charged as penalties, and paid in it. Every entry counts on its
+// kabinet.LedgerEntry.BookedOn day, the rule bills are settled by, so the
+// closing balance on a period's last day is that period's bill's «к
+// оплате», and the opening balance is the ledger's on the day before from.
+// The caller fills in the parties (payer, provider).
 func Statement(entries []*kabinet.LedgerEntry, from, to time.Time) *kabinet.Statement {
 	from, to = kabinet.DateOf(from), kabinet.DateOf(to)
 	s := &kabinet.Statement{From: from, To: to}
@@ -18,7 +21,7 @@ func Statement(entries []*kabinet.LedgerEntry, from, to time.Time) *kabinet.Stat
 		s.Months = append(s.Months, kabinet.StatementMonth{Period: p})
 	}
 	for _, e := range entries {
-		on := kabinet.DateOf(e.PostedOn)
+		on := kabinet.DateOf(e.BookedOn())
 		switch {
 		case on.Before(from):
 			s.Opening += e.Amount

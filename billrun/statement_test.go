@@ -9,21 +9,25 @@ import (
 	"kabinet/pdf"
 )
 
-// TestStatement: 1 200,00 ₽ owed before January; in January 614,84 ₽
-// charged, −35,20 ₽ recalculated, 12,47 ₽ penalties, 1 000,00 ₽ paid
-// (792,11 ₽ left); in February 702,30 ₽ charged and 792,11 ₽ paid; an
-// entry after the range is left out. Closing: 792,11 + 702,30 − 792,11 =
-// 702,30 ₽.
+// TestStatement: the ledger as closes post it, each month's charges,
+// recalculations and penalties on the first day of the next month.
+// December 2025's 1 200,00 ₽ (posted 01.01.2026) is owed before the act.
+// January: 614,84 ₽ charged, −35,20 ₽ recalculated, 12,47 ₽ penalties (all
+// posted 01.02), 1 000,00 ₽ paid on 14.01: 792,11 ₽ left. February: 702,30
+// ₽ charged (posted 01.03) and 792,11 ₽ paid on 28.02. March's charge and a
+// payment of 01.03 are after the act. Closing on 28.02: 792,11 + 702,30 −
+// 792,11 = 702,30 ₽, February's bill's «к оплате». Rows by the date posted
+// would put January's charges in February and leave February's out.
 func TestStatement(t *testing.T) {
 	e := func(kind kabinet.EntryKind, amount kabinet.Money, y int, m time.Month, d int) *kabinet.LedgerEntry {
 		return &kabinet.LedgerEntry{Kind: kind, Amount: amount, PostedOn: day(y, m, d)}
 	}
 	entries := []*kabinet.LedgerEntry{
-		e(kabinet.EntryCharge, 120000, 2025, 12, 1),
-		e(kabinet.EntryCharge, 61484, 2026, 1, 1), e(kabinet.EntryAdjustment, -3520, 2026, 1, 1),
-		e(kabinet.EntryPenalty, 1247, 2026, 1, 31), e(kabinet.EntryPayment, -100000, 2026, 1, 14),
-		e(kabinet.EntryCharge, 70230, 2026, 2, 1), e(kabinet.EntryPayment, -79211, 2026, 2, 28),
-		e(kabinet.EntryCharge, 65502, 2026, 3, 1),
+		e(kabinet.EntryCharge, 120000, 2026, 1, 1),
+		e(kabinet.EntryCharge, 61484, 2026, 2, 1), e(kabinet.EntryAdjustment, -3520, 2026, 2, 1),
+		e(kabinet.EntryPenalty, 1247, 2026, 2, 1), e(kabinet.EntryPayment, -100000, 2026, 1, 14),
+		e(kabinet.EntryCharge, 70230, 2026, 3, 1), e(kabinet.EntryPayment, -79211, 2026, 2, 28),
+		e(kabinet.EntryCharge, 65502, 2026, 4, 1), e(kabinet.EntryPayment, -5000, 2026, 3, 1),
 	}
 	s := billrun.Statement(entries, day(2026, 1, 1), time.Date(2026, 2, 28, 23, 59, 0, 0, time.UTC))
 	if s.Opening != 120000 || s.Closing != 70230 || len(s.Months) != 2 {

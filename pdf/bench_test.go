@@ -37,7 +37,7 @@ func BenchmarkBillDistinct(b *testing.B) {
 // included, with the plans of its version already made.
 func BenchmarkQR(b *testing.B) {
 	bill := demoBill()
-	text, err := payment(bill, &bill.Data.Providers[0]).Encode()
+	text, err := Payment(bill, &bill.Data.Providers[0]).Encode()
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func checkQR(t *testing.T, codes []string, b *kabinet.Bill, bp *kabinet.BillProv
 		if p.PersonalAcc != bp.Provider.PersonalAcc {
 			continue
 		}
-		want := qrpay.Payment{Sum: bp.ToPay, AddAmount: bp.Penalties, PersAcc: bp.SubAccount,
+		want := qrpay.Payment{Sum: bp.ToPay, AddAmount: bp.Penalties, PersAcc: b.Data.AccountNumber,
 			PersonalAcc: bp.Provider.PersonalAcc, BIC: bp.Provider.BIC, PaymPeriod: "012026", PayeeINN: bp.Provider.INN}
 		got := qrpay.Payment{Sum: p.Sum, AddAmount: p.AddAmount, PersAcc: p.PersAcc,
 			PersonalAcc: p.PersonalAcc, BIC: p.BIC, PaymPeriod: p.PaymPeriod, PayeeINN: p.PayeeINN}

@@ -7,17 +7,20 @@ import (
 	"kabinet/qrpay"
 )
 
-// payment returns the QR requisites of provider p's part of bill b: the
+// Payment returns the QR requisites of provider p's part of bill b: the
 // payee's bank details, the amount to pay with the penalties in AddAmount
-// (DOMAIN.md §3.5), the sub-account in PersAcc and the period in
+// (DOMAIN.md §3.5), the account number in PersAcc and the period in
 // PaymPeriod, so that the payment lands on the right account and month.
-func payment(b *kabinet.Bill, p *kabinet.BillProvider) qrpay.Payment {
+// PersAcc is the number the customer and the payment agents know, the one
+// a registry line names and `kabinet import-payments` looks up; the payee
+// in the code tells which provider's sub-account it pays.
+func Payment(b *kabinet.Bill, p *kabinet.BillProvider) qrpay.Payment {
 	pr := p.Provider
 	q := qrpay.Payment{
 		Name: pr.Name, PersonalAcc: pr.PersonalAcc, BankName: pr.BankName,
 		BIC: pr.BIC, CorrespAcc: pr.CorrespAcc, KPP: pr.KPP, PayeeINN: pr.INN,
 		Purpose:      purpose(b, p),
-		PersAcc:      digits(subAccount(b, p)),
+		PersAcc:      persAcc(b),
 		PaymPeriod:   qrpay.Period(b.Period),
 		PayerAddress: b.Data.Address,
 		TechCode:     qrpay.TechCodeUtilities,
@@ -40,7 +43,7 @@ func purpose(b *kabinet.Bill, p *kabinet.BillProvider) string {
 	if p.Penalties > 0 {
 		what = append(what, "пени")
 	}
-	return "Оплата: " + strings.Join(what, ", ") + "; л/с " + subAccount(b, p) + "; " + b.Period.Title()
+	return "Оплата: " + strings.Join(what, ", ") + "; л/с " + b.Data.AccountNumber + "; " + b.Period.Title()
 }
 
 // providerServices lists the services of p's lines, each once, in order.
@@ -81,12 +84,15 @@ func splitName(full string) (last, first, middle string) {
 	return last, first, middle
 }
 
-// digits keeps the digits of s: PersAcc carries no prefix (DOMAIN.md §1.4).
-func digits(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, s)
+// persAcc is the bill's account number in its canonical form (letters,
+// if any, then digits, nothing else), as kabinet.ParseAccountNumber reads
+// it back; PersAcc carries no «л/с №» prefix (DOMAIN.md §1.4). The letter
+// part stays: without it ИЭСБК0041300 would be 0041300, which another
+// account's digits could match.
+func persAcc(b *kabinet.Bill) string {
+	n, err := kabinet.ParseAccountNumber(b.Data.AccountNumber)
+	if err != nil {
+		return strings.TrimSpace(b.Data.AccountNumber)
+	}
+	return n.String()
 }

@@ -91,7 +91,7 @@ func (p *billPage) requisites(y float64, pr kabinet.Provider) {
 // contentW-leftW at (x, y), with its caption below. The requisites are
 // checked on the way (qrpay): a bill with a wrong account is not printed.
 func (p *billPage) qrCode(x, y float64, bp *kabinet.BillProvider) error {
-	text, err := payment(p.b, bp).Encode()
+	text, err := Payment(p.b, bp).Encode()
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,8 @@ func totalNote(bp *kabinet.BillProvider) string {
 		"%s + %s + (%s) + %s − %s = %s.", bp.OpeningBalance.Plain(), charged(bp).Plain(),
 		bp.Adjustments.Plain(), bp.Penalties.Plain(), bp.Payments.Plain(), bp.ToPay.String())
 	if !bp.DueOn.IsZero() {
-		s += " Оплатите до " + date(bp.DueOn) + ", чтобы не начислялись пени."
+		s += " Оплатите до " + date(bp.DueOn) + " — это срок оплаты; пени начисляются на долг, " +
+			"не оплаченный и через 30 дней после него."
 	}
 	return s + " Вверху справа — итог по всем поставщикам."
 }

@@ -25,7 +25,7 @@ type Payment struct {
 	Purpose  string        // purpose of payment; Encode keeps the first 160 characters
 	Sum      kabinet.Money // amount to pay, penalties included
 
-	PersAcc      string        // the payer's account number with the payee, digits only
+	PersAcc      string        // the payer's account number as registries name it: letters (if any) and digits
 	PaymPeriod   string        // billing period, MMYYYY (see Period)
 	LastName     string        // payer's surname
 	FirstName    string        // payer's first name

@@ -253,7 +253,7 @@ func (r Rules) plausible(in Input, last, cur *kabinet.Reading) *Problem {
 	case r.Caps[in.Housing] > 0 && total > r.Caps[in.Housing]*months:
 		why = fmt.Sprintf("больше %d кВт·ч в месяц", r.Caps[in.Housing])
 	case n >= r.AverageMonths && total > max(r.Factor*avg, r.Floor)*months:
-		why = fmt.Sprintf("в %d раза больше обычного: в среднем %d кВт·ч в месяц", r.Factor, avg)
+		why = times(total, avg*months) + " больше обычного: в среднем " + kabinet.FormatInt(avg) + " кВт·ч в месяц"
 	default:
 		return nil
 	}
@@ -262,27 +262,42 @@ func (r Rules) plausible(in Input, last, cur *kabinet.Reading) *Problem {
 		total, last.TakenOn.Format("02.01.2006"), why)}
 }
 
+// times says how many times more than usual a consumption is, «в 8,3
+// раза», to a tenth; «во много раз» when the usual is nothing.
+func times(total, usual int64) string {
+	if usual <= 0 {
+		return "во много раз"
+	}
+	tenths := (total*10 + usual/2) / usual
+	if tenths%10 == 0 {
+		n := int(tenths / 10)
+		return "в " + kabinet.FormatInt(int64(n)) + " " + plural(n, "раз", "раза", "раз")
+	}
+	return fmt.Sprintf("в %s,%d раза", kabinet.FormatInt(tenths/10), tenths%10)
+}
+
 // average returns the meter's mean monthly consumption over the six
-// billing months up to last, from real readings only, and how many months
-// it covers. Readings of one month add up.
+// billing months up to last, and how many months it covers, by the
+// billing's own average: real readings spread over the months they
+// cover, estimated months left out (billing.Actuals).
 func average(history []*kabinet.Reading, last *kabinet.Reading) (int64, int) {
-	byMonth := map[kabinet.Period]int64{}
+	var reads []billing.Read
 	for _, r := range history {
-		if r.Source == kabinet.SourceEstimated || r.Status == kabinet.ReadingRejected {
+		if r.Source == kabinet.SourceEstimated || r.Status == kabinet.ReadingRejected ||
+			r.TakenOn.After(last.TakenOn) || last.Period.Before(r.Period) {
 			continue
 		}
-		if d := monthsBetween(r.Period, last.Period); d >= 0 && d < 6 {
-			byMonth[r.Period] += r.TotalConsumption()
-		}
+		reads = append(reads, billing.Read{Period: r.Period, Units: r.Consumption})
 	}
-	if len(byMonth) == 0 {
+	units, n, err := billing.DefaultEstimateRules().Average(last.Period, billing.Actuals(reads))
+	if err != nil || n == 0 {
 		return 0, 0
 	}
-	var sum int64
-	for _, c := range byMonth {
-		sum += c
+	var avg int64
+	for _, u := range units {
+		avg += u
 	}
-	return (sum + int64(len(byMonth))/2) / int64(len(byMonth)), len(byMonth)
+	return avg, n
 }
 
 // monthsBetween returns how many months q is after p.

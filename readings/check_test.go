@@ -59,6 +59,11 @@ func TestCheck(t *testing.T) {
 	estimated := append([]*kabinet.Reading{reading(time.October, kabinet.SourceEstimated, []int64{20000}, 200)}, old...)
 	rejected := append([]*kabinet.Reading{reading(time.October, kabinet.SourcePortal, []int64{30000}, 20000)}, old...)
 	rejected[0].Status = kabinet.ReadingRejected
+	// September estimated; October's reading measured 400 kWh for
+	// September and October: 200 a month, not 400.
+	gap := []*kabinet.Reading{reading(time.October, kabinet.SourcePortal, []int64{10400}, 400),
+		reading(time.September, kabinet.SourceEstimated, []int64{10000}, 250), reading(time.August, kabinet.SourcePortal, []int64{10000}, 200),
+		reading(time.July, kabinet.SourcePortal, []int64{9800}, 200)}
 	today := func(v int64, src kabinet.ReadingSource) []*kabinet.Reading {
 		r := reading(time.November, src, []int64{v}, v-12345)
 		r.TakenOn, r.Status = time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), kabinet.ReadingAccepted
@@ -122,6 +127,11 @@ func TestCheck(t *testing.T) {
 		{name: "ErrFormOfAnotherMeter", m: three, typed: []string{"1100"}, register: -1, words: "Обновите страницу"},
 		// Plausibility: far above the average or the cap needs confirmation.
 		{name: "ErrHighAboveAverage", m: single, typed: []string{"12946"}, history: steady(12345), register: -1, confirm: ConfirmHigh, words: "в 3 раза больше обычного: в среднем 200 кВт·ч в месяц"},
+		// 1 700 kWh against 200 a month is 8,5 times, not the factor of 3.
+		{name: "ErrHighSaysTheRealRatio", m: single, typed: []string{"14045"}, history: steady(12345), register: -1, confirm: ConfirmHigh, words: "в 8,5 раза больше обычного: в среднем 200 кВт·ч в месяц"},
+		// 700 kWh is 3,5 times the 200 a month of July–October (counting
+		// October's 400 as one month made the usual 267, and let it in).
+		{name: "ErrHighAfterAnEstimatedMonth", m: single, typed: []string{"11100"}, history: gap, register: -1, confirm: ConfirmHigh, words: "в 3,5 раза больше обычного: в среднем 200 кВт·ч в месяц"},
 		{name: "OKHighConfirmed", m: single, typed: []string{"12946"}, confirmed: high, history: steady(12345), values: []int64{12946}, units: []int64{601}},
 		{name: "OKThreeTimesAverageExactly", m: single, typed: []string{"12945"}, history: steady(12345), values: []int64{12945}, units: []int64{600}},
 		{name: "OKUnderFloorWithTinyAverage", m: single, typed: []string{"280"}, history: tiny, values: []int64{280}, units: []int64{150}},

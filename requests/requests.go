@@ -153,9 +153,22 @@ func (s *Service) create(ctx context.Context, from Sender, r *kabinet.Request, u
 	return s.store.CreateRequest(ctx, r, m)
 }
 
-// List returns every request of account a, newest first («Мои обращения»).
-func (s *Service) List(ctx context.Context, a *kabinet.Account) ([]*kabinet.Request, error) {
-	return s.store.FindRequests(ctx, sqlstore.RequestFilter{AccountID: a.ID})
+// List returns the requests of account a, newest first («Мои обращения»):
+// every one when sentBy is 0 (the account's owner looks), else only those
+// user sentBy sent. A person who linked the account does not see what its
+// owner sent: her contacts and her documents are in it.
+func (s *Service) List(ctx context.Context, a *kabinet.Account, sentBy int64) ([]*kabinet.Request, error) {
+	rs, err := s.store.FindRequests(ctx, sqlstore.RequestFilter{AccountID: a.ID})
+	if err != nil || sentBy == 0 {
+		return rs, err
+	}
+	mine := rs[:0]
+	for _, r := range rs {
+		if r.UserID == sentBy {
+			mine = append(mine, r)
+		}
+	}
+	return mine, nil
 }
 
 // Branches returns the branch offices an enquiry can be addressed to.
@@ -163,12 +176,13 @@ func (s *Service) Branches(ctx context.Context) ([]*kabinet.Branch, error) {
 	return s.store.FindBranches(ctx)
 }
 
-// Attachment opens file attID of request reqID for account a: a request
-// of another account, or a file of another request, is ENOTFOUND, the
-// same as one that does not exist.
-func (s *Service) Attachment(ctx context.Context, a *kabinet.Account, reqID, attID int64) (*kabinet.Attachment, io.ReadCloser, error) {
+// Attachment opens file attID of request reqID for account a, as List
+// shows it to sentBy: a request of another account or one List hides,
+// or a file of another request, is ENOTFOUND, the same as one that does
+// not exist.
+func (s *Service) Attachment(ctx context.Context, a *kabinet.Account, sentBy, reqID, attID int64) (*kabinet.Attachment, io.ReadCloser, error) {
 	r, err := s.store.FindRequestByID(ctx, reqID)
-	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND || (err == nil && r.AccountID != a.ID) {
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND || (err == nil && (r.AccountID != a.ID || sentBy != 0 && r.UserID != sentBy)) {
 		return nil, nil, errNoFile
 	} else if err != nil {
 		return nil, nil, err

@@ -9,7 +9,6 @@ import (
 	"kabinet"
 	"kabinet/billrun"
 	"kabinet/home"
-	"kabinet/sqlstore"
 )
 
 // StatementForm is «Акт сверки» as typed (SVC-6). Dates are as the browser
@@ -133,50 +132,15 @@ func (s *Service) keepEmail(ctx context.Context, a *kabinet.Account, u *kabinet.
 }
 
 // statement builds the statement of r's service and days from the ledger
-// of the sub-account that supplies the service. Payments and penalties
-// that name no service belong to that sub-account's statement.
+// of the sub-account that supplies the service, with the payer and
+// address as the form gave them.
 func (s *Service) statement(ctx context.Context, a *kabinet.Account, r *kabinet.Request) (*kabinet.Statement, error) {
-	sub, pr, err := s.supplier(ctx, a, r.Service)
+	st, err := billrun.StatementOf(ctx, s.store, billrun.StatementFor{Account: a, Of: string(r.Service), From: r.From, To: r.To})
 	if err != nil {
 		return nil, err
 	}
-	all, err := s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: 1 << 20})
-	if err != nil {
-		return nil, err
-	}
-	var entries []*kabinet.LedgerEntry
-	for _, e := range all {
-		if e.Service == r.Service || e.Service == "" {
-			entries = append(entries, e)
-		}
-	}
-	st := billrun.Statement(entries, r.From, r.To)
-	st.AccountNumber, st.Payer, st.Address = a.Display, r.FullName, r.Address
-	st.Provider, st.SubAccount, st.Service, st.IssuedAt = *pr, sub.Number, r.Service, s.Now()
+	st.Payer, st.Address, st.IssuedAt = r.FullName, r.Address, s.Now()
 	return st, nil
-}
-
-// supplier finds the sub-account of a that supplies svc, and its provider.
-func (s *Service) supplier(ctx context.Context, a *kabinet.Account, svc kabinet.Service) (*kabinet.SubAccount, *kabinet.Provider, error) {
-	subs, err := s.store.FindSubAccounts(ctx, a.ID)
-	if err != nil {
-		return nil, nil, err
-	}
-	providers, err := s.store.FindProviders(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	for _, sub := range subs {
-		if !slices.Contains(sub.Services, svc) {
-			continue
-		}
-		for _, pr := range providers {
-			if pr.ID == sub.ProviderID {
-				return sub, pr, nil
-			}
-		}
-	}
-	return nil, nil, kabinet.Errorf(kabinet.ENOTFOUND, "По этому лицевому счету нет услуги «%s».", svc.Title())
 }
 
 // statementLetter writes the letter and attaches the statement's PDF.

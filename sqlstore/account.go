@@ -11,13 +11,13 @@ import (
 // gives them, for bulk loads.
 var AccountColumns = []string{"id", "number", "number_digits", "display", "surname", "first_name", "patronymic",
 	"address", "district", "settlement", "housing", "electric_heating", "rooms", "area", "residents",
-	"phone", "email", "created_at"}
+	"phone", "email", "created_at", "external_id", "closed_on"}
 
 // AccountRow returns a's values in AccountColumns order.
 func AccountRow(a *kabinet.Account) []any {
 	return []any{a.ID, a.Number.String(), a.Number.Digits, a.Display, a.Surname, a.FirstName, a.Patronymic,
 		a.Address, a.District, string(a.Settlement), string(a.Housing), a.ElectricHeating, a.Rooms, int64(a.Area), a.Residents,
-		a.Phone, a.Email, a.CreatedAt.UTC()}
+		a.Phone, a.Email, a.CreatedAt.UTC(), a.ExternalID, nullDate(a.ClosedOn)}
 }
 
 // CreateAccount stores a with its sub-accounts and sets their IDs. A number
@@ -33,8 +33,8 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 		row := AccountRow(a)[1:]
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO accounts (number, number_digits, display, surname, first_name, patronymic, address, district,
-				settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
+				settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at, external_id, closed_on)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id`,
 			row...).Scan(&a.ID)
 		if err != nil {
 			return translate(err)
@@ -42,7 +42,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 		for _, s := range subs {
 			s.AccountID = a.ID
 			err := tx.QueryRowContext(ctx, `
-				INSERT INTO sub_accounts (account_id, provider_id, number, services) VALUES ($1, $2, $3, $4) RETURNING id`,
+				INSERT INTO sub_accounts (account_id, provider_id, number, services, external_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
 				SubAccountRow(s)[1:]...).Scan(&s.ID)
 			if err != nil {
 				return translate(err)
@@ -53,7 +53,8 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 }
 
 const accountSelect = `SELECT id, number, number_digits, display, surname, first_name, patronymic, address, district,
-	settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at FROM accounts `
+	settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at,
+	external_id, CAST(closed_on AS TEXT) FROM accounts `
 
 // FindAccountByID returns the account with the given ID.
 func (db *DB) FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error) {
@@ -84,13 +85,16 @@ func scanAccount(s scanner) (*kabinet.Account, error) {
 	var a kabinet.Account
 	var number, settlement, housing string
 	var area int64
+	var closed sql.NullString
 	err := s.Scan(&a.ID, &number, &a.Number.Digits, &a.Display, &a.Surname, &a.FirstName, &a.Patronymic, &a.Address,
-		&a.District, &settlement, &housing, &a.ElectricHeating, &a.Rooms, &area, &a.Residents, &a.Phone, &a.Email, &a.CreatedAt)
+		&a.District, &settlement, &housing, &a.ElectricHeating, &a.Rooms, &area, &a.Residents, &a.Phone, &a.Email, &a.CreatedAt,
+		&a.ExternalID, &closed)
 	if err != nil {
 		return nil, notFound(err, "Лицевой счёт")
 	}
 	a.Number.Prefix = number[:len(number)-len(a.Number.Digits)]
 	a.Settlement, a.Housing, a.Area = kabinet.Settlement(settlement), kabinet.Housing(housing), kabinet.Area(area)
+	a.ClosedOn = parseDate(closed.String)
 	return &a, nil
 }
 
@@ -100,7 +104,7 @@ func (db *DB) FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.
 }
 
 func (db *DB) querySubAccounts(ctx context.Context, where string, args ...any) ([]*kabinet.SubAccount, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, provider_id, number, services FROM sub_accounts `+where, args...)
+	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, provider_id, number, services, external_id FROM sub_accounts `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -109,7 +113,7 @@ func (db *DB) querySubAccounts(ctx context.Context, where string, args ...any) (
 	for rows.Next() {
 		var s kabinet.SubAccount
 		var services string
-		if err := rows.Scan(&s.ID, &s.AccountID, &s.ProviderID, &s.Number, &services); err != nil {
+		if err := rows.Scan(&s.ID, &s.AccountID, &s.ProviderID, &s.Number, &services, &s.ExternalID); err != nil {
 			return nil, err
 		}
 		s.Services = splitServices(services)
@@ -127,9 +131,9 @@ func (db *DB) CountAccounts(ctx context.Context) (int, error) {
 
 // SubAccountColumns are the sub_accounts table's columns in SubAccountRow
 // order, for bulk loads.
-var SubAccountColumns = []string{"id", "account_id", "provider_id", "number", "services"}
+var SubAccountColumns = []string{"id", "account_id", "provider_id", "number", "services", "external_id"}
 
 // SubAccountRow returns s's values in SubAccountColumns order.
 func SubAccountRow(s *kabinet.SubAccount) []any {
-	return []any{s.ID, s.AccountID, s.ProviderID, s.Number, joinServices(s.Services)}
+	return []any{s.ID, s.AccountID, s.ProviderID, s.Number, joinServices(s.Services), s.ExternalID}
 }

@@ -16,14 +16,11 @@ func (db *DB) CreateAuditEntry(ctx context.Context, e *kabinet.AuditEntry) error
 
 func (db *DB) audit(ctx context.Context, tx *sql.Tx, e *kabinet.AuditEntry) error {
 	e.At = db.now()
-	var account any
-	if e.AccountID != 0 {
-		account = e.AccountID
-	}
 	return translate(tx.QueryRowContext(ctx, `
-		INSERT INTO audit_log (at, operator_id, operator_login, action, account_id, account_number, detail, ip)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-		e.At, e.OperatorID, e.OperatorLogin, string(e.Action), account, e.AccountNumber, e.Detail, e.IP).Scan(&e.ID))
+		INSERT INTO audit_log (at, operator_id, token_id, operator_login, action, account_id, account_number, detail, ip)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+		e.At, nullID(e.OperatorID), nullID(e.TokenID), e.OperatorLogin, string(e.Action), nullID(e.AccountID),
+		e.AccountNumber, e.Detail, e.IP).Scan(&e.ID))
 }
 
 // DeleteUserAudited deletes a registration as DeleteUser does, and records
@@ -54,7 +51,7 @@ func (db *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]*kabinet.A
 		limit = 200
 	}
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, at, operator_id, operator_login, action, COALESCE(account_id, 0), account_number, detail, ip FROM audit_log
+		SELECT id, at, COALESCE(operator_id, 0), COALESCE(token_id, 0), operator_login, action, COALESCE(account_id, 0), account_number, detail, ip FROM audit_log
 		WHERE ($1 = 0 OR operator_id = $1) AND ($2 = 0 OR account_id = $2) AND at >= $3 AND at < $4
 		ORDER BY at DESC, id DESC LIMIT $5`, f.OperatorID, f.AccountID, from.UTC(), to.UTC(), limit)
 	if err != nil {
@@ -65,7 +62,7 @@ func (db *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]*kabinet.A
 	for rows.Next() {
 		var e kabinet.AuditEntry
 		var action string
-		if err := rows.Scan(&e.ID, &e.At, &e.OperatorID, &e.OperatorLogin, &action, &e.AccountID, &e.AccountNumber, &e.Detail, &e.IP); err != nil {
+		if err := rows.Scan(&e.ID, &e.At, &e.OperatorID, &e.TokenID, &e.OperatorLogin, &action, &e.AccountID, &e.AccountNumber, &e.Detail, &e.IP); err != nil {
 			return nil, err
 		}
 		e.Action = kabinet.AuditAction(action)

@@ -79,7 +79,7 @@ func (db *DB) FindAccountsAfter(ctx context.Context, after int64, limit int) ([]
 }
 
 // BillColumns are the bills table's columns in BillRow order.
-var BillColumns = []string{"account_id", "period", "issued_at", "data"}
+var BillColumns = []string{"account_id", "period", "issued_at", "data", "external_id"}
 
 // BillRow returns b's values in BillColumns order.
 func BillRow(b *kabinet.Bill) ([]any, error) {
@@ -87,7 +87,7 @@ func BillRow(b *kabinet.Bill) ([]any, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []any{b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data)}, nil
+	return []any{b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data), b.ExternalID}, nil
 }
 
 // ReopenPeriod undoes a close made by the engine, in one transaction: its

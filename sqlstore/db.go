@@ -118,6 +118,14 @@ func (db *DB) Enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
 // midnight. The date is t's own, in t's location.
 func dateArg(t time.Time) string { return t.Format(time.DateOnly) }
 
+// nullDate is dateArg for a nullable date: the zero time is NULL.
+func nullDate(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return dateArg(t)
+}
+
 // Pools returns the write and read pools (the same pool on PostgreSQL), for
 // pool metrics.
 func (db *DB) Pools() (write, read *sql.DB) { return db.write, db.read }

@@ -25,6 +25,9 @@ func translate(err error) error {
 	case errors.As(err, &pgErr) && pgErr.Code == "23505",
 		strings.Contains(err.Error(), "UNIQUE constraint failed"):
 		return fmt.Errorf("%w: %v", kabinet.Errorf(kabinet.ECONFLICT, "Такая запись уже есть"), err)
+	case errors.As(err, &pgErr) && (pgErr.Code == "22021" || pgErr.Code == "22P05"):
+		// NUL or bad UTF-8 that got past the edge: the input's fault.
+		return fmt.Errorf("%w: %v", kabinet.Errorf(kabinet.EINVALID, "Введённые данные содержат недопустимые символы."), err)
 	}
 	return err
 }

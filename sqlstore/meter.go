@@ -9,12 +9,12 @@ import (
 
 // MeterColumns are the meters table's columns in MeterRow order.
 var MeterColumns = []string{"id", "account_id", "sub_account_id", "service", "model", "serial", "zoning", "digits",
-	"decimals", "accuracy_class", "ratio", "phases", "installed_on", "verified_on", "next_verified_on"}
+	"decimals", "accuracy_class", "ratio", "phases", "installed_on", "verified_on", "next_verified_on", "removed", "external_id"}
 
 // MeterRow returns m's values in MeterColumns order.
 func MeterRow(m *kabinet.Meter) []any {
 	return []any{m.ID, m.AccountID, m.SubAccountID, string(m.Service), m.Model, m.Serial, int(m.Zoning), m.Digits,
-		m.Decimals, m.AccuracyClass, m.Ratio, m.Phases, dateArg(m.InstalledOn), dateArg(m.VerifiedOn), dateArg(m.NextVerifiedOn)}
+		m.Decimals, m.AccuracyClass, m.Ratio, m.Phases, dateArg(m.InstalledOn), dateArg(m.VerifiedOn), dateArg(m.NextVerifiedOn), m.Removed, m.ExternalID}
 }
 
 // CreateMeter stores m and sets its ID.
@@ -22,8 +22,8 @@ func (db *DB) CreateMeter(ctx context.Context, m *kabinet.Meter) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
 			INSERT INTO meters (account_id, sub_account_id, service, model, serial, zoning, digits, decimals,
-				accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
+				accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on, removed, external_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
 			MeterRow(m)[1:]...).Scan(&m.ID))
 	})
 }
@@ -36,7 +36,7 @@ func (db *DB) FindMeters(ctx context.Context, accountID int64) ([]*kabinet.Meter
 func (db *DB) queryMeters(ctx context.Context, where string, args ...any) ([]*kabinet.Meter, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT id, account_id, sub_account_id, service, model, serial, zoning, digits, decimals,
-			accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on
+			accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on, removed, external_id
 		FROM meters `+where, args...)
 	if err != nil {
 		return nil, translate(err)
@@ -47,7 +47,7 @@ func (db *DB) queryMeters(ctx context.Context, where string, args ...any) ([]*ka
 		var m kabinet.Meter
 		var service string
 		err := rows.Scan(&m.ID, &m.AccountID, &m.SubAccountID, &service, &m.Model, &m.Serial, &m.Zoning, &m.Digits,
-			&m.Decimals, &m.AccuracyClass, &m.Ratio, &m.Phases, &m.InstalledOn, &m.VerifiedOn, &m.NextVerifiedOn)
+			&m.Decimals, &m.AccuracyClass, &m.Ratio, &m.Phases, &m.InstalledOn, &m.VerifiedOn, &m.NextVerifiedOn, &m.Removed, &m.ExternalID)
 		if err != nil {
 			return nil, err
 		}

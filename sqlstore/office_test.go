@@ -176,7 +176,7 @@ func TestAuditAndDeleteRegistration(t *testing.T) {
 		if err := db.CreateUser(ctx, linker, other.ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.LinkAccount(ctx, linker.ID, own.ID); err != nil {
+		if err := db.LinkAccount(ctx, linker.ID, own.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 		users, err := db.FindAccountUsers(ctx, own.ID)

@@ -12,9 +12,9 @@ import (
 func (db *DB) CreateProvider(ctx context.Context, p *kabinet.Provider) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO providers (code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-			p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services),
+			INSERT INTO providers (code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services, external_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+			p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services), p.ExternalID,
 		).Scan(&p.ID))
 	})
 }
@@ -22,7 +22,7 @@ func (db *DB) CreateProvider(ctx context.Context, p *kabinet.Provider) error {
 // FindProviders returns all providers by ID.
 func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services
+		SELECT id, code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services, external_id
 		FROM providers ORDER BY id`)
 	if err != nil {
 		return nil, translate(err)
@@ -32,7 +32,7 @@ func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
 	for rows.Next() {
 		var p kabinet.Provider
 		var services string
-		if err := rows.Scan(&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, &services); err != nil {
+		if err := rows.Scan(&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, &services, &p.ExternalID); err != nil {
 			return nil, err
 		}
 		p.Services = splitServices(services)

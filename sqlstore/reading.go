@@ -10,7 +10,7 @@ import (
 )
 
 // ReadingColumns are the readings table's columns in ReadingRow order.
-var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash"}
+var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash", "external_id"}
 
 // ReadingRow returns r's values in ReadingColumns order; registers a meter
 // does not have are NULL.
@@ -24,7 +24,7 @@ func ReadingRow(r *kabinet.Reading) []any {
 	return []any{r.MeterID, dateArg(r.TakenOn), r.Period.Int(),
 		reg(r.Values, 0), reg(r.Values, 1), reg(r.Values, 2),
 		reg(r.Consumption, 0), reg(r.Consumption, 1), reg(r.Consumption, 2),
-		string(r.Source), string(r.Status), r.CreatedAt.UTC(), r.Session}
+		string(r.Source), string(r.Status), r.CreatedAt.UTC(), r.Session, r.ExternalID}
 }
 
 // CreateReading stores r and sets its ID and creation time.
@@ -35,8 +35,8 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
-			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
 			ReadingRow(r)...).Scan(&r.ID))
 	})
 }
@@ -57,7 +57,7 @@ func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Rea
 
 func (db *DB) queryReadings(ctx context.Context, where string, args ...any) ([]*kabinet.Reading, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash FROM readings `+where, args...)
+		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id FROM readings `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -78,7 +78,7 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 	var period int
 	var v, c [3]sql.NullInt64
 	var source, status string
-	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt, &r.Session)
+	err := s.Scan(&r.ID, &r.MeterID, &r.TakenOn, &period, &v[0], &v[1], &v[2], &c[0], &c[1], &c[2], &source, &status, &r.CreatedAt, &r.Session, &r.ExternalID)
 	if err != nil {
 		return nil, notFound(err, "Показание")
 	}
@@ -94,29 +94,51 @@ func scanReading(s scanner) (*kabinet.Reading, error) {
 
 // SubmitReading stores a reading passed through the portal and sets its ID
 // and creation time. A portal reading of the same meter and day is replaced
-// in the same statement, so two submissions at once keep exactly one; one
-// whose month has closed is not, and the answer is ECONFLICT.
+// in the same transaction, so two submissions at once keep exactly one; one
+// whose month has closed is not, and the answer is ECONFLICT. The ID is the
+// receipt number: a replacement gets a new one, and no number is given
+// twice, even after a delete.
 func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
 	if r.Source != kabinet.SourcePortal || len(r.Values) == 0 || len(r.Values) > 3 || len(r.Values) != len(r.Consumption) {
 		return kabinet.Errorf(kabinet.EINVALID, "Показание должно содержать от одной до трёх зон")
 	}
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `
-			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-			ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO UPDATE SET
-				period = excluded.period, v1 = excluded.v1, v2 = excluded.v2, v3 = excluded.v3,
-				c1 = excluded.c1, c2 = excluded.c2, c3 = excluded.c3, status = excluded.status,
-				created_at = excluded.created_at, session_hash = excluded.session_hash
-			WHERE readings.status <> 'calculated'
-			RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
-		if errors.Is(err, sql.ErrNoRows) {
-			return kabinet.Errorf(kabinet.ECONFLICT, "Показание за этот день уже рассчитано, заменить его нельзя")
+		// Each round takes the day's place from the reading in it, if not
+		// yet calculated, and fills it. A round finds the place taken again
+		// only when a parallel submission filled it between the two
+		// statements (on PostgreSQL); the next round replaces that one.
+		for range maxSubmitRounds {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM readings
+				WHERE meter_id = $1 AND taken_on = $2 AND source = 'portal' AND status <> 'calculated'`,
+				r.MeterID, dateArg(r.TakenOn)); err != nil {
+				return translate(err)
+			}
+			err := tx.QueryRowContext(ctx, `
+				INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+				ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO NOTHING
+				RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
+			if !errors.Is(err, sql.ErrNoRows) {
+				return translate(err)
+			}
+			var calculated bool
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM readings
+				WHERE meter_id = $1 AND taken_on = $2 AND source = 'portal' AND status = 'calculated')`,
+				r.MeterID, dateArg(r.TakenOn)).Scan(&calculated); err != nil {
+				return translate(err)
+			}
+			if calculated {
+				break
+			}
 		}
-		return translate(err)
+		return kabinet.Errorf(kabinet.ECONFLICT, "Показание за этот день уже рассчитано, заменить его нельзя")
 	})
 }
+
+// maxSubmitRounds bounds the rounds of SubmitReading: a round is lost only
+// to a parallel submission for the same meter and day.
+const maxSubmitRounds = 16
 
 // DeleteReading deletes a portal reading of a meter that the session
 // passed and that is not yet calculated; ENOTFOUND if there is none.

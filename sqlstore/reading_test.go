@@ -53,6 +53,9 @@ func TestSubmitReading(t *testing.T) {
 			if len(rs) != 1 || !slices.Equal(rs[0].Values, []int64{1200, 600}) || rs[0].Session != "s2" || rs[0].ID != second.ID {
 				t.Fatalf("after a second reading the same day: %+v", rs)
 			}
+			if second.ID <= first.ID {
+				t.Errorf("the replacement has receipt № %d, the replaced one had № %d", second.ID, first.ID)
+			}
 			if err := db.SubmitReading(ctx, portal(m, 21, 1300, "s2")); err != nil {
 				t.Fatal(err)
 			}
@@ -133,6 +136,11 @@ func TestSubmitReading(t *testing.T) {
 			again := portal(m, 20, 1100, "s1")
 			if err := db.SubmitReading(ctx, again); err != nil {
 				t.Fatal(err)
+			}
+			// The deleted reading was the newest; its receipt number is
+			// not given again.
+			if again.ID <= r.ID {
+				t.Errorf("after deleting № %d the next reading got № %d", r.ID, again.ID)
 			}
 			var b sqlstore.Batch // the month close marks it «Рассчитано»
 			sqlstore.MarkPeriodClosed(&b, again.Period, a.ID, a.ID)

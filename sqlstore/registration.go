@@ -32,6 +32,9 @@ func (db *DB) Register(ctx context.Context, r *kabinet.NewRegistration) error {
 		if err := db.enqueueMessage(ctx, tx, r.Message); err != nil {
 			return err
 		}
+		if err := db.enqueueMessages(ctx, tx, r.Notices); err != nil {
+			return err
+		}
 		return replaceSession(ctx, tx, r.OldSession, r.Session)
 	})
 }

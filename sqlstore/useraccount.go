@@ -30,17 +30,6 @@ func (db *DB) FindUserAccounts(ctx context.Context, userID int64) ([]*kabinet.Us
 	return uas, translate(rows.Err())
 }
 
-// LinkAccount lets a user reach an account they did not register
-// (DATA-3). An account the user reaches already is ECONFLICT.
-func (db *DB) LinkAccount(ctx context.Context, userID, accountID int64) error {
-	ua := &kabinet.UserAccount{UserID: userID, AccountID: accountID, CreatedAt: db.now()}
-	return db.InTx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at)
-			VALUES ($1, $2, $3, $4, $5)`, UserAccountRow(ua)...)
-		return translate(err)
-	})
-}
-
 // UnlinkAccount removes a linked account from a user's accounts. The
 // account the user registered is never removed this way: it is ENOTFOUND,
 // like an account the user does not reach.

@@ -23,11 +23,11 @@ func TestUserAccounts(t *testing.T) {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Second)
-		if err := db.LinkAccount(ctx, u.ID, mum.ID); err != nil {
+		if err := db.LinkAccount(ctx, u.ID, mum.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 		now = now.Add(time.Second)
-		if err := db.LinkAccount(ctx, u.ID, dacha.ID); err != nil {
+		if err := db.LinkAccount(ctx, u.ID, dacha.ID, nil); err != nil {
 			t.Fatal(err)
 		}
 
@@ -35,8 +35,8 @@ func TestUserAccounts(t *testing.T) {
 			wantAccounts(t, db, u.ID, "10103001857 owner", "ЕТСОО204646", "ИЭСБК0041300")
 		})
 		t.Run("ErrLinkedTwice", func(t *testing.T) {
-			wantCode(t, db.LinkAccount(ctx, u.ID, dacha.ID), kabinet.ECONFLICT)
-			wantCode(t, db.LinkAccount(ctx, u.ID, own.ID), kabinet.ECONFLICT)
+			wantCode(t, db.LinkAccount(ctx, u.ID, dacha.ID, nil), kabinet.ECONFLICT)
+			wantCode(t, db.LinkAccount(ctx, u.ID, own.ID, nil), kabinet.ECONFLICT)
 		})
 		t.Run("Name", func(t *testing.T) {
 			if err := db.NameAccount(ctx, u.ID, dacha.ID, "Дача"); err != nil {

@@ -40,12 +40,29 @@ func TestAccessMatrix(t *testing.T) {
 				w := newMatrixWorld(t, role)
 				method, path := w.fill(t, route)
 				res := w.send(method, path)
+				if role == "linked" && linkedRefused[route] != 0 {
+					if res.Code != linkedRefused[route] {
+						t.Errorf("%s %s as linked: got %d, want %d", method, path, res.Code, linkedRefused[route])
+					}
+					return
+				}
 				if msg := w.wrong(role, res); msg != "" {
 					t.Errorf("%s %s as %s: %s", method, path, role, msg)
 				}
 			})
 		}
 	}
+}
+
+// linkedRefused are the routes a person who linked the account, not its
+// owner, is refused, with the status: its owner's documents, contacts and
+// who else reaches it are hers (issue 14).
+var linkedRefused = map[string]int{
+	"GET /a/{acc}/requests/{req}/files/{att}":         http.StatusNotFound,
+	"POST /a/{acc}/services":                          http.StatusForbidden,
+	"POST /a/{acc}/access/requests/{request}/approve": http.StatusNotFound,
+	"POST /a/{acc}/access/requests/{request}/decline": http.StatusNotFound,
+	"POST /a/{acc}/access/users/{user}/revoke":        http.StatusNotFound,
 }
 
 // matrixWorld is three customers and the account under test: the owner
@@ -58,6 +75,8 @@ type matrixWorld struct {
 	// meter and reading are the account's, for the reading routes.
 	meter, reading int64
 	request        *kabinet.Request
+	// linkRequest asks the owner for the account; linker reaches it.
+	linkRequest, linker int64
 }
 
 func newMatrixWorld(t *testing.T, role string) *matrixWorld {
@@ -70,18 +89,32 @@ func newMatrixWorld(t *testing.T, role string) *matrixWorld {
 	sub := &kabinet.SubAccount{ProviderID: prov.ID, Number: "ИЭСБК0000001", Services: prov.Services}
 	acc := p.registered(t, "10103001857", "Иванов", "Байкал-2026-омуль", "ivanov@example.ru", sub)
 	own := p.registered(t, "ИЭСБК0041300", "Петрова", "Ангара-2026-хариус", "petrova@example.ru")
-	p.registered(t, "ЕТСОО204646", "Сидоров", "Иркут-2026-сиг", "sidorov@example.ru")
+	third := p.registered(t, "ЕТСОО204646", "Сидоров", "Иркут-2026-сиг", "sidorov@example.ru")
+	asker, err := p.db.FindOwner(context.Background(), third.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.db.CreateLinkRequest(context.Background(), asker.ID, acc.ID, nil); err != nil {
+		t.Fatal(err)
+	}
 	linked, err := p.db.FindOwner(context.Background(), own.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := p.db.LinkAccount(context.Background(), linked.ID, acc.ID); err != nil {
+	if err := p.db.LinkAccount(context.Background(), linked.ID, acc.ID, nil); err != nil {
 		t.Fatal(err)
 	}
 	if err := p.db.CreateBill(context.Background(), matrixBill(acc.ID)); err != nil {
 		t.Fatal(err)
 	}
-	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID, request: matrixRequest(t, p, acc)}
+	w := &matrixWorld{p: p, a: newAgent(t, p.Handler()), account: acc.ID, request: matrixRequest(t, p, acc), linker: linked.ID}
+	links, err := p.db.FindAccountLinks(context.Background(), acc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range links {
+		w.linkRequest = max(w.linkRequest, l.RequestID)
+	}
 	signIn := map[string][2]string{"owner": {"10103001857", "Байкал-2026-омуль"},
 		"linked": {"ИЭСБК0041300", "Ангара-2026-хариус"}, "other": {"ЕТСОО204646", "Иркут-2026-сиг"}}
 	if creds, ok := signIn[role]; ok {
@@ -131,6 +164,8 @@ func (w *matrixWorld) placeholderExamples() map[string]string {
 		"reading": strconv.FormatInt(w.reading, 10),
 		"req":     strconv.FormatInt(w.request.ID, 10),
 		"att":     strconv.FormatInt(w.request.Attachments[0].ID, 10),
+		"request": strconv.FormatInt(w.linkRequest, 10),
+		"user":    strconv.FormatInt(w.linker, 10),
 	}
 }
 

@@ -36,8 +36,9 @@ func balanceViews(a *kabinet.Account, bs []*home.ProviderBalance) []BalanceView 
 	return views
 }
 
-// forecastText says what to pay by when so that no penalty accrues, or,
-// once some accrues, how much a day.
+// forecastText says what to pay by the bill's due date, or, once that has
+// passed, by when so that no penalty accrues, or, once some accrues, how
+// much a day. The dates are the ones the bill and the reminders print.
 func forecastText(b *home.ProviderBalance) string {
 	f := b.Forecast
 	switch {
@@ -46,6 +47,9 @@ func forecastText(b *home.ProviderBalance) string {
 	case f.PerDay > 0:
 		return "Пени начисляются: " + f.PerDay.String() + " в день. Оплатите " + f.Pay.String() +
 			" как можно скорее, чтобы они не росли"
+	case !f.Overdue:
+		return "Оплатите " + f.Pay.String() + " до " + f.Due.Format("02.01.2006") + " — срок оплаты по счету"
 	}
-	return "Оплатите " + f.Pay.String() + " до " + f.By.Format("02.01") + ", чтобы не начислялись пени"
+	return "Срок оплаты по счету " + f.Due.Format("02.01.2006") + " прошел. Оплатите " + f.Pay.String() +
+		" до " + f.By.Format("02.01.2006") + ", чтобы не начислялись пени"
 }

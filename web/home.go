@@ -59,6 +59,9 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, v *auth.Visi
 	if panel == nil {
 		panel = s.savedPanel(o.Settings)
 	}
+	if !owns(r, a) {
+		panel = &ServicesPanel{Linked: true}
+	}
 	p.Services = *panel
 	p.Services.links(a)
 	if p.PushOffer = s.pushOffer(a); p.PushOffer != nil {

@@ -112,7 +112,12 @@ func TestHomeDebtPerProvider(t *testing.T) {
 			if err != nil || f.Pay <= 0 {
 				t.Fatalf("forecast %+v, %v", f, err)
 			}
-			want := "Оплатите " + f.Pay.String() + " до " + f.By.Format("02.01") + ", чтобы не начислялись пени"
+			// The date is the bill's «Оплатить до» until it passes.
+			want := "Оплатите " + f.Pay.String() + " до " + f.Due.Format("02.01.2006") + " — срок оплаты по счету"
+			if f.Overdue {
+				want = "Срок оплаты по счету " + f.Due.Format("02.01.2006") + " прошел. Оплатите " + f.Pay.String() +
+					" до " + f.By.Format("02.01.2006") + ", чтобы не начислялись пени"
+			}
 			if f.PerDay > 0 {
 				want = "Пени начисляются: " + f.PerDay.String() + " в день. Оплатите " + f.Pay.String() + " как можно скорее, чтобы они не росли"
 			}

@@ -48,9 +48,11 @@ func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 	})
 }
 
-// sessionless reports whether a path never needs to know the visitor.
+// sessionless reports whether a path never needs to know the visitor. The
+// billing exchange knows only its bearer tokens.
 func sessionless(path string) bool {
-	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz" || path == "/metrics"
+	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz" || path == "/metrics" ||
+		strings.HasPrefix(path, "/api/exchange/")
 }
 
 // visitor returns the visitor of the request, nil for nobody.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -61,7 +62,12 @@ func (s *Server) handleOfficeAudit(w http.ResponseWriter, r *http.Request, o *ka
 	}
 	aq := office.AuditQuery{Account: p.Account}
 	aq.Filter.Limit = auditPageSize + 1
-	aq.Filter.OperatorID, _ = strconv.ParseInt(p.SelectedOperatorID, 10, 64)
+	if p.SelectedOperatorID != "" {
+		if !slices.ContainsFunc(p.Operators[1:], func(o Option) bool { return o.Value == p.SelectedOperatorID }) {
+			p.Errors["operator"] = "Выберите оператора из списка."
+		}
+		aq.Filter.OperatorID, _ = strconv.ParseInt(p.SelectedOperatorID, 10, 64)
+	}
 	aq.Filter.From = s.auditDay(p.From, "from", p.Errors)
 	if to := s.auditDay(p.To, "to", p.Errors); !to.IsZero() {
 		aq.Filter.To = to.AddDate(0, 0, 1) // the whole last day

@@ -36,6 +36,21 @@ type ProfilePage struct {
 	// could tell who holds an account reads the same.
 	LinkNotice string
 	Errors     map[string]string
+	// Access is who reaches the account without owning it or asks to;
+	// only its owner sees it (Owner).
+	Owner  bool
+	Access []AccessRow
+}
+
+// AccessRow is one person in «Доступ к лицевому счету»: the masked e-mail
+// of their registration, since when, and the form that revokes, approves
+// or declines.
+type AccessRow struct {
+	Email, Since string
+	Pending      bool
+	RevokeURL    string // a link in place
+	ApproveURL   string // a request
+	DeclineURL   string
 }
 
 // Holding is the account's number with one provider and what it supplies.
@@ -105,7 +120,31 @@ func (s *Server) profilePage(r *http.Request, a *kabinet.Account) (*ProfilePage,
 		}
 		p.Linked = append(p.Linked, row)
 	}
-	return p, nil
+	return p, s.accessRows(r, p)
+}
+
+// accessRows fills «Доступ к лицевому счету» for the account's owner.
+func (s *Server) accessRows(r *http.Request, p *ProfilePage) error {
+	v := visitor(r)
+	if p.Owner = s.auth.Owns(r.Context(), v, p.Account.ID); !p.Owner {
+		return nil
+	}
+	ls, err := s.auth.Access(r.Context(), v, p.Account.ID)
+	if err != nil {
+		return err
+	}
+	base := accountPath(p.Account, "access/")
+	for _, l := range ls {
+		row := AccessRow{Email: kabinet.MaskEmail(l.Email), Since: s.local(l.CreatedAt).Format("02.01.2006"), Pending: l.RequestID != 0}
+		if row.Pending {
+			id := strconv.FormatInt(l.RequestID, 10)
+			row.ApproveURL, row.DeclineURL = base+"requests/"+id+"/approve", base+"requests/"+id+"/decline"
+		} else {
+			row.RevokeURL = base + "users/" + strconv.FormatInt(l.UserID, 10) + "/revoke"
+		}
+		p.Access = append(p.Access, row)
+	}
+	return nil
 }
 
 // holdings lists the account's sub-accounts with their providers.
@@ -174,14 +213,16 @@ func (s *Server) handleLinkCreate(w http.ResponseWriter, r *http.Request, v *aut
 		p.Errors["link-secret"] = "Укажите фамилию владельца счета или пароль к нему."
 	}
 	if len(p.Errors) == 0 {
-		_, err = s.auth.Link(r.Context(), v, p.LinkAccount, secret, s.client(r))
+		l, err := s.auth.Link(r.Context(), v, p.LinkAccount, secret, s.client(r))
 		switch {
+		case err == nil && l.Pending:
+			return s.redirect(w, r, accountPath(a, "profile"), "account-link-requested")
 		case err == nil:
 			return s.redirect(w, r, accountPath(a, "profile"), "account-linked")
 		case kabinet.ErrorCode(err) == kabinet.EINVALID:
 			p.Errors["link-account"] = kabinet.ErrorMessage(err)
 		case errors.Is(err, auth.ErrSignIn) || errors.Is(err, auth.ErrLocked) || errors.Is(err, auth.ErrTooMany) ||
-			errors.Is(err, auth.ErrLinked) || errors.Is(err, auth.ErrLinkedLimit):
+			errors.Is(err, auth.ErrLinked) || errors.Is(err, auth.ErrLinkedLimit) || errors.Is(err, auth.ErrLinkRequested):
 			p.LinkNotice = kabinet.ErrorMessage(err)
 		default:
 			return err

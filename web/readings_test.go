@@ -123,7 +123,14 @@ func TestReadings(t *testing.T) {
 	})
 
 	t.Run("SameDayReplaces", func(t *testing.T) {
-		customer.post(form, url.Values{"v0": {"12510"}})
+		// The replacement is a new reading with a new receipt number: a
+		// number is never given to two readings.
+		w := customer.post(form, url.Values{"v0": {"12510"}})
+		replaced := receipt
+		receipt = strings.TrimSuffix(w.Header().Get("Location"), "#receipt")
+		if receipt == replaced || doc(t, customer.get(replaced)).Has("#receipt") {
+			t.Errorf("the replacement kept the receipt %s", replaced)
+		}
 		d := doc(t, customer.get(page))
 		if n := len(d.Find(".readings-table td form")); n != 1 {
 			t.Errorf("%d deletable rows after a second reading today, want 1", n)

@@ -41,7 +41,7 @@ type FileLink struct {
 
 // handleRequestsShow shows «Мои обращения».
 func (s *Server) handleRequestsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
-	rs, err := s.requests.List(r.Context(), a)
+	rs, err := s.requests.List(r.Context(), a, sentBy(r, v, a))
 	if err != nil {
 		return err
 	}
@@ -96,7 +96,7 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request, v *aut
 	if err1 != nil || err2 != nil {
 		return kabinet.Errorf(kabinet.ENOTFOUND, "Файл не найден")
 	}
-	at, f, err := s.requests.Attachment(r.Context(), a, reqID, attID)
+	at, f, err := s.requests.Attachment(r.Context(), a, sentBy(r, v, a), reqID, attID)
 	if err != nil {
 		return err
 	}

@@ -77,6 +77,9 @@ func (s *Server) routes() {
 	m.Handle("POST /a/{acc}/profile/links", h(acc(s.handleLinkCreate)))
 	m.Handle("GET /a/{acc}/unlink", h(acc(s.handleUnlinkShow)))
 	m.Handle("POST /a/{acc}/unlink", h(acc(s.handleUnlinkCreate)))
+	m.Handle("POST /a/{acc}/access/requests/{request}/approve", h(acc(s.handleAccessApprove)))
+	m.Handle("POST /a/{acc}/access/requests/{request}/decline", h(acc(s.handleAccessDecline)))
+	m.Handle("POST /a/{acc}/access/users/{user}/revoke", h(acc(s.handleAccessRevoke)))
 
 	// Card payments (PAY-1): the form, the bank's return and callbacks.
 	if s.payments != nil {
@@ -108,6 +111,12 @@ func (s *Server) routes() {
 
 	// The back office (BEY-5), for the supplier's operators.
 	s.officeRoutes(m)
+
+	// The billing exchange (BEY-6), for the supplier's billing system:
+	// its own handler, routes and bearer tokens (exchangeapi).
+	if s.exchange != nil {
+		m.Handle("/api/exchange/", s.exchange)
+	}
 
 	// Operations.
 	m.HandleFunc("GET /healthz", s.handleHealthz)

@@ -104,6 +104,10 @@ type Deps struct {
 	// Broadcasts are the admins' messages to many customers; without
 	// them the back office has no «Рассылки».
 	Broadcasts *office.Broadcasts
+	// Exchange is the billing exchange for machine clients
+	// (exchangeapi), served under /api/exchange/ with its own bearer
+	// tokens; without it there is none.
+	Exchange http.Handler
 }
 
 // Server is the customer portal's web surface.
@@ -125,6 +129,7 @@ type Server struct {
 	office     *office.Service
 	requests   *requests.Service
 	broadcasts *office.Broadcasts
+	exchange   http.Handler
 	mux        *http.ServeMux
 	// patterns are the routes registered on mux, in order (routeTable).
 	patterns []string
@@ -144,7 +149,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
 		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
 		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office,
-		requests: deps.Requests, broadcasts: deps.Broadcasts}
+		requests: deps.Requests, broadcasts: deps.Broadcasts, exchange: deps.Exchange}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -181,8 +186,8 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // middleware wraps the mux, outermost first. The request log and metrics sit
 // outside panic recovery so a recovered panic is still logged and counted
 // as a 500; they sit outside the CSRF check for the same reason. The
-// visitor is resolved after the CSRF check, so a refused cross-site post
-// costs no database read.
+// visitor is resolved after the CSRF check and the input check, so a
+// refused cross-site post or bad bytes cost no database read.
 func (s *Server) middleware(h http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
@@ -193,6 +198,7 @@ func (s *Server) middleware(h http.Handler) http.Handler {
 		s.metrics.observe,
 		recoverPanics(s.log, s.renderPanic),
 		cop.Handler,
+		s.checkInput,
 		s.resolveVisitor,
 		s.takeFlash,
 	}

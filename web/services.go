@@ -20,6 +20,9 @@ type ServicesPanel struct {
 	Errors map[string]string
 	// SavedAt says when the settings were last saved, "" if never.
 	SavedAt string
+	// Linked hides the form from a person who linked the account: the
+	// contacts are its owner's, and so is where her bills go.
+	Linked bool
 }
 
 // savedPanel shows the settings as saved (or the defaults).
@@ -50,6 +53,9 @@ func (p *ServicesPanel) links(a *kabinet.Account) {
 // all of it or, with a mistake, nothing, and the page again with what
 // was typed and the reason beside the field.
 func (s *Server) handleServicesUpdate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+	if !owns(r, a) {
+		return errOwnerOnly
+	}
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -108,3 +114,7 @@ func (p ServicesPanel) BillPaperBox() Checkbox {
 func (p ServicesPanel) BillEmailBox() Checkbox {
 	return Checkbox{ID: "bill_email", Name: "bill_email", Value: "on", Label: "счет по e-mail", Checked: p.Form.BillEmail}
 }
+
+// errOwnerOnly refuses a person who linked an account what only its
+// owner may do.
+var errOwnerOnly = kabinet.Errorf(kabinet.EFORBIDDEN, "Это может изменить только владелец лицевого счета, зарегистрировавший его в личном кабинете.")

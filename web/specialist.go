@@ -96,6 +96,12 @@ func (s *Server) handleSpecialistShow(w http.ResponseWriter, r *http.Request, v 
 	if err != nil {
 		return err
 	}
+	if !owns(r, a) { // the owner's phone is not a linked person's to see
+		f.Phone = ""
+		if v.User.Phone != "" {
+			f.Phone = kabinet.FormatPhone(v.User.Phone)
+		}
+	}
 	return s.renderSpecialist(w, r, a, http.StatusOK, f, nil)
 }
 

@@ -14,6 +14,9 @@ type StatementPage struct {
 	RequestForm
 	Form     requests.StatementForm
 	Services []kabinet.Service
+	// Linked marks a person who linked the account: the statement goes
+	// to the e-mail its owner keeps on file, which he does not see.
+	Linked bool
 }
 
 // FullNameField is «ФИО».
@@ -60,6 +63,9 @@ func (s *Server) handleStatementShow(w http.ResponseWriter, r *http.Request, v *
 	if err != nil {
 		return err
 	}
+	if !owns(r, a) {
+		f.Email = ""
+	}
 	return s.renderStatement(w, r, a, http.StatusOK, f, nil)
 }
 
@@ -71,8 +77,21 @@ func (s *Server) handleStatementCreate(w http.ResponseWriter, r *http.Request, v
 	pf := r.PostForm
 	f := requests.StatementForm{FullName: pf.Get("full_name"), Address: pf.Get("address"), Service: pf.Get("service"),
 		From: pf.Get("from"), To: pf.Get("to"), Email: pf.Get("email")}
+	if !owns(r, a) { // only to the account's e-mail on file, whatever was posted
+		d, err := s.requests.StatementDefaults(r.Context(), a, v.User)
+		if err != nil {
+			return err
+		}
+		f.Email = d.Email
+	}
 	_, err := s.requests.Statement(r.Context(), requests.Sender{Account: a, User: v.User}, f)
 	if refused, ok := formRefusal(err); ok {
+		if !owns(r, a) {
+			if msg := refused.Errors["email"]; msg != "" {
+				refused.Notice = "У владельца лицевого счета не указана электронная почта: акт сверки отправить некуда."
+			}
+			f.Email = ""
+		}
 		return s.renderStatement(w, r, a, refusalStatus(err), f, refused)
 	} else if err != nil {
 		return err
@@ -85,7 +104,7 @@ func (s *Server) renderStatement(w http.ResponseWriter, r *http.Request, a *kabi
 	if err != nil {
 		return err
 	}
-	p := &StatementPage{BasePage: s.base(r, "Акт сверки"), Form: f, Services: svcs}
+	p := &StatementPage{BasePage: s.base(r, "Акт сверки"), Form: f, Services: svcs, Linked: !owns(r, a)}
 	p.RequestForm = formFor(refused, accountPath(a, "statement"), accountPath(a, ""))
 	return s.render(w, status, "statement", p)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"kabinet"
+	"kabinet/auth"
 )
 
 // SwitchItem is one account of the header's account switcher: every
@@ -74,4 +75,25 @@ func switchSection(path, root string) string {
 		}
 	}
 	return ""
+}
+
+// owns reports whether the visitor registered account a: only its owner
+// sees its contacts and what was sent from it; a person who linked it
+// sees its charges and payments.
+func owns(r *http.Request, a *kabinet.Account) bool {
+	for _, ua := range reached(r) {
+		if ua.AccountID == a.ID {
+			return ua.Owner
+		}
+	}
+	return false
+}
+
+// sentBy is whose requests the visitor sees on account a: 0 for all of
+// them (the owner), else the visitor's own.
+func sentBy(r *http.Request, v *auth.Visitor, a *kabinet.Account) int64 {
+	if owns(r, a) {
+		return 0
+	}
+	return v.User.ID
 }

@@ -41,10 +41,10 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, up *requests
 		p, err := mr.NextPart()
 		switch {
 		case errors.Is(err, io.EOF):
-			return values, nil
+			return values, checkValues(values, maxFieldChars, true)
 		case tooLarge(err):
 			up.Refuse(tooMuch(cfg))
-			return values, nil
+			return values, checkValues(values, maxFieldChars, true)
 		case err != nil:
 			return nil, errBadForm
 		}
@@ -55,7 +55,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, up *requests
 		}
 		if tooLarge(err) {
 			up.Refuse(tooMuch(cfg))
-			return values, nil
+			return values, checkValues(values, maxFieldChars, true)
 		} else if err != nil {
 			return nil, err
 		}

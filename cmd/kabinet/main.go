@@ -2,8 +2,13 @@
 // portal, its back office and its workers; `demo` builds a demo world;
 // `migrate` brings the database schema up to date; `close-period YYYY-MM`
 // closes a billing month; `bill ACCOUNT YYYY-MM` prints a bill's PDF;
+// `statement ACCOUNT SERVICE FROM TO` prints a reconciliation statement's;
 // `import-payments FILE` credits a payment agent's registry; `operator add`
-// adds a back-office operator. With no command it
+// adds a back-office operator; `import FILE|DIR` imports the billing
+// system's files and `export-world DIR` writes a world as such files;
+// `export --to DIR` writes what customers did for the supplier's billing;
+// `token add|revoke|list` manages the billing system's exchange tokens.
+// With no command it
 // serves, building a demo world on first start.
 package main
 
@@ -50,6 +55,13 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		}
 		args = args[1:]
 	}
+	var tok tokenFlags
+	if cmd == "token" {
+		var err error
+		if args, err = tok.take(args); err != nil {
+			return err
+		}
+	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("kabinet "+cmd, flag.ContinueOnError)
 	if err := bind(&cfg, fs); err != nil {
@@ -62,17 +74,27 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 	if cmd == "operator" {
 		op.bind(fs)
 	}
+	var xf exchangeFlags
+	xf.bind(fs, cmd)
+	var ex exportFlags
+	if cmd == "export" {
+		ex.bind(fs)
+	}
+	if cmd == "token" {
+		tok.bind(fs)
+	}
 	if cmd == "demo" {
 		fs.IntVar(&cfg.DemoAccounts, "accounts", cfg.DemoAccounts, "homes in the demo world")
 		fs.Int64Var(&cfg.DemoSeed, "seed", cfg.DemoSeed, "seed of the demo world")
 	}
 	switch cmd {
-	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "import-payments", "operator":
+	case "serve", "demo", "migrate", "close-period", "reopen-period", "bill", "statement", "import-payments", "operator", "import",
+		"export-world", "export", "token":
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
 	default:
-		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, import-payments, operator)", cmd)
+		return fmt.Errorf("unknown command %q (serve, demo, migrate, close-period, reopen-period, bill, statement, import-payments, operator, import, export-world, export, token)", cmd)
 	}
 	switch cmd {
 	case "demo":
@@ -85,10 +107,20 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 		return reopenPeriod(ctx, cfg, fs.Args(), out)
 	case "bill":
 		return printBill(ctx, cfg, fs.Args(), out)
+	case "statement":
+		return printStatement(ctx, cfg, fs.Args(), out)
 	case "import-payments":
 		return importPayments(ctx, cfg, *format, fs.Args(), out)
 	case "operator":
 		return addOperator(ctx, cfg, op, stdin, out)
+	case "import":
+		return importExchange(ctx, cfg, xf, fs.Args(), out)
+	case "export-world":
+		return exportWorld(ctx, cfg, xf, fs.Args(), out)
+	case "export":
+		return export(ctx, cfg, ex, out)
+	case "token":
+		return tokenCommand(ctx, cfg, tok, out)
 	}
 	return serve(ctx, cfg, out)
 }

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"kabinet"
+	"kabinet/billrun"
+	"kabinet/demo"
 	"kabinet/mail/mailpittest"
 	"kabinet/requests"
 	"kabinet/sms/smstest"
@@ -32,8 +35,10 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	}
 	to := m.app.Calendar.Today()
 	text := orderStatement(t, m, mp, acc, to.AddDate(-1, 0, 0), to)
-	want := balanceSentence(electricityBalance(t, m.app.DB, acc.ID, to), to)
-	if got := regexp.MustCompile(`\s+`).ReplaceAllString(text, " "); !strings.Contains(got, want) {
+	// Spaces are compared as spaces: the amount's thousands separator is a
+	// no-break space in the PDF and may come out of pdftotext as either.
+	want := oneSpaced(balanceSentence(electricityBalance(t, m.app.DB, acc.ID, to), to))
+	if got := oneSpaced(text); !strings.Contains(got, want) {
 		t.Errorf("the statement does not say %q:\n%s", want, text)
 	}
 }
@@ -94,8 +99,8 @@ func orderStatement(t *testing.T, m *Main, mp *mailpittest.Server, acc *kabinet.
 }
 
 // electricityBalance sums the ledger of the account's electricity
-// sub-account up to day to: charges, recalculations and penalties less
-// payments.
+// sub-account booked up to day to: charges, recalculations and penalties
+// less payments.
 func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.Time) kabinet.Money {
 	t.Helper()
 	subs, err := db.FindSubAccounts(context.Background(), accountID)
@@ -112,13 +117,16 @@ func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.
 			t.Fatal(err)
 		}
 		for _, e := range es {
-			if !e.PostedOn.After(to) {
+			if !e.BookedOn().After(to) {
 				sum += e.Amount
 			}
 		}
 	}
 	return sum
 }
+
+// oneSpaced folds every run of Unicode white space into one ASCII space.
+func oneSpaced(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ") }
 
 func balanceSentence(m kabinet.Money, on time.Time) string {
 	switch {
@@ -128,4 +136,74 @@ func balanceSentence(m kabinet.Money, on time.Time) string {
 		return "Переплата на " + on.Format("02.01.2006") + " составляет " + m.Abs().Plain() + " руб."
 	}
 	return "Задолженность на " + on.Format("02.01.2006") + " отсутствует."
+}
+
+// TestStatementCommand closes November 2026 on a demo world and prints
+// Иванов's act for electricity up to 30.11.2026: it closes on what the
+// November bill says to pay the electricity provider, November's charges
+// included (an act whose rows were the months entries were posted in left
+// them out), and a provider's code names the same act.
+func TestStatementCommand(t *testing.T) {
+	ctx := context.Background()
+	dsn := filepath.Join(t.TempDir(), "kabinet.db")
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
+	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
+		t.Fatal(err)
+	}
+	acc, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bill, err := db.FindBill(ctx, acc.ID, kabinet.Period{Year: 2026, Month: time.November})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var toPay kabinet.Money
+	var code string
+	for _, bp := range bill.Data.Providers {
+		if bp.Lines[0].Service == kabinet.ServiceElectricity {
+			toPay, code = bp.ToPay, bp.Provider.Code
+		}
+	}
+	db.Close()
+
+	for _, of := range []string{"electricity", "Электроэнергия", code} {
+		var out bytes.Buffer
+		if err := run(ctx, []string{"statement", "--db", dsn, "10103001857", of, "01.01.2026", "2026-11-30"}, &out); err != nil {
+			t.Fatalf("%s: %v", of, err)
+		}
+		if !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+			t.Fatalf("%s: not a PDF: %.20q", of, out.Bytes())
+		}
+		if _, err := exec.LookPath("pdftotext"); err != nil {
+			if os.Getenv("KABINET_TEST_TOOLS") != "" {
+				t.Fatal("pdftotext is missing")
+			}
+			continue
+		}
+		path := filepath.Join(t.TempDir(), "act.pdf")
+		os.WriteFile(path, out.Bytes(), 0o644)
+		text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := balanceSentence(toPay, time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC))
+		if got := oneSpaced(string(text)); !strings.Contains(got, oneSpaced(want)) {
+			t.Errorf("%s: the act does not say %q:\n%s", of, want, text)
+		}
+	}
+	var out bytes.Buffer
+	for _, args := range [][]string{{"10103001857", "gas", "01.01.2026", "30.11.2026"}, {"10103001857", "electricity", "31.11.2026", "30.11.2026"},
+		{"10103001857", "electricity", "30.11.2026", "01.01.2026"}, {"10103001857", "electricity", "01.01.2026"}} {
+		if err := run(ctx, append([]string{"statement", "--db", dsn}, args...), &out); err == nil {
+			t.Errorf("statement %v: no error", args)
+		}
+	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/exchange"
+	"kabinet/exchangeapi"
 	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/jobs"
@@ -130,8 +132,17 @@ func (a *App) site(context.Context) (err error) {
 		DevOutbox: cfg.DevOutbox(), TrustProxy: cfg.TrustProxy, AgentURL: cfg.AgentURL, Location: a.Calendar.Location},
 		web.Deps{Logger: a.Log, Registry: newRegistry(a.DB), Pinger: a.DB, Auth: a.Auth, Outbox: a.DB, Accounts: a.DB,
 			Payments: a.Payments, DevBank: bank, Home: a.Home, PDF: a.PDF, Readings: a.Readings,
-			Push: a.Push, Unsubscribe: a.Unsubscribe, Office: a.Office, Requests: a.Requests, Broadcasts: a.Broadcasts})
+			Push: a.Push, Unsubscribe: a.Unsubscribe, Office: a.Office, Requests: a.Requests, Broadcasts: a.Broadcasts,
+			Exchange: a.exchangeAPI()})
 	return err
+}
+
+// exchangeAPI is the billing exchange over HTTP, mounted by the site
+// under /api/exchange/.
+func (a *App) exchangeAPI() http.Handler {
+	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
+		Tokens: exchange.NewTokens(a.DB), Exporter: &exchange.Exporter{Store: a.DB, Files: a.Requests},
+		Importer: &exchange.Importer{Store: a.DB}})
 }
 
 // NewRenderer returns the PDF renderer of bills and statements, dating

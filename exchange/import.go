@@ -1,0 +1,248 @@
+package exchange
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"kabinet"
+	"kabinet/sqlstore"
+)
+
+// Store is what an import reads and writes.
+type Store interface {
+	FindExternalIDs(ctx context.Context, table string, ext []string) (map[string]int64, error)
+	FindAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Account, error)
+	FindSubAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.SubAccount, error)
+	FindMetersByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Meter, error)
+	FindReadingStatuses(ctx context.Context, ext []string) (map[string]*kabinet.Reading, error)
+	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
+	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
+	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
+	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
+	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
+	Load(ctx context.Context, b *sqlstore.Batch) error
+	Optimize(ctx context.Context) error
+}
+
+// Importer imports the billing system's files.
+type Importer struct {
+	Store Store
+	// DryRun checks every line, references included, and writes nothing.
+	DryRun bool
+	// Progress, when set, gets a line per chunk and the summary.
+	Progress io.Writer
+	// Chunk is the number of lines per transaction (default 2000).
+	Chunk int
+	Now   func() time.Time
+	// Closed is told about accounts a full snapshot closed, to inform
+	// their customers; nil tells nobody.
+	Closed func(ctx context.Context, accountIDs []int64) error
+	// Again imports a file whose content was imported before; otherwise it
+	// is skipped (an import restarted after a crash goes on where it
+	// stopped). Either way its records change nothing the second time.
+	Again bool
+
+	// pending are the external IDs a dry run would have inserted, by table,
+	// so that later files of the same run may refer to them.
+	pending map[string]map[string]bool
+}
+
+// Summary is what one file's import did.
+type Summary struct {
+	File     string
+	Kind     string
+	Lines    int // records read, good and bad
+	Inserted int
+	Updated  int
+	Closed   int // accounts a full snapshot closed
+	Refused  int // bad lines (for a file refused whole, every line is refused)
+	// RefusedWhole says the file went in not at all (ledger, bills).
+	RefusedWhole bool
+	Errors       []*LineError
+}
+
+// OK reports whether nothing was refused.
+func (s *Summary) OK() bool { return s.Refused == 0 && !s.RefusedWhole }
+
+// String is the summary line printed at the end.
+func (s *Summary) String() string {
+	if s.RefusedWhole {
+		return fmt.Sprintf("%s (%s): файл отклонён целиком, ошибок: %d из %d строк", s.File, s.Kind, len(s.Errors), s.Lines)
+	}
+	out := fmt.Sprintf("%s (%s): строк %d, добавлено %d, изменено %d, без изменений %d, отклонено %d",
+		s.File, s.Kind, s.Lines, s.Inserted, s.Updated, s.Lines-s.Inserted-s.Updated-s.Refused, s.Refused)
+	if s.Closed > 0 {
+		out += fmt.Sprintf(", закрыто счетов %d", s.Closed)
+	}
+	return out
+}
+
+// maxErrors bounds the errors a summary keeps; the count goes on.
+const maxErrors = 1000
+
+func (im *Importer) logf(format string, args ...any) {
+	if im.Progress != nil {
+		fmt.Fprintf(im.Progress, format+"\n", args...)
+	}
+}
+
+// ImportPath imports a file, or every file of a directory whose kind is
+// known, in the kinds' order (what a record refers to first). Files of an
+// unknown kind in a directory are skipped with a line on Progress.
+func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	files := []string{path}
+	if st.IsDir() {
+		if files, err = im.dirFiles(path); err != nil {
+			return nil, err
+		}
+	}
+	var sums []*Summary
+	for _, f := range files {
+		s, err := im.ImportFile(ctx, f, nil)
+		if s != nil {
+			sums = append(sums, s)
+		}
+		if err != nil {
+			return sums, fmt.Errorf("%s: %w", filepath.Base(f), err)
+		}
+	}
+	if !im.DryRun {
+		err = im.Store.Optimize(ctx)
+	}
+	return sums, err
+}
+
+func (im *Importer) dirFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	order := func(name string) int {
+		if k := KindOfFile(name); k != nil && k.Direction == In {
+			return slices.Index(inKinds, k)
+		}
+		return -1
+	}
+	var files []string
+	for _, e := range entries {
+		switch {
+		case e.IsDir():
+		case order(e.Name()) < 0:
+			im.logf("%s: вид записей не узнан по имени, пропущен", e.Name())
+		default:
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	slices.SortStableFunc(files, func(a, b string) int {
+		if d := order(filepath.Base(a)) - order(filepath.Base(b)); d != 0 {
+			return d
+		}
+		return compareStrings(a, b)
+	})
+	return files, nil
+}
+
+func compareStrings(a, b string) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// ImportFile imports one file; kind nil recognises it from the name or the
+// header. The returned error is for what stopped the import (the database,
+// an unreadable file); bad lines are in the summary.
+func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*Summary, error) {
+	sum, err := fileSHA256(path)
+	if err != nil {
+		return nil, err
+	}
+	open := func() (*Reader, io.Closer, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, err
+		}
+		rd, err := NewReader(path, f, kind)
+		if err != nil {
+			f.Close()
+			return nil, nil, err
+		}
+		return rd, f, nil
+	}
+	return im.importFrom(ctx, filepath.Base(path), sum, open)
+}
+
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func (im *Importer) importFrom(ctx context.Context, name, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+	rd, c, err := open()
+	var le *LineError
+	if errors.As(err, &le) {
+		s := &Summary{File: name, Kind: "?", Refused: 1, RefusedWhole: true, Errors: []*LineError{le}}
+		im.logf("%s", le)
+		return s, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	c.Close()
+	k := rd.Kind()
+	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name)}
+	if run.h == nil {
+		return nil, fmt.Errorf("вид %s не загружается", k.Name)
+	}
+	if k.Whole {
+		if err := run.pass(ctx, open, true); err != nil || run.sum.Refused > 0 {
+			run.refuseWhole()
+			return run.sum, err
+		}
+		run.sum = &Summary{File: name, Kind: k.Name}
+	}
+	if im.DryRun {
+		return run.sum, run.pass(ctx, open, true)
+	}
+	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
+		return nil, err
+	}
+	if run.file.State == sqlstore.ImportDone && !im.Again {
+		im.logf("%s: уже загружен, пропущен", name)
+		return &Summary{File: name, Kind: k.Name}, nil
+	}
+	if run.file.LinesDone > 0 {
+		im.logf("%s: продолжение после строки %d", name, run.file.LinesDone)
+	}
+	if err := run.pass(ctx, open, false); err != nil {
+		return run.sum, err
+	}
+	if err := run.finish(ctx); err != nil {
+		return run.sum, err
+	}
+	im.logf("%s", run.sum)
+	return run.sum, im.Store.CompleteImportFile(ctx, run.file)
+}

@@ -1,0 +1,192 @@
+package exchange_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"kabinet/exchange"
+	"kabinet/sqlstore"
+	"kabinet/sqlstore/sqlstoretest"
+)
+
+const (
+	providersCSV = "provider_id;code;name;inn;kpp;bank_name;bic;corresp_account;settlement_account;services\n" +
+		"P1;IES;ООО «Иркутскэнергосбыт»;3808166404;381250001;Байкальский банк;042520607;30101810900000000607;40702810918350007537;electricity\n"
+	accountsCSV = "account_id;account_number;surname;first_name;address;district;settlement;housing;rooms;total_area;residents;electric_heating\n" +
+		"A1;ИЭСБК0041300;Петрова;Анна;г. Иркутск, ул. Ленина, д. 1, кв. 2;Кировский округ;city;flat;2;54,3;2;нет\n" +
+		"A2;ИЭСБК0041301;Иванов;Иван;г. Иркутск, ул. Мира, д. 2;Кировский округ;town;flat;1;30;1;нет\n" +
+		"A3;ИЭСБК0041302;Сидоров;Пётр;с. Хомутово, ул. Садовая, д. 3;Иркутский район;rural;house;3;80;3;да\n"
+	subaccountsCSV = "subaccount_id;account_id;provider_id;number;services\n" +
+		"S1;A1;P1;0041300;electricity\nS3;A3;P1;0041302;electricity\n"
+	ledgerCSV = "entry_id;subaccount_id;period;kind;service;amount;posted_on;channel;note\n" +
+		"L1;S1;2026-10;opening;;1200,00;2026-10-01;;\n" +
+		"L2;S1;2026-10;charge;electricity;845,30;2026-11-01;;\n" +
+		"L3;S3;2026-10;payment;;500;2026-10-15;post;\n"
+)
+
+func importText(t *testing.T, db *sqlstore.DB, dir, name, text string) *exchange.Summary {
+	t.Helper()
+	s, err := (&exchange.Importer{Store: db, Again: true}).ImportFile(ctx, writeFile(t, dir, name, text), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestBadLines: accounts take the good lines and report the bad ones; a
+// ledger with one bad line is refused whole, and goes in once fixed.
+func TestBadLines(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		importText(t, db, dir, "providers.csv", providersCSV)
+		s := importText(t, db, dir, "accounts.csv", accountsCSV)
+		if s.Inserted != 2 || s.Refused != 1 || len(s.Errors) != 1 || s.Errors[0].Line != 3 || s.Errors[0].Field != "settlement" {
+			t.Fatalf("accounts: %s %v", s, s.Errors)
+		}
+		if got := s.Errors[0].Error(); !strings.HasPrefix(got, "accounts.csv:3: settlement: не одно из city, rural") {
+			t.Errorf("error reads %q", got)
+		}
+		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+		bad := strings.Replace(ledgerCSV, "L3;S3", "L3;S9", 1)
+		s = importText(t, db, dir, "ledger.csv", bad)
+		if !s.RefusedWhole || s.Inserted != 0 || len(s.Errors) != 1 || s.Errors[0].Field != "subaccount_id" || s.Errors[0].Line != 4 {
+			t.Fatalf("ledger with a bad line: %s %v", s, s.Errors)
+		}
+		if n := count(t, db, "ledger"); n != 0 {
+			t.Fatalf("a refused ledger left %d entries", n)
+		}
+		s = importText(t, db, dir, "ledger.csv", ledgerCSV)
+		if !s.OK() || s.Inserted != 3 {
+			t.Fatalf("ledger: %s %v", s, s.Errors)
+		}
+		var sum int64
+		db.SQL().QueryRow(`SELECT sum(amount) FROM ledger`).Scan(&sum)
+		if sum != 120000+84530-50000 {
+			t.Errorf("ledger sums to %d", sum)
+		}
+	})
+}
+
+// TestBillMustBalance refuses a bills file whose section does not add up.
+func TestBillMustBalance(t *testing.T) {
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+	dir := t.TempDir()
+	importText(t, db, dir, "providers.csv", providersCSV)
+	importText(t, db, dir, "accounts.csv", accountsCSV)
+	importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+	bills := "bill_id;account_id;period;issued_at;subaccount_id;opening_balance;payments;to_pay;due_on;service;consumption;unit;tariff;amount;basis\n" +
+		"B1;A1;2026-10;2026-11-01T00:00:00Z;S1;1200;0;2045.30;2026-11-25;electricity;150;кВт·ч;5.6353;845.30;по показаниям\n" +
+		"B3;A3;2026-10;2026-11-01T00:00:00Z;S3;0;500;-400;2026-11-25;electricity;10;кВт·ч;1;10;по нормативу\n"
+	s := importText(t, db, dir, "bills.csv", bills)
+	if !s.RefusedWhole || len(s.Errors) != 1 || s.Errors[0].Line != 3 || s.Errors[0].Field != "to_pay" {
+		t.Fatalf("bills: %s %v", s, s.Errors)
+	}
+	s = importText(t, db, dir, "bills.csv", strings.Replace(bills, ";-400;", ";-490;", 1))
+	if !s.OK() || s.Inserted != 2 || count(t, db, "bills") != 2 {
+		t.Fatalf("bills: %s %v", s, s.Errors)
+	}
+}
+
+// TestWindows1251 imports accounts exported by 1С in windows-1251.
+func TestWindows1251(t *testing.T) {
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+	win, err := charmap.Windows1251.NewEncoder().String(strings.ReplaceAll(accountsCSV, "\n", "\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := importText(t, db, t.TempDir(), "accounts_1c.csv", win)
+	if s.Inserted != 2 {
+		t.Fatalf("%s %v", s, s.Errors)
+	}
+	var surname string
+	db.SQL().QueryRow(`SELECT surname FROM accounts WHERE external_id = 'A3'`).Scan(&surname)
+	if surname != "Сидоров" {
+		t.Errorf("surname read as %q", surname)
+	}
+}
+
+// TestFullSnapshotCloses: an account a full snapshot lacks is closed, kept
+// with its sub-accounts, and opens again when a snapshot lists it.
+func TestFullSnapshotCloses(t *testing.T) {
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+	dir := t.TempDir()
+	importText(t, db, dir, "accounts.csv", accountsCSV)
+	lines := strings.SplitAfter(accountsCSV, "\n")
+	var closed []int64
+	im := &exchange.Importer{Store: db, Closed: func(_ context.Context, ids []int64) error { closed = append(closed, ids...); return nil }}
+	s, err := im.ImportFile(ctx, writeFile(t, dir, "accounts-full.csv", lines[0]+lines[1]), nil)
+	if err != nil || s.Closed != 1 || len(closed) != 1 {
+		t.Fatalf("%v %v, closed %v", s, err, closed)
+	}
+	a, _ := db.FindAccountsByExternalID(ctx, []string{"A1", "A3"})
+	if !a["A1"].ClosedOn.IsZero() || a["A3"].ClosedOn.IsZero() || closed[0] != a["A3"].ID {
+		t.Fatalf("A1 closed on %v, A3 on %v", a["A1"].ClosedOn, a["A3"].ClosedOn)
+	}
+	importText(t, db, dir, "accounts-full-2.csv", accountsCSV)
+	a, _ = db.FindAccountsByExternalID(ctx, []string{"A3"})
+	if !a["A3"].ClosedOn.IsZero() {
+		t.Error("A3 listed again is still closed")
+	}
+}
+
+// crashingStore fails every Load after the first n, like a process killed
+// between two chunks' commits.
+type crashingStore struct {
+	*sqlstore.DB
+	n int
+}
+
+var errKilled = errors.New("killed")
+
+func (s *crashingStore) Load(ctx context.Context, b *sqlstore.Batch) error {
+	if s.n == 0 {
+		return errKilled
+	}
+	s.n--
+	return s.DB.Load(ctx, b)
+}
+
+// TestResume: an import stopped between chunks again and again, each time
+// restarted, ends identical to one never stopped.
+func TestResume(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		src, dir := exportDemo(t, dsn, 60, exchange.CSV)
+		whole := sqlstoretest.MustOpen(t, freshDSN(t, dsn))
+		mustImport(t, whole, dir)
+		db := sqlstoretest.MustOpen(t, freshDSN(t, dsn))
+		stops := 0
+		for ; stops < 100; stops++ {
+			im := &exchange.Importer{Store: &crashingStore{DB: db, n: 3}, Chunk: 97}
+			_, err := im.ImportPath(ctx, dir)
+			if err == nil {
+				break
+			}
+			if !errors.Is(err, errKilled) {
+				t.Fatal(err)
+			}
+		}
+		if stops < 5 || stops == 100 {
+			t.Fatalf("stopped only %d times", stops)
+		}
+		assertSameWorld(t, src, db)
+		for _, table := range []string{"accounts", "sub_accounts", "meters", "readings", "ledger", "bills"} {
+			if a, b := count(t, whole, table), count(t, db, table); a != b {
+				t.Errorf("%s: %d rows after stops, %d without", table, b, a)
+			}
+		}
+	})
+}
+
+func count(t *testing.T, db *sqlstore.DB, table string) int {
+	t.Helper()
+	var n int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

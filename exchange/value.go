@@ -1,0 +1,264 @@
+package exchange
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"kabinet"
+)
+
+// Record is one line of a file of some kind: its values as text, in the
+// kind's field order, and where it came from for error messages.
+type Record struct {
+	Kind *Kind
+	File string
+	Line int
+	vals []string
+}
+
+// NewRecord returns an empty record of kind k, to fill and write.
+func (k *Kind) NewRecord() *Record {
+	return &Record{Kind: k, vals: make([]string, len(k.Fields))}
+}
+
+func (r *Record) at(name string) int {
+	i := r.Kind.Field(name)
+	if i < 0 {
+		panic("exchange: kind " + r.Kind.Name + " has no field " + name)
+	}
+	return i
+}
+
+// Get returns a field's text ("" when empty). Naming a field the kind lacks
+// is a programming error and panics.
+func (r *Record) Get(name string) string { return r.vals[r.at(name)] }
+
+// Has reports whether a field has a value.
+func (r *Record) Has(name string) bool { return r.Get(name) != "" }
+
+// Set sets a field's text.
+func (r *Record) Set(name, v string) { r.vals[r.at(name)] = v }
+
+// Reset empties every field, to reuse the record for the next line.
+func (r *Record) Reset() { clear(r.vals) }
+
+// Errorf returns a *LineError naming this record's file, line and field.
+func (r *Record) Errorf(field, format string, args ...any) *LineError {
+	return &LineError{File: r.File, Line: r.Line, Field: field, Reason: sprintf(format, args...)}
+}
+
+// The typed getters read values the Reader has already checked against
+// their field's type, so they cannot fail; an empty value reads as zero.
+
+// Int returns an Int field.
+func (r *Record) Int(name string) int64 { n, _ := strconv.ParseInt(r.Get(name), 10, 64); return n }
+
+// Money returns a Money field.
+func (r *Record) Money(name string) kabinet.Money {
+	m, _ := parseDecimal(r.Get(name), 2)
+	return kabinet.Money(m)
+}
+
+// Area returns an Area field.
+func (r *Record) Area(name string) kabinet.Area {
+	a, _ := parseDecimal(r.Get(name), 2)
+	return kabinet.Area(a)
+}
+
+// Tariff returns a Tariff field in hundredths of a kopeck.
+func (r *Record) Tariff(name string) int64 { t, _ := parseDecimal(r.Get(name), 4); return t }
+
+// Bool returns a Bool field.
+func (r *Record) Bool(name string) bool { b, _ := parseBool(r.Get(name)); return b }
+
+// Date returns a Date field as midnight UTC (zero when empty).
+func (r *Record) Date(name string) time.Time { d, _ := parseDate(r.Get(name)); return d }
+
+// Period returns a Period field.
+func (r *Record) Period(name string) kabinet.Period { p, _ := parsePeriod(r.Get(name)); return p }
+
+// Time returns a Time field.
+func (r *Record) Time(name string) time.Time { t, _ := time.Parse(time.RFC3339, r.Get(name)); return t }
+
+// SetInt sets an Int field.
+func (r *Record) SetInt(name string, n int64) { r.Set(name, strconv.FormatInt(n, 10)) }
+
+// SetMoney sets a Money field.
+func (r *Record) SetMoney(name string, m kabinet.Money) { r.Set(name, formatDecimal(int64(m), 2)) }
+
+// SetArea sets an Area field.
+func (r *Record) SetArea(name string, a kabinet.Area) { r.Set(name, formatDecimal(int64(a), 2)) }
+
+// SetTariff sets a Tariff field from hundredths of a kopeck.
+func (r *Record) SetTariff(name string, t int64) { r.Set(name, formatDecimal(t, 4)) }
+
+// SetBool sets a Bool field.
+func (r *Record) SetBool(name string, b bool) { r.Set(name, strconv.FormatBool(b)) }
+
+// SetDate sets a Date field; the zero time leaves it empty.
+func (r *Record) SetDate(name string, d time.Time) {
+	if !d.IsZero() {
+		r.Set(name, d.Format(time.DateOnly))
+	}
+}
+
+// SetPeriod sets a Period field.
+func (r *Record) SetPeriod(name string, p kabinet.Period) { r.Set(name, p.String()) }
+
+// SetTime sets a Time field; the zero time leaves it empty.
+func (r *Record) SetTime(name string, t time.Time) {
+	if !t.IsZero() {
+		r.Set(name, t.Format(time.RFC3339))
+	}
+}
+
+// check checks every value against its field and returns the first problem.
+// It also puts dates, periods and decimals in their canonical form, so the
+// getters and a writer see one spelling.
+func (r *Record) check() *LineError {
+	for i, f := range r.Kind.Fields {
+		v := strings.TrimSpace(r.vals[i])
+		if v == "" {
+			if f.Required {
+				return r.Errorf(f.Name, "не заполнено")
+			}
+			r.vals[i] = ""
+			continue
+		}
+		c, reason := canonical(f, v)
+		if reason != "" {
+			return r.Errorf(f.Name, "%s: %q", reason, v)
+		}
+		r.vals[i] = c
+	}
+	return nil
+}
+
+func canonical(f Field, v string) (string, string) {
+	switch f.Type {
+	case Int:
+		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
+			return "", "не целое число"
+		}
+	case Money, Area:
+		n, ok := parseDecimal(v, 2)
+		if !ok {
+			return "", "не число с двумя знаками после запятой"
+		}
+		v = formatDecimal(n, 2)
+	case Tariff:
+		n, ok := parseDecimal(v, 4)
+		if !ok {
+			return "", "не число с четырьмя знаками после запятой"
+		}
+		v = formatDecimal(n, 4)
+	case Bool:
+		b, ok := parseBool(v)
+		if !ok {
+			return "", "не 1/0, true/false или да/нет"
+		}
+		v = strconv.FormatBool(b)
+	case Date:
+		d, ok := parseDate(v)
+		if !ok {
+			return "", "не дата ГГГГ-ММ-ДД"
+		}
+		v = d.Format(time.DateOnly)
+	case Period:
+		p, ok := parsePeriod(v)
+		if !ok {
+			return "", "не период ГГГГ-ММ"
+		}
+		v = p.String()
+	case Time:
+		if _, err := time.Parse(time.RFC3339, v); err != nil {
+			return "", "не время RFC 3339"
+		}
+	}
+	if len(f.Values) > 0 && !containsString(f.Values, v) {
+		return "", "не одно из " + strings.Join(f.Values, ", ")
+	}
+	return v, ""
+}
+
+// parseDecimal parses a signed decimal with at most places decimals, with a
+// point or a comma, into an integer of 10^-places units: "-12,5" at 2 is -1250.
+func parseDecimal(s string, places int) (int64, bool) {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), "\u00a0", "")
+	neg := false
+	switch {
+	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "−"):
+		neg, s = true, strings.TrimLeft(s, "-−")
+	case strings.HasPrefix(s, "+"):
+		s = s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(strings.Replace(s, ",", ".", 1), ".")
+	if whole == "" || len(whole) > 15 || !digits(whole) || !digits(frac) || len(frac) > places || hasFrac && frac == "" {
+		return 0, false
+	}
+	frac += strings.Repeat("0", places-len(frac))
+	n, _ := strconv.ParseInt(whole+frac, 10, 64)
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+func formatDecimal(n int64, places int) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	s := strconv.FormatInt(n, 10)
+	if len(s) <= places {
+		s = strings.Repeat("0", places-len(s)+1) + s
+	}
+	return sign + s[:len(s)-places] + "." + s[len(s)-places:]
+}
+
+func digits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func parseBool(s string) (bool, bool) {
+	switch strings.ToLower(s) {
+	case "1", "true", "да", "yes":
+		return true, true
+	case "0", "false", "нет", "no":
+		return false, true
+	}
+	return false, false
+}
+
+func parseDate(s string) (time.Time, bool) {
+	for _, layout := range []string{time.DateOnly, "02.01.2006"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func parsePeriod(s string) (kabinet.Period, bool) {
+	for _, layout := range []string{"2006-01", "01.2006"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return kabinet.PeriodOf(t), true
+		}
+	}
+	return kabinet.Period{}, false
+}
+
+func containsString(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

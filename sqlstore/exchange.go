@@ -1,0 +1,253 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"kabinet"
+)
+
+// The billing exchange's imports (BEY-6) look rows up by the billing
+// system's IDs, a chunk of lines at a time, and write each chunk as one
+// Batch with its progress marker.
+
+// externalTables are the tables with an external_id column; the table name
+// of FindExternalIDs must be one of them.
+var externalTables = map[string]bool{"providers": true, "accounts": true, "sub_accounts": true,
+	"meters": true, "readings": true, "ledger": true, "bills": true}
+
+// FindExternalIDs returns the IDs of table's rows with those external IDs,
+// by external ID; IDs not found are absent.
+func (db *DB) FindExternalIDs(ctx context.Context, table string, ext []string) (map[string]int64, error) {
+	if !externalTables[table] {
+		panic("sqlstore: no external IDs in table " + table)
+	}
+	ids := make(map[string]int64, len(ext))
+	err := byExternalID(ext, func(list string, args []any) error {
+		return db.each(ctx, `SELECT external_id, id FROM `+table+` WHERE external_id IN (`+list+`)`, args, func(s scanner) error {
+			var e string
+			var id int64
+			if err := s.Scan(&e, &id); err != nil {
+				return err
+			}
+			ids[e] = id
+			return nil
+		})
+	})
+	return ids, err
+}
+
+// byExternalID calls fn with placeholders and arguments for ext, at most
+// 500 at a time (SQLite binds numbered placeholders in quadratic time).
+func byExternalID(ext []string, fn func(list string, args []any) error) error {
+	for len(ext) > 0 {
+		n := min(500, len(ext))
+		var b strings.Builder
+		args := make([]any, n)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString("$" + strconv.Itoa(i+1))
+			args[i] = ext[i]
+		}
+		if err := fn(b.String(), args); err != nil {
+			return err
+		}
+		ext = ext[n:]
+	}
+	return nil
+}
+
+// FindAccountsByExternalID returns the accounts with those external IDs.
+func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Account, error) {
+	found := map[string]*kabinet.Account{}
+	err := byExternalID(ext, func(list string, args []any) error {
+		as, err := db.queryAccounts(ctx, `WHERE external_id IN (`+list+`)`, args...)
+		for _, a := range as {
+			found[a.ExternalID] = a
+		}
+		return err
+	})
+	return found, err
+}
+
+// FindSubAccountsByExternalID returns the sub-accounts with those external IDs.
+func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.SubAccount, error) {
+	found := map[string]*kabinet.SubAccount{}
+	err := byExternalID(ext, func(list string, args []any) error {
+		ss, err := db.querySubAccounts(ctx, `WHERE external_id IN (`+list+`)`, args...)
+		for _, s := range ss {
+			found[s.ExternalID] = s
+		}
+		return err
+	})
+	return found, err
+}
+
+// FindMetersByExternalID returns the meters with those external IDs.
+func (db *DB) FindMetersByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Meter, error) {
+	found := map[string]*kabinet.Meter{}
+	err := byExternalID(ext, func(list string, args []any) error {
+		ms, err := db.queryMeters(ctx, `WHERE external_id IN (`+list+`)`, args...)
+		for _, m := range ms {
+			found[m.ExternalID] = m
+		}
+		return err
+	})
+	return found, err
+}
+
+// FindReadingStatuses returns the status of the readings with those
+// external IDs, with their IDs.
+func (db *DB) FindReadingStatuses(ctx context.Context, ext []string) (map[string]*kabinet.Reading, error) {
+	found := map[string]*kabinet.Reading{}
+	err := byExternalID(ext, func(list string, args []any) error {
+		return db.each(ctx, `SELECT id, external_id, status FROM readings WHERE external_id IN (`+list+`)`, args, func(s scanner) error {
+			var r kabinet.Reading
+			var status string
+			if err := s.Scan(&r.ID, &r.ExternalID, &status); err != nil {
+				return err
+			}
+			r.Status = kabinet.ReadingStatus(status)
+			found[r.ExternalID] = &r
+			return nil
+		})
+	})
+	return found, err
+}
+
+// EachExternalAccount calls fn with the ID and external ID of every open
+// account the billing system sent, to find those a full snapshot lacks.
+func (db *DB) EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error {
+	return db.each(ctx, `SELECT id, external_id FROM accounts WHERE external_id <> '' AND closed_on IS NULL ORDER BY id`, nil,
+		func(s scanner) error {
+			var id int64
+			var ext string
+			if err := s.Scan(&id, &ext); err != nil {
+				return err
+			}
+			return fn(id, ext)
+		})
+}
+
+// ProviderColumns are the providers table's columns in ProviderRow order.
+var ProviderColumns = []string{"code", "name", "inn", "kpp", "bank_name", "bic", "corresp_acc", "personal_acc", "services", "external_id"}
+
+// ProviderRow returns p's values in ProviderColumns order.
+func ProviderRow(p *kabinet.Provider) []any {
+	return []any{p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services), p.ExternalID}
+}
+
+// UpdateRow adds to b an UPDATE of the row id of table to values in cols
+// order (the ...Columns of the table without "id").
+func UpdateRow(b *Batch, table string, id int64, cols []string, values []any) {
+	var q strings.Builder
+	q.WriteString("UPDATE " + table + " SET ")
+	for i, c := range cols {
+		if i > 0 {
+			q.WriteString(", ")
+		}
+		q.WriteString(c + " = $" + strconv.Itoa(i+1))
+	}
+	q.WriteString(" WHERE id = $" + strconv.Itoa(len(cols)+1))
+	b.Exec(q.String(), append(values, id)...)
+}
+
+// UpdateReadingStatus adds to b the change of a reading's status.
+func UpdateReadingStatus(b *Batch, id int64, s kabinet.ReadingStatus) {
+	b.Exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(s), id)
+}
+
+// CloseAccount adds to b the closing of an account on a date.
+func CloseAccount(b *Batch, id int64, on time.Time) {
+	b.Exec(`UPDATE accounts SET closed_on = $1 WHERE id = $2 AND closed_on IS NULL`, dateArg(on), id)
+}
+
+// ImportFile is one file's import: the progress marker an interrupted
+// import resumes from, and its counts.
+type ImportFile struct {
+	ID        int64
+	SHA256    string
+	Kind      string
+	Name      string
+	State     string // ImportRunning or ImportDone
+	LinesDone int    // the lines committed (or refused) so far
+	Inserted  int
+	Updated   int
+	Refused   int
+}
+
+// Import states.
+const (
+	ImportRunning = "running"
+	ImportDone    = "done"
+)
+
+// StartImportFile returns the running import of that content and kind, to
+// resume it, or starts one; one that was done is returned as it is, or,
+// with again, started anew from the first line.
+func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*ImportFile, error) {
+	f := &ImportFile{SHA256: sha, Kind: kind, Name: name}
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT id, state, lines_done, inserted, updated, refused FROM import_files
+			WHERE sha256 = $1 AND kind = $2`, sha, kind).Scan(&f.ID, &f.State, &f.LinesDone, &f.Inserted, &f.Updated, &f.Refused)
+		switch {
+		case err == sql.ErrNoRows:
+			f.State = ImportRunning
+			return tx.QueryRowContext(ctx, `INSERT INTO import_files (sha256, kind, name, state, lines_done, inserted, updated, refused, started_at)
+				VALUES ($1, $2, $3, $4, 0, 0, 0, 0, $5) RETURNING id`, sha, kind, name, ImportRunning, db.now()).Scan(&f.ID)
+		case err != nil:
+			return err
+		case f.State == ImportRunning, !again:
+			return nil
+		}
+		*f = ImportFile{ID: f.ID, SHA256: sha, Kind: kind, Name: name, State: ImportRunning}
+		_, err = tx.ExecContext(ctx, `UPDATE import_files SET name = $1, state = $2, lines_done = 0, inserted = 0, updated = 0,
+			refused = 0, started_at = $3, completed_at = NULL WHERE id = $4`, name, ImportRunning, db.now(), f.ID)
+		return err
+	})
+	return f, translate(err)
+}
+
+// MarkImportFile adds to b the file's progress, so that it commits with the
+// rows it counts.
+func MarkImportFile(b *Batch, f *ImportFile) {
+	b.Exec(`UPDATE import_files SET lines_done = $1, inserted = $2, updated = $3, refused = $4 WHERE id = $5`,
+		f.LinesDone, f.Inserted, f.Updated, f.Refused, f.ID)
+}
+
+// CompleteImportFile records that the file's import ended.
+func (db *DB) CompleteImportFile(ctx context.Context, f *ImportFile) error {
+	f.State = ImportDone
+	_, err := db.write.ExecContext(ctx, `UPDATE import_files SET state = $1, lines_done = $2, inserted = $3, updated = $4,
+		refused = $5, completed_at = $6 WHERE id = $7`, ImportDone, f.LinesDone, f.Inserted, f.Updated, f.Refused, db.now(), f.ID)
+	return translate(err)
+}
+
+// FindLedgerOf returns the whole ledger of those sub-accounts, by
+// sub-account and posting date: the world export writes it out.
+func (db *DB) FindLedgerOf(ctx context.Context, subIDs []int64) ([]*kabinet.LedgerEntry, error) {
+	return db.queryLedger(ctx, `WHERE sub_account_id IN (`+idList(subIDs)+`) ORDER BY sub_account_id, posted_on, id`)
+}
+
+// FindReadingsOf returns every reading of those meters, oldest first.
+func (db *DB) FindReadingsOf(ctx context.Context, meterIDs []int64) ([]*kabinet.Reading, error) {
+	return db.queryReadings(ctx, `WHERE meter_id IN (`+idList(meterIDs)+`) ORDER BY meter_id, taken_on, id`)
+}
+
+// FindBillsOf returns every bill of the accounts with IDs in [from, to], by
+// account and period.
+func (db *DB) FindBillsOf(ctx context.Context, from, to int64) ([]*kabinet.Bill, error) {
+	var bs []*kabinet.Bill
+	err := db.each(ctx, `SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id BETWEEN $1 AND $2
+		ORDER BY account_id, period`, []any{from, to}, func(s scanner) error {
+		b, err := scanBill(s)
+		bs = append(bs, b)
+		return err
+	})
+	return bs, err
+}
