@@ -48,7 +48,7 @@ type App struct {
 	Templates *mail.Templates
 	PDF       *pdf.Renderer // dates in the supplier's zone
 	Letters   *Letters
-	Senders   map[kabinet.Channel]notify.Sender
+	Senders   map[kabinet.Channel]kabinet.Sender
 	Hasher    *password.Hasher // argon2id for customers and operators
 
 	Auth        *auth.Service

@@ -25,40 +25,24 @@ func (a *App) senders(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.Senders = map[kabinet.Channel]notify.Sender{kabinet.ChannelEmail: mailer, kabinet.ChannelSMS: texter, kabinet.ChannelPush: pusher}
+	a.Senders = map[kabinet.Channel]kabinet.Sender{kabinet.ChannelEmail: mailer, kabinet.ChannelSMS: texter, kabinet.ChannelPush: pusher}
 	return nil
-}
-
-// smtpSender sends outbox e-mails over SMTP.
-type smtpSender struct{ smtp *mail.SMTP }
-
-func (s smtpSender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
-	msg := mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML,
-		ListUnsubscribe: m.Unsubscribe}
-	for _, a := range m.Attachments {
-		msg.Attachments = append(msg.Attachments, mail.Attachment{Name: a.Name, ContentType: a.ContentType, Data: a.Data})
-	}
-	id, err := s.smtp.Send(ctx, msg)
-	if err != nil && mail.IsPermanent(err) {
-		return "", notify.Permanent(err)
-	}
-	return id, err
 }
 
 // mailSender returns the configured e-mail sender: SMTP, or the demo's
 // stand-in when no SMTP host is set.
-func (c *Config) mailSender() (notify.Sender, error) {
+func (c *Config) mailSender() (kabinet.Sender, error) {
 	if c.SMTP.Host == "" {
 		return notify.DevSender{}, nil
 	}
 	if err := c.SMTP.Validate(); err != nil {
 		return nil, fmt.Errorf("smtp: %w", err)
 	}
-	return smtpSender{mail.NewSMTP(c.SMTP)}, nil
+	return mail.Sender{SMTP: mail.NewSMTP(c.SMTP)}, nil
 }
 
 // smsSender returns the configured SMS gateway, or the demo's stand-in.
-func (c *Config) smsSender() (notify.Sender, error) {
+func (c *Config) smsSender() (kabinet.Sender, error) {
 	switch c.SMS.Provider {
 	case "dev", "":
 		return notify.DevSender{}, nil
@@ -66,12 +50,12 @@ func (c *Config) smsSender() (notify.Sender, error) {
 		if c.SMS.APIID == "" {
 			return nil, fmt.Errorf("sms: KABINET_SMS_API_ID is required for SMS.ru")
 		}
-		return notify.SMS{Gateway: &sms.SMSRu{APIID: c.SMS.APIID, From: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
+		return sms.Sender{Gateway: &sms.SMSRu{APIID: c.SMS.APIID, From: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
 	case "smsc":
 		if c.SMS.Login == "" || c.SMS.Password == "" {
 			return nil, fmt.Errorf("sms: KABINET_SMS_LOGIN and KABINET_SMS_PASSWORD are required for SMSC")
 		}
-		return notify.SMS{Gateway: &sms.SMSC{Login: c.SMS.Login, Password: c.SMS.Password, Sender: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
+		return sms.Sender{Gateway: &sms.SMSC{Login: c.SMS.Login, Password: c.SMS.Password, Sender: c.SMS.Sender, BaseURL: c.SMS.URL}}, nil
 	}
 	return nil, fmt.Errorf("sms provider %q: want dev, smsru or smsc", c.SMS.Provider)
 }

@@ -38,7 +38,7 @@ func (a *App) renderNotice(to string, l notify.Letter) (*kabinet.Message, error)
 // pushSender loads (on first start: makes) the VAPID keys and returns the
 // push subscriptions and the push sender on them, sharing the endpoint
 // check.
-func (a *App) pushSender(ctx context.Context) (notify.Sender, error) {
+func (a *App) pushSender(ctx context.Context) (kabinet.Sender, error) {
 	keys, err := webpush.LoadKeys(ctx, a.DB)
 	if err != nil {
 		return nil, err
