@@ -1,6 +1,9 @@
 package kabinet
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Bill is the immutable snapshot of an account's bill for a period, made when
 // the period closes. It is never changed: a correction appears as an
@@ -25,6 +28,18 @@ type BillData struct {
 	Area          Area           `json:"area"`
 	Providers     []BillProvider `json:"providers"`
 	Total         Money          `json:"total"`
+	// Number is the document's number as the billing system printed it
+	// (BEY-6); "" for bills Kabinet issued, which are numbered by ID.
+	Number string `json:"number,omitempty"`
+}
+
+// Number returns the number printed on the bill: the billing system's, or
+// the ID in six digits.
+func (b *Bill) Number() string {
+	if b.Data.Number != "" {
+		return b.Data.Number
+	}
+	return fmt.Sprintf("%06d", b.ID)
 }
 
 // BillProvider is one provider's part of a bill.

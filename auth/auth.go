@@ -7,6 +7,7 @@
 package auth
 
 import (
+	"log/slog"
 	"time"
 
 	"kabinet"
@@ -43,6 +44,7 @@ type Config struct {
 	AccountFailures Limit // failed sign-ins per account number before lockout
 	SignInPerIP     Limit
 	ResetPerIP      Limit
+	PayeePerIP      Limit // «Оплата другого лицевого счета» look-ups
 
 	MaxAccountsPerEmail int // AUTH-8
 	MaxLinkedAccounts   int // accounts one customer may link to theirs (DATA-3)
@@ -74,6 +76,7 @@ func DefaultConfig() Config {
 		AccountFailures: Limit{10, 15 * time.Minute},
 		SignInPerIP:     Limit{60, 10 * time.Minute},
 		ResetPerIP:      Limit{10, time.Hour},
+		PayeePerIP:      Limit{30, time.Hour},
 
 		MaxAccountsPerEmail: 10,
 		MaxLinkedAccounts:   20,
@@ -89,6 +92,11 @@ type Service struct {
 	cfg      Config
 	// Calendar is cfg.Calendar; tests move its clock.
 	kabinet.Calendar
+	// Background runs work the answer must not wait for (the letter of a
+	// password reset); tests run it at once.
+	Background func(func())
+	// Log records what failed in the background.
+	Log *slog.Logger
 }
 
 // ConsentVersion is the version of the consent text registration records.
@@ -96,7 +104,8 @@ func (s *Service) ConsentVersion() string { return s.cfg.ConsentVersion }
 
 // New returns the service.
 func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *Service {
-	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Calendar: cfg.Calendar}
+	return &Service{store: store, hasher: hasher, messages: messages, cfg: cfg, Calendar: cfg.Calendar,
+		Background: func(f func()) { go f() }, Log: slog.Default()}
 }
 
 // Errors the pages tell apart. The failures of sign-in are one error on

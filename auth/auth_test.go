@@ -77,6 +77,7 @@ func newFixture(t *testing.T, dsn string) *fixture {
 	cfg.BaseURL = "http://portal.test"
 	f.svc = auth.New(f.db, f.hasher, f.letters, cfg)
 	f.svc.Clock = func() time.Time { return f.now }
+	f.svc.Background = func(work func()) { work() }
 	return f
 }
 

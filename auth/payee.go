@@ -14,14 +14,14 @@ var ErrPayee = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Неверный номе�
 // FindPayee finds the account somebody wants to pay for (PAY-3) by its
 // number and the owner's surname, without signing in. It could be used to
 // probe numbers, so it answers like the first visit: one refusal for a
-// wrong number or surname, with attempts limited per address and per
+// wrong number or surname, with attempts limited per address (PayeePerIP) and per
 // account (ErrTooMany past either).
 func (s *Service) FindPayee(ctx context.Context, number, surname string, c Client) (*kabinet.Account, error) {
 	n, err := kabinet.ParseAccountNumber(number)
 	if err != nil {
 		return nil, err
 	}
-	if err := s.limit(ctx, "payee:ip:"+c.IP, s.cfg.SignInPerIP, ErrTooMany); err != nil {
+	if err := s.limit(ctx, "payee:ip:"+c.IP, s.cfg.PayeePerIP, ErrTooMany); err != nil {
 		return nil, err
 	}
 	account, err := s.store.FindAccountByNumber(ctx, n)

@@ -8,9 +8,13 @@ import (
 )
 
 // ForgotPassword sends a reset link by e-mail or a code by SMS to the
-// contacts of the account's registration (AUTH-7). It answers the same
-// whether or not the account exists, is registered, or has that contact:
-// the page always says "if the account is registered, we sent…".
+// contacts of the account's registration (AUTH-7). It answers the same,
+// after the same work, whether or not the account exists, is registered,
+// or has that contact: the page always says "if the account is
+// registered, we sent…". The answer waits only for the number's check and
+// the per-address limit; finding the account and writing the letter are
+// done after it (Background), since a letter written for one account and
+// none for another would take measurably different time.
 func (s *Service) ForgotPassword(ctx context.Context, number string, by kabinet.ConfirmBy, c Client) error {
 	n, err := kabinet.ParseAccountNumber(number)
 	if err != nil {
@@ -19,6 +23,18 @@ func (s *Service) ForgotPassword(ctx context.Context, number string, by kabinet.
 	if err := s.limit(ctx, "reset:ip:"+c.IP, s.cfg.ResetPerIP, ErrTooMany); err != nil {
 		return err
 	}
+	ctx = context.WithoutCancel(ctx)
+	s.Background(func() {
+		if err := s.sendReset(ctx, n, by); err != nil {
+			s.Log.ErrorContext(ctx, "password reset", "err", err)
+		}
+	})
+	return nil
+}
+
+// sendReset finds the registration of number and sends it the link or
+// the code, if there is one.
+func (s *Service) sendReset(ctx context.Context, n kabinet.AccountNumber, by kabinet.ConfirmBy) error {
 	a, err := s.store.FindAccountByNumber(ctx, n)
 	if err != nil {
 		return quiet(err)
@@ -76,8 +92,26 @@ func (s *Service) sendResetCode(ctx context.Context, u *kabinet.User) error {
 // CheckResetLink tells whether a reset link is still good, before the form
 // for the new password is shown.
 func (s *Service) CheckResetLink(ctx context.Context, secret string) error {
-	_, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	_, err := s.resetLink(ctx, secret)
 	return err
+}
+
+// resetLink finds the token of a reset link that is still good: unused,
+// unexpired, and the newest sent for its account. A letter sent earlier
+// dies with the next one, so one link at a time can change the password.
+func (s *Service) resetLink(ctx context.Context, secret string) (*kabinet.Token, error) {
+	t, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	if err != nil {
+		return nil, err
+	}
+	latest, err := s.store.FindLatestToken(ctx, t.UserID, kabinet.TokenResetEmail)
+	if err != nil {
+		return nil, err
+	}
+	if latest.ID != t.ID {
+		return nil, ErrLinkInvalid
+	}
+	return t, nil
 }
 
 // ResetByLink sets a new password through a reset link, ends every other
@@ -86,40 +120,61 @@ func (s *Service) ResetByLink(ctx context.Context, secret, pw, confirm string, c
 	if err := checkNewPassword(pw, confirm); err != nil {
 		return "", err
 	}
-	t, err := s.validToken(ctx, secret, kabinet.TokenResetEmail)
+	t, err := s.resetLink(ctx, secret)
 	if err != nil {
 		return "", err
 	}
 	return s.setPassword(ctx, t, pw, c)
 }
 
-// ResetByCode sets a new password with an SMS code. A wrong number and a
-// wrong code get the same answer, and guesses are counted per number.
+// ResetByCode sets a new password with an SMS code. Every wrong case —
+// no such number, no registration, no code sent, a wrong, used or expired
+// code, too many guesses — gets the same answer after the same queries,
+// so the code form tells nobody which accounts are registered or wait for
+// a code. Guesses are counted per number.
 func (s *Service) ResetByCode(ctx context.Context, number, code, pw, confirm string, c Client) (string, error) {
 	if err := checkNewPassword(pw, confirm); err != nil {
 		return "", err
 	}
-	wrong := FormErrors{"code": "Неверный или устаревший код."}
 	n, err := kabinet.ParseAccountNumber(number)
 	if err != nil {
-		return "", wrong
+		return "", errWrongCode
 	}
-	if err := s.limit(ctx, "reset-code:"+n.String(), Limit{s.cfg.MaxCodeGuesses, s.cfg.CodeTTL}, wrong); err != nil {
+	if err := s.limit(ctx, "reset-code:"+n.String(), Limit{s.cfg.MaxCodeGuesses, s.cfg.CodeTTL}, errWrongCode); err != nil {
 		return "", err
 	}
-	a, err := s.store.FindAccountByNumber(ctx, n)
-	if err != nil {
-		return "", wrong
-	}
-	u, err := s.store.FindOwner(ctx, a.ID)
-	if err != nil {
-		return "", wrong
-	}
-	t, err := s.guess(ctx, u.ID, kabinet.TokenResetSMS, code)
+	t, err := s.resetCode(ctx, n, code)
 	if err != nil {
 		return "", err
 	}
 	return s.setPassword(ctx, t, pw, c)
+}
+
+// errWrongCode is the one answer of every wrong code for a reset.
+var errWrongCode = FormErrors{"code": "Неверный или устаревший код."}
+
+// resetCode returns the number's reset code token if code is it. Each
+// step runs whether or not the one before found anything (with ID 0,
+// which finds nothing), so every wrong case costs the same queries.
+func (s *Service) resetCode(ctx context.Context, n kabinet.AccountNumber, code string) (*kabinet.Token, error) {
+	var accountID, userID int64
+	a, err := s.store.FindAccountByNumber(ctx, n)
+	if err == nil {
+		accountID = a.ID
+	} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+		return nil, err
+	}
+	u, err := s.store.FindOwner(ctx, accountID)
+	if err == nil {
+		userID = u.ID
+	} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+		return nil, err
+	}
+	t, err := s.guess(ctx, userID, kabinet.TokenResetSMS, code, n.String())
+	if _, wrong := err.(FormErrors); wrong || (err == nil && userID == 0) {
+		return nil, errWrongCode
+	}
+	return t, err
 }
 
 func checkNewPassword(pw, confirm string) error {

@@ -97,3 +97,25 @@ func TestDailySMSCap(t *testing.T) {
 		t.Errorf("%d SMS to one phone in a day, want the cap of 10", len(ms))
 	}
 }
+
+// One live reset link per account: a newer letter kills the older link.
+func TestOnlyTheNewestResetLinkWorks(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		f := newFixture(t, dsn)
+		f.registered(t, "10103001857", "Байкал-2026-омуль")
+		if err := f.svc.ForgotPassword(ctx, "10103001857", kabinet.ConfirmByEmail, client); err != nil {
+			t.Fatal(err)
+		}
+		older := f.letters.lastSecret(t)
+		if err := f.svc.ForgotPassword(ctx, "10103001857", kabinet.ConfirmByEmail, client); err != nil {
+			t.Fatal(err)
+		}
+		newer := f.letters.lastSecret(t)
+		wantErr(t, f.svc.CheckResetLink(ctx, older), auth.ErrLinkInvalid)
+		_, err := f.svc.ResetByLink(ctx, older, "Ангара-течёт-на-север", "Ангара-течёт-на-север", client)
+		wantErr(t, err, auth.ErrLinkInvalid)
+		if _, err := f.svc.ResetByLink(ctx, newer, "Ангара-течёт-на-север", "Ангара-течёт-на-север", client); err != nil {
+			t.Fatalf("the newest link: %v", err)
+		}
+	})
+}

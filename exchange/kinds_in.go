@@ -112,6 +112,7 @@ var KindBills = &Kind{Name: "bills", Whole: true, Doc: "Платёжные до�
 	Fields: []Field{
 		{Name: "bill_id", Required: true, Doc: "ID платёжного документа в биллинге (ГИС ЖКХ PaymentDocumentID)"},
 		{Name: "account_id", Required: true, Doc: "ID лицевого счёта (accounts)"},
+		{Name: "number", Doc: "номер платёжного документа, как он напечатан (по умолчанию — номер в Кабинете)"},
 		{Name: "period", Type: Period, Required: true, Doc: "расчётный период"},
 		{Name: "issued_at", Type: Time, Required: true, Doc: "время выставления"},
 		{Name: "subaccount_id", Required: true, Doc: "ID лицевого счёта у исполнителя: раздел документа"},

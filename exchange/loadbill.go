@@ -84,11 +84,11 @@ func (bl *billLoader) bill(group []*Record) (*kabinet.Bill, bool) {
 	}
 	bill := &kabinet.Bill{AccountID: a.ID, Period: first.Period("period"), IssuedAt: first.Time("issued_at").UTC(),
 		ExternalID: first.Get("bill_id"), Data: kabinet.BillData{AccountNumber: a.Display, Payer: a.FullName(),
-			Address: a.Address, Residents: a.Residents, Area: a.Area}}
+			Address: a.Address, Residents: a.Residents, Area: a.Area, Number: first.Get("number")}}
 	var part *kabinet.BillProvider
 	var partFirst *Record
 	for _, r := range group {
-		for _, f := range []string{"account_id", "period", "issued_at"} {
+		for _, f := range []string{"account_id", "number", "period", "issued_at"} {
 			if r.Get(f) != first.Get(f) {
 				run.bad(r, f, "отличается от первой строки документа (строка %d)", first.Line)
 				return nil, false

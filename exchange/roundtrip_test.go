@@ -14,6 +14,7 @@ import (
 	"kabinet"
 	"kabinet/demo"
 	"kabinet/exchange"
+	"kabinet/home"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
@@ -102,6 +103,7 @@ func assertSameWorld(t *testing.T, src, dst *sqlstore.DB) {
 		}
 		assertSameBills(t, src, dst, a, b)
 		assertSameBalances(t, src, dst, a, b)
+		assertSameHome(t, src, dst, a, b)
 		assertSameReadings(t, src, dst, a, b)
 	}
 }
@@ -117,6 +119,10 @@ func assertSameBills(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account)
 		t.Fatalf("%s: %d bills, want %d", a.Display, len(got), len(want))
 	}
 	for i := range want {
+		if want[i].Number() != got[i].Number() {
+			t.Errorf("%s %s: bill № %s, want № %s", a.Display, want[i].Period, got[i].Number(), want[i].Number())
+		}
+		got[i].Data.Number = ""
 		w, _ := json.Marshal(want[i].Data)
 		g, _ := json.Marshal(got[i].Data)
 		if string(w) != string(g) || want[i].Period != got[i].Period || !want[i].IssuedAt.Truncate(time.Second).Equal(got[i].IssuedAt) {
@@ -137,6 +143,28 @@ func assertSameBalances(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Accou
 		g, _ := dst.FindTotals(ctx, gs[i].ID)
 		if w != g || ws[i].Number != gs[i].Number {
 			t.Errorf("%s %s: totals %+v, want %+v", a.Display, ws[i].Number, g, w)
+		}
+	}
+}
+
+// assertSameHome compares what «Главная» shows for each provider: the debt,
+// its penalty part and the penalty forecast, on a fixed day.
+func assertSameHome(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account) {
+	t.Helper()
+	cal := kabinet.Calendar{Location: time.UTC, Clock: func() time.Time { return day(2026, 11, 27) }}
+	hs, hd := home.New(src, cal), home.New(dst, cal)
+	want, err1 := hs.Balances(ctx, a)
+	got, err2 := hd.Balances(ctx, b)
+	if err := errors.Join(err1, err2); err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != len(got) {
+		t.Fatalf("%s: «Главная» shows %d providers, want %d", a.Display, len(got), len(want))
+	}
+	for i := range want {
+		if want[i].Balance != got[i].Balance || !reflect.DeepEqual(want[i].Forecast, got[i].Forecast) || want[i].Provider.Code != got[i].Provider.Code {
+			t.Errorf("%s %s: «Главная» shows %+v %+v, want %+v %+v", a.Display, want[i].Provider.Code,
+				got[i].Balance, got[i].Forecast, want[i].Balance, want[i].Forecast)
 		}
 	}
 }

@@ -161,6 +161,10 @@ func (run *fileRun) flush(ctx context.Context, chunk []*Record, last int) error 
 		}
 	}
 	if run.check || run.file == nil {
+		if run.kind.Whole && time.Since(run.lastShown) > time.Second {
+			run.lastShown = time.Now()
+			run.im.logf("%s: проверено строк %d (файл загружается, только если все строки верны)", run.sum.File, run.sum.Lines)
+		}
 		return nil
 	}
 	f := run.file

@@ -165,6 +165,7 @@ func (w *worldWriter) bills(ctx context.Context, src WorldSource, from, to int64
 			r.Reset()
 			r.Set("bill_id", extOr(b.ExternalID, "B", b.ID))
 			r.Set("account_id", extOr(a.ExternalID, "A", a.ID))
+			r.Set("number", b.Number())
 			r.SetPeriod("period", b.Period)
 			r.SetTime("issued_at", b.IssuedAt)
 			r.Set("subaccount_id", w.subExt[sub.ID])

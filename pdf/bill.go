@@ -77,7 +77,7 @@ func (p *billPage) heading(y float64) float64 {
 	right := marginX + contentW - 60
 	p.label(right, y+1, 60, 4, "R", "Документ")
 	p.font("B", 9)
-	p.text(right, y+5, 60, 4.5, "R", fmt.Sprintf("№ %06d от %s", p.b.ID, p.r.issued(p.b.IssuedAt)))
+	p.text(right, y+5, 60, 4.5, "R", fmt.Sprintf("№ %s от %s", p.b.Number(), p.r.issued(p.b.IssuedAt)))
 	p.font("", 8)
 	p.label(right, y+10.5, 60, 4, "R", "Расчётный период")
 	p.font("B", 9)

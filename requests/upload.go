@@ -109,6 +109,9 @@ func (u *Upload) add(ctx context.Context, name string, r io.Reader) error {
 	if u.count > u.s.cfg.MaxFiles {
 		return kabinet.Errorf(kabinet.EINVALID, "Можно прикрепить не больше %d файлов.", u.s.cfg.MaxFiles)
 	}
+	// Direction controls make a name read other than it is («…\u202Efdp.exe»
+	// shows as «…exe.pdf»): they go before the name is checked and kept.
+	name = kabinet.StripBidi(name)
 	if err := checkName(name); err != nil {
 		return err
 	}

@@ -26,8 +26,8 @@ func (db *DB) FindExternalIDs(ctx context.Context, table string, ext []string) (
 		panic("sqlstore: no external IDs in table " + table)
 	}
 	ids := make(map[string]int64, len(ext))
-	err := byExternalID(ext, func(list string, args []any) error {
-		return db.each(ctx, `SELECT external_id, id FROM `+table+` WHERE external_id IN (`+list+`)`, args, func(s scanner) error {
+	err := db.byExternalID(ext, func(list string, args []any) error {
+		return db.each(ctx, `SELECT external_id, id FROM `+table+` WHERE external_id <> '' AND external_id IN (`+list+`)`, args, func(s scanner) error {
 			var e string
 			var id int64
 			if err := s.Scan(&e, &id); err != nil {
@@ -41,8 +41,11 @@ func (db *DB) FindExternalIDs(ctx context.Context, table string, ext []string) (
 }
 
 // byExternalID calls fn with placeholders and arguments for ext, at most
-// 500 at a time (SQLite binds numbered placeholders in quadratic time).
-func byExternalID(ext []string, fn func(list string, args []any) error) error {
+// 500 at a time. On SQLite the placeholders are anonymous: the driver looks
+// numbered ones up by name in time quadratic in their number (as insertSQL
+// notes). Queries say external_id <> ” as well: the unique indexes are
+// partial, and without it SQLite scanned the whole table for every chunk.
+func (db *DB) byExternalID(ext []string, fn func(list string, args []any) error) error {
 	for len(ext) > 0 {
 		n := min(500, len(ext))
 		var b strings.Builder
@@ -51,7 +54,11 @@ func byExternalID(ext []string, fn func(list string, args []any) error) error {
 			if i > 0 {
 				b.WriteByte(',')
 			}
-			b.WriteString("$" + strconv.Itoa(i+1))
+			if db.dialect.name == "sqlite" {
+				b.WriteByte('?')
+			} else {
+				b.WriteString("$" + strconv.Itoa(i+1))
+			}
 			args[i] = ext[i]
 		}
 		if err := fn(b.String(), args); err != nil {
@@ -65,8 +72,8 @@ func byExternalID(ext []string, fn func(list string, args []any) error) error {
 // FindAccountsByExternalID returns the accounts with those external IDs.
 func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Account, error) {
 	found := map[string]*kabinet.Account{}
-	err := byExternalID(ext, func(list string, args []any) error {
-		as, err := db.queryAccounts(ctx, `WHERE external_id IN (`+list+`)`, args...)
+	err := db.byExternalID(ext, func(list string, args []any) error {
+		as, err := db.queryAccounts(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
 		for _, a := range as {
 			found[a.ExternalID] = a
 		}
@@ -78,8 +85,8 @@ func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[s
 // FindSubAccountsByExternalID returns the sub-accounts with those external IDs.
 func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.SubAccount, error) {
 	found := map[string]*kabinet.SubAccount{}
-	err := byExternalID(ext, func(list string, args []any) error {
-		ss, err := db.querySubAccounts(ctx, `WHERE external_id IN (`+list+`)`, args...)
+	err := db.byExternalID(ext, func(list string, args []any) error {
+		ss, err := db.querySubAccounts(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
 		for _, s := range ss {
 			found[s.ExternalID] = s
 		}
@@ -91,8 +98,8 @@ func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (ma
 // FindMetersByExternalID returns the meters with those external IDs.
 func (db *DB) FindMetersByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Meter, error) {
 	found := map[string]*kabinet.Meter{}
-	err := byExternalID(ext, func(list string, args []any) error {
-		ms, err := db.queryMeters(ctx, `WHERE external_id IN (`+list+`)`, args...)
+	err := db.byExternalID(ext, func(list string, args []any) error {
+		ms, err := db.queryMeters(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
 		for _, m := range ms {
 			found[m.ExternalID] = m
 		}
@@ -105,8 +112,8 @@ func (db *DB) FindMetersByExternalID(ctx context.Context, ext []string) (map[str
 // external IDs, with their IDs.
 func (db *DB) FindReadingStatuses(ctx context.Context, ext []string) (map[string]*kabinet.Reading, error) {
 	found := map[string]*kabinet.Reading{}
-	err := byExternalID(ext, func(list string, args []any) error {
-		return db.each(ctx, `SELECT id, external_id, status FROM readings WHERE external_id IN (`+list+`)`, args, func(s scanner) error {
+	err := db.byExternalID(ext, func(list string, args []any) error {
+		return db.each(ctx, `SELECT id, external_id, status FROM readings WHERE external_id <> '' AND external_id IN (`+list+`)`, args, func(s scanner) error {
 			var r kabinet.Reading
 			var status string
 			if err := s.Scan(&r.ID, &r.ExternalID, &status); err != nil {

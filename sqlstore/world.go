@@ -66,7 +66,7 @@ func MarkWorldPaid(b *Batch, p kabinet.Period, count int) {
 // past the ids the bulk load chose itself.
 func (db *DB) CompleteWorld(ctx context.Context) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		if err := db.dialect.fixSequences(ctx, tx, "accounts", "sub_accounts", "meters", "users"); err != nil {
+		if err := db.dialect.fixSequences(ctx, tx, "providers", "accounts", "sub_accounts", "meters", "users"); err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE world SET state = $1, completed_at = $2 WHERE id = 1 AND built = accounts`,

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"net"
 	"net/http"
 	"regexp"
 	"time"
@@ -55,7 +56,7 @@ func linkify(text string) []TextPart {
 // letters.
 func (s *Server) handleDevOutbox(ch kabinet.Channel) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
-		if !s.cfg.DevOutbox || s.outbox == nil {
+		if !s.cfg.DevOutbox || s.outbox == nil || !(s.cfg.Dev || fromLoopback(r)) {
 			return s.handleNotFound(w, r)
 		}
 		ms, err := s.outbox.FindMessages(r.Context(), ch, devOutboxLimit)
@@ -86,4 +87,19 @@ func messageStatus(status string) string {
 		return "не доставлено"
 	}
 	return status
+}
+
+// fromLoopback reports whether the request came from this machine itself
+// and not through a proxy: the outbox shows every customer's links and
+// codes, so without --dev only someone at the machine may read it.
+func fromLoopback(r *http.Request) bool {
+	if r.Header.Get("X-Forwarded-For") != "" || r.Header.Get("Forwarded") != "" {
+		return false
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -182,3 +182,29 @@ func (w *fuzzWorld) send(t *testing.T, method, path string, fields []string, v s
 	r.Header.Set("Sec-Fetch-Site", "same-origin")
 	return a.send(r)
 }
+
+// Hostile input is refused at the edge with a Russian message; a form's
+// line breaks and Cyrillic pass.
+func TestInputRefusedAtTheEdge(t *testing.T) {
+	p := newPortal(t, "http://portal.test", Config{})
+	a := newAgent(t, p.Handler())
+	for name, target := range map[string]string{
+		"QueryNUL":    "/feedback?sent=%00",
+		"QueryBadUTF": "/password/reset?token=%ff",
+		"QueryBidi":   "/office/accounts?q=%E2%80%AE",
+		"QueryLong":   "/office/accounts?q=" + strings.Repeat("a", 50_000),
+	} {
+		res := a.get(target)
+		if res.Code != http.StatusBadRequest || !strings.Contains(res.Body.String(), "Неверный адрес страницы") {
+			t.Errorf("%s: %d", name, res.Code)
+		}
+	}
+	res := a.post("/feedback", url.Values{"text": {"Добрый день\x00"}})
+	if res.Code != http.StatusBadRequest || !strings.Contains(res.Body.String(), "недопустимые символы") {
+		t.Errorf("form with NUL: %d", res.Code)
+	}
+	res = a.post("/feedback", url.Values{"text": {"Добрый день,\r\n\tвопрос"}})
+	if res.Code == http.StatusBadRequest {
+		t.Errorf("a form with line breaks was refused at the edge: %d", res.Code)
+	}
+}

@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
+	"strings"
 
 	"kabinet"
 )
@@ -74,14 +76,40 @@ func errorTitle(status int) string {
 		return "Доступ запрещён"
 	case http.StatusConflict:
 		return "Конфликт данных"
+	case http.StatusMethodNotAllowed:
+		return "Метод не поддерживается"
 	}
 	return "Ошибка на сервере"
 }
 
-// handleNotFound answers every path no route matched.
+// handleNotFound answers every path no route matched: 405 with Allow
+// when the path has routes for other methods, 404 otherwise.
 func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
+	if allow := s.allowedMethods(r); len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		page := &ErrorPage{BasePage: s.base(r, errorTitle(http.StatusMethodNotAllowed)), Status: http.StatusMethodNotAllowed,
+			Message: "Этот адрес не принимает такой запрос. Откройте страницу по ссылке на сайте."}
+		return s.render(w, page.Status, "error", page)
+	}
 	return kabinet.Errorf(kabinet.ENOTFOUND,
 		"Такой страницы нет. Проверьте адрес или перейдите на главную.")
+}
+
+// allowedMethods are the methods of the routes the request's path has,
+// other than the catch-all.
+func (s *Server) allowedMethods(r *http.Request) []string {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+			allow = append(allow, m)
+		}
+	}
+	if slices.Contains(allow, r.Method) {
+		return nil // a route of this method sent it here on purpose
+	}
+	return allow
 }
 
 // handleCrossOriginDenied answers a form posted from another site: the

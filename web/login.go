@@ -71,6 +71,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 		return s.render(w, http.StatusUnprocessableEntity, "login", p)
 	}
 	in, err := s.auth.SignIn(r.Context(), p.Account, secret, s.client(r))
+	s.logSignIn(r, err)
 	switch {
 	case errors.Is(err, auth.ErrSignIn) || errors.Is(err, auth.ErrLocked) || errors.Is(err, auth.ErrTooMany):
 		p.Notice = kabinet.ErrorMessage(err)
@@ -91,7 +92,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 // replaceSession ends the session the browser held, if any, and starts the
 // new one: signing in as someone else must not leave the old session alive.
 func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token string) {
-	if old := sessionToken(r); old != "" && old != token {
+	if old := s.sessionToken(r); old != "" && old != token {
 		if err := s.auth.SignOut(r.Context(), old); err != nil {
 			s.log.WarnContext(r.Context(), "end the previous session", "err", err)
 		}
@@ -103,7 +104,7 @@ func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token st
 // «Отмена» of a registration form posts here too; that visitor never got
 // into the cabinet, so there is nothing to say.
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
-	if token := sessionToken(r); token != "" {
+	if token := s.sessionToken(r); token != "" {
 		if err := s.auth.SignOut(r.Context(), token); err != nil {
 			return err
 		}

@@ -20,7 +20,7 @@ func securityHeaders(hsts bool) func(http.Handler) http.Handler {
 			h.Set("Cross-Origin-Opener-Policy", "same-origin")
 			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
 			if hsts {
-				h.Set("Strict-Transport-Security", "max-age=31536000")
+				h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 			}
 			next.ServeHTTP(w, r)
 		})

@@ -112,21 +112,9 @@ func checkText(s string, maxChars int, multiline bool) error {
 		if multiline && (c == '\n' || c == '\r' || c == '\t') {
 			continue
 		}
-		if unicode.IsControl(c) || isBidiControl(c) {
+		if unicode.IsControl(c) || kabinet.IsBidiControl(c) {
 			return errBadBytes
 		}
 	}
 	return nil
-}
-
-// isBidiControl reports the characters that change the direction text is
-// shown in: a name «счет\u202Efdp.exe» reads as «счетexe.pdf».
-func isBidiControl(c rune) bool {
-	switch {
-	case c == '\u061C', c == '\u200E', c == '\u200F',
-		c >= '\u202A' && c <= '\u202E',
-		c >= '\u2066' && c <= '\u2069':
-		return true
-	}
-	return false
 }

@@ -28,7 +28,7 @@ func TestSignedInRequestsAreCountedByRoute(t *testing.T) {
 		t.Fatalf("GET / signed in = %d", w.Code)
 	}
 	m := httptest.NewRecorder()
-	p.Handler().ServeHTTP(m, httptest.NewRequest("GET", "/metrics", nil))
+	p.Metrics().ServeHTTP(m, httptest.NewRequest("GET", "/metrics", nil))
 	body, _ := io.ReadAll(m.Body)
 	if want := `kabinet_http_requests_total{code="303",method="GET",route="GET /{$}"} 1`; !strings.Contains(string(body), want) {
 		t.Errorf("metrics lack %s", want)

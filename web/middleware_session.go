@@ -15,6 +15,19 @@ import (
 // idle or 12 hours, and closing the browser forgets it on a shared computer.
 const sessionCookie = "kabinet_session"
 
+// hostSessionCookie is its name over https: the __Host- prefix makes the
+// browser refuse it unless it is Secure, for the whole host and set by
+// the host itself, so a sibling subdomain cannot plant or shadow it.
+const hostSessionCookie = "__Host-" + sessionCookie
+
+// sessionCookieName is the session cookie's name on this portal.
+func (s *Server) sessionCookieName() string {
+	if s.secure() {
+		return hostSessionCookie
+	}
+	return sessionCookie
+}
+
 type (
 	visitorKey      struct{}
 	sessionEndedKey struct{}
@@ -28,7 +41,7 @@ type (
 // has sessions of its own (office.go).
 func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		c, err := r.Cookie(sessionCookie)
+		c, err := r.Cookie(s.sessionCookieName())
 		if err != nil || s.auth == nil || sessionless(r.URL.Path) || isOffice(r.URL.Path) {
 			next.ServeHTTP(w, r)
 			return
@@ -69,8 +82,8 @@ func sessionEnded(r *http.Request) bool {
 }
 
 // sessionToken is the token of the request's session cookie, "" if none.
-func sessionToken(r *http.Request) string {
-	if c, err := r.Cookie(sessionCookie); err == nil {
+func (s *Server) sessionToken(r *http.Request) string {
+	if c, err := r.Cookie(s.sessionCookieName()); err == nil {
 		return c.Value
 	}
 	return ""
@@ -80,12 +93,12 @@ func sessionToken(r *http.Request) string {
 // sign-in, registration and password change issues a new token, so a
 // token planted before sign-in is worth nothing after it.
 func (s *Server) startSession(w http.ResponseWriter, token string) {
-	http.SetCookie(w, s.cookie(sessionCookie, token, 0))
+	http.SetCookie(w, s.cookie(s.sessionCookieName(), token, 0))
 }
 
 // endSession tells the browser to forget its session cookie.
 func (s *Server) endSession(w http.ResponseWriter) {
-	http.SetCookie(w, s.cookie(sessionCookie, "", -1))
+	http.SetCookie(w, s.cookie(s.sessionCookieName(), "", -1))
 }
 
 // needAuth guards the handlers that call the sign-in service, so a server

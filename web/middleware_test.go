@@ -11,7 +11,7 @@ func TestPanicRecovery(t *testing.T) {
 	s.mux.Handle("GET /boom", s.handle(func(w http.ResponseWriter, r *http.Request) error {
 		panic("kaboom-internal-detail")
 	}))
-	h := s.Handler()
+	h, metrics := s.Handler(), s.Metrics()
 
 	t.Run("PanicGives500Page", func(t *testing.T) {
 		w := get(t, h, "/boom")
@@ -30,7 +30,7 @@ func TestPanicRecovery(t *testing.T) {
 	})
 
 	t.Run("PanicIsCounted", func(t *testing.T) {
-		if !strings.Contains(body(t, get(t, h, "/metrics")), `code="500",method="GET",route="GET /boom"`) {
+		if !strings.Contains(body(t, get(t, metrics, "/metrics")), `code="500",method="GET",route="GET /boom"`) {
 			t.Error("no 500 counted for the panicking route")
 		}
 	})

@@ -61,6 +61,7 @@ func (s *Server) handleOfficeLoginCreate(w http.ResponseWriter, r *http.Request)
 		return s.render(w, http.StatusUnprocessableEntity, "office_login", p)
 	}
 	token, o, err := s.office.SignIn(r.Context(), p.Login, f.Get("password"), f.Get("code"), s.officeClient(r))
+	s.logSignIn(r, err)
 	switch {
 	case errors.Is(err, office.ErrSignIn) || errors.Is(err, office.ErrLocked) || errors.Is(err, office.ErrTooMany):
 		p.Notice = kabinet.ErrorMessage(err)

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -45,10 +46,11 @@ func TestOperations(t *testing.T) {
 	})
 
 	t.Run("MetricsCountRequestsByRoutePattern", func(t *testing.T) {
-		h := MustServer(t, nil).Handler()
+		s := MustServer(t, nil)
+		h := s.Handler()
 		wantStatus(t, get(t, h, "/login"), http.StatusOK)
 		wantStatus(t, get(t, h, "/no/such/page?account=123"), http.StatusNotFound)
-		w := get(t, h, "/metrics")
+		w := get(t, s.Metrics(), "/metrics")
 		wantStatus(t, w, http.StatusOK)
 		text := body(t, w)
 		for _, want := range []string{
@@ -62,6 +64,24 @@ func TestOperations(t *testing.T) {
 		}
 		if strings.Contains(text, "/no/such/page") {
 			t.Error("metrics carry a raw path")
+		}
+	})
+
+	// /metrics on the portal's address needs the token; without one
+	// configured it is not there at all (issue 14).
+	t.Run("MetricsBehindToken", func(t *testing.T) {
+		wantStatus(t, get(t, MustServer(t, nil).Handler(), "/metrics"), http.StatusNotFound)
+		s, err := New(Config{SupplierName: testSupplier, BaseURL: "http://127.0.0.1", MetricsToken: "s3cret-token"}, Deps{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantStatus(t, get(t, s.Handler(), "/metrics"), http.StatusUnauthorized)
+		r := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+		r.Header.Set("Authorization", "Bearer wrong")
+		wantStatus(t, do(t, s.Handler(), r), http.StatusUnauthorized)
+		r.Header.Set("Authorization", "Bearer s3cret-token")
+		if w := do(t, s.Handler(), r); w.Code != http.StatusOK || !strings.Contains(body(t, w), "kabinet_http") {
+			t.Errorf("with the token: %d", w.Code)
 		}
 	})
 }

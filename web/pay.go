@@ -221,6 +221,7 @@ func (s *Server) handlePaymentCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	switch err := s.payments.Callback(r.Context(), r.Form); {
 	case errors.Is(err, payments.ErrCallback):
+		s.securityEvent(r, "bank_callback_bad_checksum")
 		http.Error(w, "checksum", http.StatusForbidden)
 	case err != nil:
 		s.log.Error("payment callback", "err", err)

@@ -93,6 +93,7 @@ func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	ac := auth.DefaultConfig()
 	ac.BaseURL, ac.SupplierName, ac.Calendar = baseURL, testSupplier, p.cal
 	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
+	p.svc.Background = func(work func()) { work() }
 	p.home = home.New(p.db, p.cal)
 	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
 	p.readings = readings.New(p.db, p.cal)

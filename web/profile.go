@@ -214,6 +214,7 @@ func (s *Server) handleLinkCreate(w http.ResponseWriter, r *http.Request, v *aut
 	}
 	if len(p.Errors) == 0 {
 		l, err := s.auth.Link(r.Context(), v, p.LinkAccount, secret, s.client(r))
+		s.logSignIn(r, err)
 		switch {
 		case err == nil && l.Pending:
 			return s.redirect(w, r, accountPath(a, "profile"), "account-link-requested")

@@ -55,7 +55,7 @@ func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) er
 	f := r.PostForm
 	form := RegisterForm{Surname: strings.TrimSpace(f.Get("surname")), Email: strings.TrimSpace(f.Get("email")),
 		Phone: strings.TrimSpace(f.Get("phone")), By: f.Get("by"), Consent: f.Get("consent") == "yes"}
-	token, err := s.auth.Register(r.Context(), sessionToken(r), auth.Registration{
+	token, err := s.auth.Register(r.Context(), s.sessionToken(r), auth.Registration{
 		Surname: form.Surname, Password: f.Get("password"), Confirm: f.Get("confirm"),
 		Email: form.Email, Phone: form.Phone, By: kabinet.ConfirmBy(form.By), Consent: form.Consent,
 	}, s.client(r))

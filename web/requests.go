@@ -111,6 +111,9 @@ func (s *Server) sendAttachment(w http.ResponseWriter, r *http.Request, at *kabi
 	w.Header().Set("Content-Length", strconv.FormatInt(at.Size, 10))
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": at.Name}))
 	w.Header().Set("Cache-Control", "private, no-store")
+	// Whatever a customer uploaded, opened in the browser it runs nothing
+	// and reaches nothing of the portal's origin.
+	w.Header().Set("Content-Security-Policy", "sandbox")
 	if _, err := io.Copy(w, f); err != nil { // the headers are out: log, no error page
 		s.log.WarnContext(r.Context(), "send attachment", "err", err)
 	}

@@ -123,11 +123,27 @@ func TestDocumentsUploads(t *testing.T) {
 			!strings.HasPrefix(res.Header().Get("Content-Disposition"), "attachment") {
 			t.Errorf("download: %d bytes, %q, %q", res.Body.Len(), res.Header().Get("Content-Type"), res.Header().Get("Content-Disposition"))
 		}
+		if csp := res.Header().Get("Content-Security-Policy"); csp != "sandbox" {
+			t.Errorf("download's CSP = %q, want sandbox", csp)
+		}
 		other := d.signedIn(t, "ИЭСБК0077001")
 		wantStatus(t, other.get(href), http.StatusNotFound)
 		own := strings.Replace(href, accountPath(d.ivanov, ""), accountPath(d.kuznetsova, ""), 1)
 		wantStatus(t, other.get(own), http.StatusNotFound) // another account's file through one's own account
 	})
+}
+
+// A name with a right-to-left override would show operators a false
+// extension: the controls are dropped from the name kept (issue 14).
+func TestUploadNameLosesBidi(t *testing.T) {
+	d := newDemoPortal(t, "http://portal.test")
+	a := d.signedIn(t, "10103001857")
+	w := postFiles(a, accountPath(d.ivanov, "documents"), url.Values{"topic": {"Смена собственника"}, "comment": {"Договор"}},
+		upload{"счет\u202Eexe.pdf", pdfFile})
+	a.follow(w, accountPath(d.ivanov, "requests"))
+	if got := a.doc().Text(".request-files a"); !strings.HasPrefix(got, "счетexe.pdf") {
+		t.Errorf("listed name = %q, want the override gone", got)
+	}
 }
 
 // wantNothingSaved checks that a refused form left no request and no file.

@@ -44,6 +44,10 @@ type Config struct {
 	// AgentURL is a payment agent's page («Система Город») with
 	// {account} where the account number goes; "" shows no link.
 	AgentURL string
+	// MetricsToken, if set, is the bearer token /metrics asks for on the
+	// portal's address; without it /metrics is not served there (see
+	// Server.Metrics for a separate address).
+	MetricsToken string
 	// Location is the supplier's time zone, in which times are shown
 	// (UTC when nil).
 	Location *time.Location

@@ -12,7 +12,7 @@ import (
 func sessionCookieOf(tb testing.TB, w *httptest.ResponseRecorder) *http.Cookie {
 	tb.Helper()
 	for _, c := range w.Result().Cookies() {
-		if c.Name == sessionCookie {
+		if c.Name == sessionCookie || c.Name == hostSessionCookie {
 			return c
 		}
 	}
@@ -22,9 +22,9 @@ func sessionCookieOf(tb testing.TB, w *httptest.ResponseRecorder) *http.Cookie {
 
 func TestSessionCookie(t *testing.T) {
 	for _, tt := range []struct {
-		name, base string
-		secure     bool
-	}{{"HTTP", "http://127.0.0.1", false}, {"HTTPS", "https://lk.example.ru", true}} {
+		name, base, cookie string
+		secure             bool
+	}{{"HTTP", "http://127.0.0.1", sessionCookie, false}, {"HTTPS", "https://lk.example.ru", "__Host-kabinet_session", true}} {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPortal(t, tt.base, Config{})
 			p.registered(t, "10103001857", "Иванов", "demo2026-secret", "ivanov@example.ru")
@@ -32,6 +32,18 @@ func TestSessionCookie(t *testing.T) {
 			w := a.post("/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026-secret"}})
 			wantStatus(t, w, http.StatusSeeOther)
 			c := sessionCookieOf(t, w)
+			if c.Name != tt.cookie || c.Domain != "" {
+				t.Errorf("cookie %q (domain %q), want %q for the host alone", c.Name, c.Domain, tt.cookie)
+			}
+			if hsts := w.Header().Get("Strict-Transport-Security"); tt.secure && hsts != "max-age=31536000; includeSubDomains" {
+				t.Errorf("HSTS = %q", hsts)
+			}
+			if tt.secure { // the prefixed cookie is the one the portal reads
+				a.cookies = map[string]*http.Cookie{hostSessionCookie: c}
+				if res := a.get("/"); res.Code != http.StatusSeeOther || res.Header().Get("Location") == "/login" {
+					t.Errorf("signed in over https, / answers %d → %s", res.Code, res.Header().Get("Location"))
+				}
+			}
 			if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/" || c.Secure != tt.secure {
 				t.Errorf("cookie = %+v, want HttpOnly, SameSite=Lax, Path=/, Secure=%v", c, tt.secure)
 			}

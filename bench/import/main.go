@@ -16,6 +16,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"kabinet/demo"
@@ -30,6 +31,7 @@ func main() {
 	dsn := flag.String("db", "/tmp/kabinet-import.db", "the database to import into: a SQLite path (removed first) or an empty postgres:// database")
 	delta := flag.Int("delta", 50000, "ledger entries in the nightly delta (0: none)")
 	jsonl := flag.Bool("jsonl", false, "JSON Lines instead of CSV")
+	profile := flag.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	flag.Parse()
 	ctx := context.Background()
 	if *dir == "" {
@@ -48,6 +50,16 @@ func main() {
 		log.Fatal(err)
 	}
 	defer db.Close()
+	if *profile != "" {
+		f, err := os.Create(*profile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	start := time.Now()
 	im := &exchange.Importer{Store: db, Progress: os.Stdout, Chunk: 5000}
 	sums, err := im.ImportPath(ctx, *dir)

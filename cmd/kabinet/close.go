@@ -15,6 +15,11 @@ import (
 // closePeriod closes the period named on the command line
 // (`kabinet close-period YYYY-MM`).
 func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) error {
+	if !cfg.BuiltinBilling {
+		// The billing system owns charges, penalties and bills (BEY-6): a
+		// close here would charge the month a second time.
+		return fmt.Errorf("встроенный биллинг выключен (--builtin-billing=false): начисления и счета приходят из биллинга поставщика")
+	}
 	p, err := periodArg("close-period", args)
 	if err != nil {
 		return err

@@ -26,12 +26,15 @@ func DefaultConfig() Config { return app.DefaultConfig() }
 func bind(c *Config, fs *flag.FlagSet) error {
 	var errs []error
 	str(fs, &c.Listen, "listen", "KABINET_LISTEN", "address to serve on")
+	str(fs, &c.MetricsListen, "metrics-listen", "KABINET_METRICS_LISTEN", "private address to serve /metrics on (empty: none)")
+	str(fs, &c.MetricsToken, "metrics-token", "KABINET_METRICS_TOKEN", "bearer token for /metrics on the portal's address (empty: not served there)")
 	str(fs, &c.Data, "data", "KABINET_DATA", "data directory (SQLite database, uploads)")
 	str(fs, &c.DB, "db", "KABINET_DB", "database: a SQLite file path or a postgres:// URL (default: <data>/kabinet.db)")
 	str(fs, &c.BaseURL, "base-url", "KABINET_BASE_URL", "public base URL of the portal")
 	str(fs, &c.TimeZone, "time-zone", "KABINET_TIME_ZONE", "the supplier's time zone")
 	errs = append(errs, instant(fs, &c.Now, "now", "KABINET_NOW", "start the clock at this RFC 3339 instant instead of the real time (tests, demos)"))
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
+	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
 	bindChannels(c, fs, &errs)
 	bindBank(c, fs, &errs)
 	errs = append(errs,

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -254,4 +256,29 @@ func (c *portalCustomer) payByCard(t *testing.T) []string {
 		ids = append(ids, fmt.Sprintf("card:%s:%d", o.Number, p.SubAccountID))
 	}
 	return ids
+}
+
+// TestServeImportsInbox: a file dropped in --exchange-inbox is imported by
+// the running program's job and filed in done/ with its report.
+func TestServeImportsInbox(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		inbox := t.TempDir()
+		providers := "provider_id;code;name;inn;bank_name;bic;corresp_account;settlement_account;services\n" +
+			"P9;NEW;ООО «Новый поставщик»;3808166404;Байкальский банк;042520607;30101810900000000607;40702810918350007537;electricity\n"
+		if err := os.WriteFile(filepath.Join(inbox, "providers.csv"), []byte(providers), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		m := MustRunMain(t, dsn, func(c *Config) { c.ExchangeInbox = inbox })
+		var done []os.DirEntry
+		for deadline := time.Now().Add(30 * time.Second); len(done) < 2 && time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+			done, _ = os.ReadDir(filepath.Join(inbox, exchange.InboxDone))
+		}
+		if len(done) != 2 || !strings.HasSuffix(done[0].Name(), "providers.csv") {
+			t.Fatalf("done/ holds %v, want providers.csv and its report", done)
+		}
+		ps, err := m.app.DB.FindProviders(context.Background())
+		if err != nil || !slices.ContainsFunc(ps, func(p *kabinet.Provider) bool { return p.Code == "NEW" }) {
+			t.Errorf("the inbox's provider is not imported: %v", err)
+		}
+	})
 }

@@ -24,6 +24,9 @@ type Main struct {
 	app    *app.App
 	ln     net.Listener
 	srv    *http.Server
+	// metricsLn and metricsSrv serve /metrics on --metrics-listen.
+	metricsLn  net.Listener
+	metricsSrv *http.Server
 }
 
 // NewMain returns a program with the given configuration.
@@ -64,6 +67,27 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.serve()
+	return m.listenMetrics(m.app.Site.Metrics())
+}
+
+// listenMetrics serves /metrics alone on --metrics-listen, if set.
+func (m *Main) listenMetrics(metrics http.Handler) error {
+	if m.Config.MetricsListen == "" {
+		return nil
+	}
+	var err error
+	if m.metricsLn, err = net.Listen("tcp", m.Config.MetricsListen); err != nil {
+		return err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", metrics)
+	m.metricsSrv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() {
+		if err := m.metricsSrv.Serve(m.metricsLn); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			m.log.Error("serve metrics", "err", err)
+		}
+	}()
+	m.log.Info("metrics", "addr", m.metricsLn.Addr().String())
 	return nil
 }
 
@@ -104,6 +128,9 @@ func (m *Main) Close(ctx context.Context) error {
 		errs = append(errs, m.srv.Shutdown(ctx))
 	case m.ln != nil:
 		errs = append(errs, m.ln.Close())
+	}
+	if m.metricsSrv != nil {
+		errs = append(errs, m.metricsSrv.Shutdown(ctx))
 	}
 	if m.app != nil {
 		errs = append(errs, m.app.Stop(ctx))

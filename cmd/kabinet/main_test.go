@@ -69,12 +69,11 @@ func get(t *testing.T, url string) (int, string) {
 
 func TestServe(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		m := MustRunMain(t, dsn)
+		m := MustRunMain(t, dsn, func(c *Config) { c.MetricsListen = "127.0.0.1:0" })
 		checks := []struct{ name, path, want string }{
 			{"SignInPage", "/", "Вход в личный кабинет"},
 			{"Healthz", "/healthz", "ok"},
 			{"ReadyzWithDatabase", "/readyz", "ok"},
-			{"MetricsWithPool", "/metrics", `go_sql_open_connections{db_name="write"}`},
 		}
 		for _, c := range checks {
 			t.Run(c.name, func(t *testing.T) {
@@ -84,6 +83,15 @@ func TestServe(t *testing.T) {
 				}
 			})
 		}
+		t.Run("MetricsOnTheirOwnAddress", func(t *testing.T) {
+			status, body := get(t, "http://"+m.metricsLn.Addr().String()+"/metrics")
+			if status != http.StatusOK || !strings.Contains(body, `go_sql_open_connections{db_name="write"}`) {
+				t.Errorf("metrics address: %d %.200q", status, body)
+			}
+			if status, _ := get(t, m.URL()+"/metrics"); status != http.StatusNotFound {
+				t.Errorf("/metrics on the portal's address without a token: %d", status)
+			}
+		})
 		t.Run("WelcomeListsDemoLogins", func(t *testing.T) {
 			var out bytes.Buffer
 			m.PrintWelcome(context.Background(), &out)

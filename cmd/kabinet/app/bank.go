@@ -20,7 +20,13 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 	case "demo", "":
 		// Served by the portal, so relative addresses are right whatever
 		// host the browser used.
-		key := []byte(rand.Text())
+		// The demo bank signs its callbacks with the configured key, so
+		// the callback path is the production one; with none, a key of
+		// this run.
+		key := []byte(a.Config.Bank.CallbackKey)
+		if len(key) == 0 {
+			key = []byte(rand.Text())
+		}
 		bank := sberbanktest.New(sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: a.Log})
 		if a.Config.Bank.CallbackURL != "" {
 			bank.SetCallbackURL(a.Config.Bank.CallbackURL)

@@ -15,12 +15,18 @@ import (
 // read from flags and KABINET_* environment variables by the kabinet
 // command and nowhere else, and passed down as plain values.
 type Config struct {
-	Listen       string // KABINET_LISTEN
-	Data         string // KABINET_DATA: directory for the SQLite file and uploads
-	DB           string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
-	BaseURL      string // KABINET_BASE_URL: the public address, for links in mail and SMS
-	TimeZone     string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
-	SupplierName string // KABINET_SUPPLIER_NAME
+	Listen string // KABINET_LISTEN
+	// MetricsListen, if set, serves /metrics on this address (a private
+	// one) instead of the portal's; MetricsToken, if set, serves it on the
+	// portal's address to a bearer of the token. With neither there is no
+	// /metrics.
+	MetricsListen string // KABINET_METRICS_LISTEN
+	MetricsToken  string // KABINET_METRICS_TOKEN
+	Data          string // KABINET_DATA: directory for the SQLite file and uploads
+	DB            string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
+	BaseURL       string // KABINET_BASE_URL: the public address, for links in mail and SMS
+	TimeZone      string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
+	SupplierName  string // KABINET_SUPPLIER_NAME
 	// Now, if set, starts the application's clock at that instant instead
 	// of the real time: tests and demos live on a fixed day with it.
 	Now time.Time // KABINET_NOW
@@ -47,6 +53,9 @@ type Config struct {
 	// AgentURL is a payment agent's page for an account, {account}
 	// standing for its number; empty shows no link.
 	AgentURL string // KABINET_AGENT_URL
+	// ExchangeInbox is a directory the billing system drops its files
+	// into, imported by a job every minute; empty: no inbox.
+	ExchangeInbox string // KABINET_EXCHANGE_INBOX
 
 	// Auth and Requests are the limits of sign-in and of requests (no
 	// flags: the defaults are the manual's; benchmarks lift the per-IP

@@ -9,6 +9,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"kabinet/billrun"
+	"kabinet/exchange"
 	"kabinet/jobs"
 	"kabinet/notify"
 )
@@ -29,6 +30,10 @@ func (a *App) workers(ctx context.Context) error {
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
 		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+	if a.Config.ExchangeInbox != "" {
+		river.AddWorker(ws, &jobs.InboxWorker{Scan: a.scanInbox})
+		periodic = append(periodic, jobs.InboxEvery(time.Minute))
+	}
 	if a.Config.BuiltinBilling {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
@@ -52,5 +57,15 @@ func (a *App) remind(ctx context.Context) error {
 // supplier's time zone: the scheduled close.
 func (a *App) closeLastPeriod(ctx context.Context) error {
 	_, err := billrun.New(a.DB, a.Calendar).Close(ctx, a.Calendar.Period().Add(-1))
+	return err
+}
+
+// scanInbox imports the files the billing system dropped into the inbox.
+func (a *App) scanInbox(ctx context.Context) error {
+	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: &exchange.Importer{Store: a.DB}}
+	n, err := in.Scan(ctx)
+	if n > 0 {
+		a.Log.Info("exchange inbox", "files", n, "err", err)
+	}
 	return err
 }

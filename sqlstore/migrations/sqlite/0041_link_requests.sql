@@ -1,6 +1,6 @@
 -- Linking an account that another person registered waits for her consent
 -- (issue 14): a request she approves or declines in her cabinet. Keep in
--- step with ../postgres/0030_link_requests.sql.
+-- step with ../postgres/0041_link_requests.sql.
 CREATE TABLE link_requests (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     user_id    INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
