@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 
 	"kabinet"
 )
@@ -13,7 +14,7 @@ import (
 // told the link is invalid.
 func (s *Service) ConfirmEmail(ctx context.Context, secret string) error {
 	t, err := s.validToken(ctx, secret, kabinet.TokenConfirmEmail)
-	if err == ErrLinkInvalid && s.confirmedBy(ctx, secret) {
+	if errors.Is(err, ErrLinkInvalid) && s.confirmedBy(ctx, secret) {
 		return nil
 	}
 	if err != nil {

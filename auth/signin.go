@@ -193,7 +193,9 @@ func (s *Service) Visit(ctx context.Context, token string) (*Visitor, error) {
 		return nil, err
 	}
 	if s.expired(sess) {
-		s.store.DeleteSession(ctx, sess.TokenHash)
+		if err := s.store.DeleteSession(ctx, sess.TokenHash); err != nil {
+			return nil, err
+		}
 		return nil, ErrNoSession
 	}
 	if s.Now().Sub(sess.SeenAt) > time.Minute { // one write a minute at most

@@ -6,17 +6,9 @@ package notify
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"kabinet"
 )
-
-// Sender sends one message of its channel and returns the provider's id.
-// A failure that will not go away by itself (a rejected address) is
-// reported as Permanent.
-type Sender interface {
-	Send(ctx context.Context, m *kabinet.Message) (id string, err error)
-}
 
 // Store is the outbox.
 type Store interface {
@@ -27,14 +19,8 @@ type Store interface {
 // Deliverer delivers outbox messages.
 type Deliverer struct {
 	Store   Store
-	Senders map[kabinet.Channel]Sender
+	Senders map[kabinet.Channel]kabinet.Sender
 }
-
-// ErrPermanent marks failures not worth retrying.
-var ErrPermanent = errors.New("permanent delivery failure")
-
-// Permanent wraps err as a permanent failure.
-func Permanent(err error) error { return fmt.Errorf("%w: %w", ErrPermanent, err) }
 
 // Deliver sends message id once: a message already sent is not sent again
 // when its job runs twice (after a crash between the send and the job's
@@ -56,7 +42,7 @@ func (d *Deliverer) Deliver(ctx context.Context, id int64) error {
 	switch {
 	case err == nil:
 		return d.Store.UpdateMessage(ctx, id, kabinet.MessageUpdate{Status: kabinet.MessageSent, ProviderID: providerID})
-	case errors.Is(err, ErrPermanent):
+	case errors.Is(err, kabinet.ErrPermanent):
 		return d.Store.UpdateMessage(ctx, id, kabinet.MessageUpdate{Status: kabinet.MessageFailed, Error: err.Error()})
 	}
 	if uerr := d.Store.UpdateMessage(ctx, id, kabinet.MessageUpdate{Status: kabinet.MessageQueued, Error: err.Error()}); uerr != nil {

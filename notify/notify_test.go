@@ -34,7 +34,7 @@ func (f *flaky) Send(_ context.Context, m *kabinet.Message) (string, error) {
 	return "provider-42", nil
 }
 
-func setup(t *testing.T, s notify.Sender) (*sqlstore.DB, *notify.Deliverer, *kabinet.Message) {
+func setup(t *testing.T, s kabinet.Sender) (*sqlstore.DB, *notify.Deliverer, *kabinet.Message) {
 	t.Helper()
 	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
 	db.Jobs = noJobs{}
@@ -42,7 +42,7 @@ func setup(t *testing.T, s notify.Sender) (*sqlstore.DB, *notify.Deliverer, *kab
 	if err := db.CreateMessage(ctx, m); err != nil {
 		t.Fatal(err)
 	}
-	return db, &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]notify.Sender{kabinet.ChannelSMS: s}}, m
+	return db, &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]kabinet.Sender{kabinet.ChannelSMS: s}}, m
 }
 
 func TestDeliverOnce(t *testing.T) {
@@ -81,7 +81,7 @@ func TestDeliverRetriesTemporaryFailures(t *testing.T) {
 }
 
 func TestDeliverGivesUpOnPermanentFailures(t *testing.T) {
-	s := &flaky{fail: []error{notify.Permanent(errors.New("202 wrong recipient"))}}
+	s := &flaky{fail: []error{kabinet.Permanent(errors.New("202 wrong recipient"))}}
 	db, d, m := setup(t, s)
 	if err := d.Deliver(ctx, m.ID); err != nil {
 		t.Fatalf("a permanent failure was returned for retry: %v", err)

@@ -28,12 +28,12 @@ func (s smtpSender) Send(ctx context.Context, m *kabinet.Message) (string, error
 	return s.smtp.Send(ctx, mail.Message{To: m.Recipient, Subject: m.Subject, Text: m.Text, HTML: m.HTML, ListUnsubscribe: m.Unsubscribe})
 }
 
-type smsSender struct{ gw sms.Sender }
+type smsSender struct{ gw sms.Gateway }
 
 func (s smsSender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
 	id, err := s.gw.Send(ctx, m.Recipient, m.Text)
 	if err != nil && sms.IsPermanent(err) {
-		return "", notify.Permanent(err)
+		return "", kabinet.Permanent(err)
 	}
 	return id, err
 }
@@ -138,7 +138,7 @@ func TestInformThroughOutages(t *testing.T) {
 	gw := smstest.NewSMSRu(t)
 	gw.FailNext(2*n, 220)
 
-	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]notify.Sender{
+	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]kabinet.Sender{
 		kabinet.ChannelEmail: smtpSender{mail.NewSMTP(mail.SMTPConfig{Host: "127.0.0.1", Port: mp.SMTPPort(), TLS: "none",
 			From: "noreply@kabinet.local", Timeout: 2 * time.Second})},
 		kabinet.ChannelSMS: smsSender{&sms.SMSRu{APIID: gw.APIID, BaseURL: gw.URL}},

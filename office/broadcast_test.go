@@ -240,8 +240,8 @@ func TestBroadcastSendsOnce(t *testing.T) {
 		}
 
 		// Delivery: the SMS gateway refuses the number, the letter goes.
-		d := &notify.Deliverer{Store: w.db, Senders: map[kabinet.Channel]notify.Sender{
-			kabinet.ChannelSMS:   sender{err: notify.Permanent(errors.New("bad number"))},
+		d := &notify.Deliverer{Store: w.db, Senders: map[kabinet.Channel]kabinet.Sender{
+			kabinet.ChannelSMS:   sender{err: kabinet.Permanent(errors.New("bad number"))},
 			kabinet.ChannelEmail: sender{},
 		}}
 		rows, err := w.db.SQL().QueryContext(ctx, `SELECT id FROM outbox WHERE broadcast_id = $1`, b.ID)

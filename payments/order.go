@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/base32"
+	"errors"
 	"strings"
 	"time"
 
@@ -73,8 +74,8 @@ func (s *Service) order(ctx context.Context, accountID int64, key string, amount
 	if r != nil {
 		r.OrderID, o.ClientID = o.ID, r.ClientID
 		if _, err := s.store.CreateAutopayRule(ctx, r); err != nil {
-			s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Автоплатеж не сохранен")
-			return nil, err
+			_, endErr := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Автоплатеж не сохранен")
+			return nil, errors.Join(err, endErr)
 		}
 	}
 	a, err := s.store.FindAccountByID(ctx, accountID)
@@ -84,7 +85,10 @@ func (s *Service) order(ctx context.Context, accountID int64, key string, amount
 	gatewayID, formURL, err := s.bank.Register(ctx, o, s.cfg.ReturnURL, "Оплата по лицевому счету "+a.Display)
 	if err != nil {
 		s.cfg.Logger.Error("register payment order", "order", o.Number, "err", err)
-		s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Банк не зарегистрировал заказ")
+		if _, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Банк не зарегистрировал заказ"); err != nil {
+			// The poller ends an order nobody could pay later on.
+			s.cfg.Logger.Error("end unregistered payment order", "order", o.Number, "err", err)
+		}
 		return nil, ErrBankDown
 	}
 	if err := s.store.RegisterPaymentOrder(ctx, o.ID, gatewayID, formURL); err != nil {

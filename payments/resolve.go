@@ -116,7 +116,8 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 		}
 		if o.GatewayID == "" { // its registration failed or never answered: nobody could pay it
 			if now.Sub(o.CreatedAt) > s.cfg.PollAfter*10 {
-				s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Заказ не зарегистрирован в банке")
+				_, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Заказ не зарегистрирован в банке")
+				firstErr = cmpErr(firstErr, err)
 			}
 			continue
 		}
@@ -127,7 +128,8 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 			continue
 		}
 		if !got.State.Final() && !isAutopay(o) && now.Sub(o.CreatedAt) > s.cfg.Abandon {
-			s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Не оплачен вовремя")
+			_, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Не оплачен вовремя")
+			firstErr = cmpErr(firstErr, err)
 		}
 	}
 	return len(os), firstErr

@@ -26,7 +26,7 @@ type knobs interface {
 
 // MustFail sends and returns the *sms.Error, checking that it keeps the
 // text and the full phone out of its message.
-func MustFail(tb testing.TB, ctx context.Context, s sms.Sender) *sms.Error {
+func MustFail(tb testing.TB, ctx context.Context, s sms.Gateway) *sms.Error {
 	tb.Helper()
 	id, err := s.Send(ctx, "+7 950 123-45-67", code70)
 	var e *sms.Error
@@ -41,7 +41,7 @@ func MustFail(tb testing.TB, ctx context.Context, s sms.Sender) *sms.Error {
 
 // testTransport covers what both clients share: cancellation, timeouts,
 // HTTP errors, an unreachable gateway and phones refused before any request.
-func testTransport(t *testing.T, s sms.Sender, f knobs) {
+func testTransport(t *testing.T, s sms.Gateway, f knobs) {
 	t.Run("TemporaryCanceled", func(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		cancel()

@@ -13,9 +13,9 @@ import (
 	"fmt"
 )
 
-// Sender is the common shape of the gateway clients: send text to phone and
-// return the gateway's message id. Consumers may declare their own copy.
-type Sender interface {
+// Gateway is the common shape of the gateway clients: send text to phone
+// and return the gateway's message id.
+type Gateway interface {
 	Send(ctx context.Context, phone, text string) (id string, err error)
 }
 

@@ -24,7 +24,7 @@ func (db *DB) CreateAutopayRule(ctx context.Context, r *kabinet.AutopayRule) (cr
 				unbound, created_at, updated_at)
 			VALUES ($1, $2, $3, $4, '', '', $5, $6, $7, $8, '', $9, $10, $10) ON CONFLICT (order_id) DO NOTHING RETURNING id`,
 			r.AccountID, r.UserID, r.OrderID, r.ClientID, string(r.Mode), int64(r.Cap), r.Day, string(r.State), false, now).Scan(&r.ID)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		created = err == nil
@@ -199,7 +199,7 @@ func (db *DB) ClaimAutopayCharge(ctx context.Context, c *kabinet.AutopayCharge, 
 		}
 		return nil
 	})
-	if err == errTaken {
+	if errors.Is(err, errTaken) {
 		return false, nil
 	}
 	return err == nil, err

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"kabinet"
@@ -41,7 +42,7 @@ func insertPaymentOrder(ctx context.Context, tx *sql.Tx, o *kabinet.PaymentOrder
 		INSERT INTO payment_orders (account_id, idem_key, number, gateway_id, form_url, amount, state, flag, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (idem_key) DO NOTHING RETURNING id`,
 		o.AccountID, o.Key, o.Number, o.GatewayID, o.FormURL, int64(o.Amount), string(o.State), o.Flag, o.CreatedAt).Scan(&o.ID)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // the key was used
 	} else if err != nil {
 		return false, translate(err)

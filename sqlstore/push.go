@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"kabinet"
 )
@@ -106,7 +107,7 @@ func (db *DB) DeletePushSubscription(ctx context.Context, id int64) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		var accountID int64
 		err := tx.QueryRowContext(ctx, `DELETE FROM push_subscriptions WHERE id = $1 RETURNING account_id`, id).Scan(&accountID)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return nil
 		}
 		if err != nil {

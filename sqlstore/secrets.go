@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 )
 
 // EnsureSecret returns the secret called name, making it with make on
@@ -14,7 +15,7 @@ func (db *DB) EnsureSecret(ctx context.Context, name string, make func() (string
 	if err == nil {
 		return v, nil
 	}
-	if err != sql.ErrNoRows {
+	if !errors.Is(err, sql.ErrNoRows) {
 		return "", translate(err)
 	}
 	if v, err = make(); err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"kabinet/auth"
@@ -32,11 +33,11 @@ func (s *Server) handleConfirmEmail(w http.ResponseWriter, r *http.Request) erro
 // linkFailed renders the page for a refused link, or returns any other
 // error.
 func (s *Server) linkFailed(w http.ResponseWriter, r *http.Request, err error, p *LinkPage) error {
-	switch err {
-	case auth.ErrLinkExpired:
+	switch {
+	case errors.Is(err, auth.ErrLinkExpired):
 		p.Expired = true
 		return s.render(w, http.StatusGone, "link", p)
-	case auth.ErrLinkInvalid:
+	case errors.Is(err, auth.ErrLinkInvalid):
 		return s.render(w, http.StatusNotFound, "link", p)
 	}
 	return err

@@ -100,20 +100,3 @@ func (s *Server) cabinet(h cabinetHandler) handlerFunc {
 		return h(w, r, v)
 	}
 }
-
-// SoonPage is a cabinet section that is not built yet: it says so and
-// leads back, so the navigation has no dead ends.
-type SoonPage struct {
-	BasePage
-	// What the section will do, as a sentence.
-	About string
-	// Back is «Главная» of the account the section belongs to.
-	Back string
-}
-
-// soon returns the handler of a section that comes with a later issue.
-func (s *Server) soon(title, about string) accountHandler {
-	return func(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
-		return s.render(w, http.StatusOK, "soon", &SoonPage{BasePage: s.base(r, title), About: about, Back: accountPath(a, "")})
-	}
-}

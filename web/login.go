@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -72,7 +73,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 	in, err := s.auth.SignIn(r.Context(), p.Account, secret, s.client(r))
 	s.logSignIn(r, err)
 	switch {
-	case err == auth.ErrSignIn || err == auth.ErrLocked || err == auth.ErrTooMany:
+	case errors.Is(err, auth.ErrSignIn) || errors.Is(err, auth.ErrLocked) || errors.Is(err, auth.ErrTooMany):
 		p.Notice = kabinet.ErrorMessage(err)
 		return s.render(w, statusSignInRefused, "login", p)
 	case kabinet.ErrorCode(err) == kabinet.EINVALID:

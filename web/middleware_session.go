@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 
@@ -47,7 +48,7 @@ func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 		}
 		v, err := s.auth.Visit(r.Context(), c.Value)
 		switch {
-		case err == auth.ErrNoSession:
+		case errors.Is(err, auth.ErrNoSession):
 			s.endSession(w)
 			r = r.WithContext(context.WithValue(r.Context(), sessionEndedKey{}, true))
 		case err != nil:

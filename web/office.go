@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"time"
@@ -103,7 +104,7 @@ func operator(r *http.Request) *kabinet.Operator {
 func (s *Server) officeGuard(level officeAccess, h officeHandler) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		o, err := s.office.Visit(r.Context(), officeToken(r))
-		if err == office.ErrNoSession {
+		if errors.Is(err, office.ErrNoSession) {
 			key := flashKeyOf(r)
 			if officeToken(r) != "" {
 				http.SetCookie(w, s.operatorCookie("", -1))

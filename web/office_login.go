@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -62,7 +63,7 @@ func (s *Server) handleOfficeLoginCreate(w http.ResponseWriter, r *http.Request)
 	token, o, err := s.office.SignIn(r.Context(), p.Login, f.Get("password"), f.Get("code"), s.officeClient(r))
 	s.logSignIn(r, err)
 	switch {
-	case err == office.ErrSignIn || err == office.ErrLocked || err == office.ErrTooMany:
+	case errors.Is(err, office.ErrSignIn) || errors.Is(err, office.ErrLocked) || errors.Is(err, office.ErrTooMany):
 		p.Notice = kabinet.ErrorMessage(err)
 		return s.render(w, statusSignInRefused, "office_login", p)
 	case err != nil:

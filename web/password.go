@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -80,7 +81,7 @@ func (s *Server) handlePasswordCreate(w http.ResponseWriter, r *http.Request) er
 		p.Errors = errs
 		return s.render(w, http.StatusUnprocessableEntity, "password", p)
 	}
-	if err == auth.ErrTooMany {
+	if errors.Is(err, auth.ErrTooMany) {
 		p.Notice = kabinet.ErrorMessage(err)
 		return s.render(w, http.StatusTooManyRequests, "password", p)
 	} else if err != nil {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -149,7 +150,7 @@ func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account,
 		case err == nil:
 			http.Redirect(w, r, o.FormURL, http.StatusSeeOther)
 			return nil
-		case kabinet.ErrorCode(err) == kabinet.EINVALID, err == payments.ErrBankDown, err == payments.ErrInProcess:
+		case kabinet.ErrorCode(err) == kabinet.EINVALID, errors.Is(err, payments.ErrBankDown), errors.Is(err, payments.ErrInProcess):
 			p.Notice = kabinet.ErrorMessage(err)
 		default:
 			return err
@@ -219,7 +220,7 @@ func (s *Server) handlePaymentCallback(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch err := s.payments.Callback(r.Context(), r.Form); {
-	case err == payments.ErrCallback:
+	case errors.Is(err, payments.ErrCallback):
 		s.securityEvent(r, "bank_callback_bad_checksum")
 		http.Error(w, "checksum", http.StatusForbidden)
 	case err != nil:

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -80,7 +81,7 @@ func (s *Server) payee(w http.ResponseWriter, r *http.Request) (*kabinet.Account
 	switch {
 	case err == nil:
 		return a, nil, nil
-	case err == auth.ErrPayee || err == auth.ErrTooMany:
+	case errors.Is(err, auth.ErrPayee) || errors.Is(err, auth.ErrTooMany):
 		p.Notice = kabinet.ErrorMessage(err)
 		return nil, p, s.render(w, statusSignInRefused, "payother", p)
 	case kabinet.ErrorCode(err) == kabinet.EINVALID:

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -221,8 +222,8 @@ func (s *Server) handleLinkCreate(w http.ResponseWriter, r *http.Request, v *aut
 			return s.redirect(w, r, accountPath(a, "profile"), "account-linked")
 		case kabinet.ErrorCode(err) == kabinet.EINVALID:
 			p.Errors["link-account"] = kabinet.ErrorMessage(err)
-		case err == auth.ErrSignIn || err == auth.ErrLocked || err == auth.ErrTooMany ||
-			err == auth.ErrLinked || err == auth.ErrLinkedLimit || err == auth.ErrLinkRequested:
+		case errors.Is(err, auth.ErrSignIn) || errors.Is(err, auth.ErrLocked) || errors.Is(err, auth.ErrTooMany) ||
+			errors.Is(err, auth.ErrLinked) || errors.Is(err, auth.ErrLinkedLimit) || errors.Is(err, auth.ErrLinkRequested):
 			p.LinkNotice = kabinet.ErrorMessage(err)
 		default:
 			return err

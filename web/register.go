@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strings"
 
@@ -61,7 +62,7 @@ func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) er
 	if errs, ok := err.(auth.FormErrors); ok {
 		return s.render(w, http.StatusUnprocessableEntity, "register", s.registerPage(r, v, form, errs))
 	}
-	if err == auth.ErrNoSession { // ended while the form was being sent
+	if errors.Is(err, auth.ErrNoSession) { // ended while the form was being sent
 		s.endSession(w)
 		return s.redirect(w, r, "/login", "session-ended")
 	} else if err != nil {

@@ -37,7 +37,6 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 				Payments: []PaymentRow{{Date: "01.11.2026", Amount: "1,00 ₽", Channel: "Банк"}}}}},
 		"notifications": &NotificationsPage{BasePage: base, Items: []NotificationView{{Time: "27.11.2026 10:00",
 			Title: "Счет готов", Text: "Текст", Link: "/a/1/", New: true}}},
-		"soon":        &SoonPage{BasePage: base, About: "Скоро"},
 		"unsubscribe": &UnsubscribePage{BasePage: base, Token: "1.x", Error: "Ссылка повреждена"},
 		"specialist": &SpecialistPage{BasePage: base, RequestForm: RequestForm{Action: "/a/1/specialist", Back: "/a/1/",
 			Errors: map[string]string{"phone": "Ошибка"}}, Form: requests.SpecialistForm{FullName: "Петрова"},

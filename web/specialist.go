@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"kabinet"
@@ -137,14 +138,14 @@ func formRefusal(err error) (*RequestForm, bool) {
 	if fe, ok := err.(auth.FormErrors); ok {
 		return &RequestForm{Errors: fe}, true
 	}
-	if err == requests.ErrTooMany {
+	if errors.Is(err, requests.ErrTooMany) {
 		return &RequestForm{Notice: kabinet.ErrorMessage(err)}, true
 	}
 	return nil, false
 }
 
 func refusalStatus(err error) int {
-	if err == requests.ErrTooMany {
+	if errors.Is(err, requests.ErrTooMany) {
 		return http.StatusTooManyRequests
 	}
 	return http.StatusUnprocessableEntity

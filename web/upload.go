@@ -40,7 +40,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, up *requests
 	for {
 		p, err := mr.NextPart()
 		switch {
-		case err == io.EOF:
+		case errors.Is(err, io.EOF):
 			return values, checkValues(values, maxFieldChars, true)
 		case tooLarge(err):
 			up.Refuse(tooMuch(cfg))

@@ -20,7 +20,6 @@ import (
 	wp "github.com/SherClockHolmes/webpush-go"
 
 	"kabinet"
-	"kabinet/notify"
 )
 
 // Keys is the portal's VAPID key pair, base64url: the public key is what
@@ -95,16 +94,16 @@ const ttl = 24 * 60 * 60
 func (s *Sender) Send(ctx context.Context, m *kabinet.Message) (string, error) {
 	id, err := strconv.ParseInt(m.Recipient, 10, 64)
 	if err != nil {
-		return "", notify.Permanent(fmt.Errorf("push recipient %q", m.Recipient))
+		return "", kabinet.Permanent(fmt.Errorf("push recipient %q", m.Recipient))
 	}
 	sub, err := s.Store.FindPushSubscription(ctx, id)
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
-		return "", notify.Permanent(errors.New("the subscription was removed"))
+		return "", kabinet.Permanent(errors.New("the subscription was removed"))
 	} else if err != nil {
 		return "", err
 	}
 	if err := s.Endpoints.Check(ctx, sub.Endpoint); err != nil {
-		return "", notify.Permanent(err)
+		return "", kabinet.Permanent(err)
 	}
 	resp, err := wp.SendNotificationWithContext(ctx, []byte(m.Text), &wp.Subscription{Endpoint: sub.Endpoint,
 		Keys: wp.Keys{P256dh: sub.P256dh, Auth: sub.Auth}}, &wp.Options{HTTPClient: s.client, Subscriber: s.Subscriber,
@@ -126,10 +125,10 @@ func (s *Sender) outcome(ctx context.Context, sub *kabinet.PushSubscription, res
 		if err := s.Store.DeletePushSubscription(ctx, sub.ID); err != nil {
 			return "", err
 		}
-		return "", notify.Permanent(fmt.Errorf("push service: %s: the subscription has expired", resp.Status))
+		return "", kabinet.Permanent(fmt.Errorf("push service: %s: the subscription has expired", resp.Status))
 	case c == http.StatusTooManyRequests || c >= 500:
 		return "", fmt.Errorf("push service: %s", resp.Status)
 	default:
-		return "", notify.Permanent(fmt.Errorf("push service: %s", resp.Status))
+		return "", kabinet.Permanent(fmt.Errorf("push service: %s", resp.Status))
 	}
 }

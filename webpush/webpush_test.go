@@ -28,7 +28,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/notify"
 	"kabinet/webpush"
 )
 
@@ -263,15 +262,15 @@ func TestSendOutcomes(t *testing.T) {
 	ps, _, st, s, _ := setup(t)
 	ps.status = http.StatusServiceUnavailable
 	_, err := s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"})
-	if err == nil || errors.Is(err, notify.ErrPermanent) {
+	if err == nil || errors.Is(err, kabinet.ErrPermanent) {
 		t.Errorf("503: %v, want a temporary error", err)
 	}
 	ps.status = http.StatusGone
 	_, err = s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"})
-	if !errors.Is(err, notify.ErrPermanent) || len(st.deleted) != 1 {
+	if !errors.Is(err, kabinet.ErrPermanent) || len(st.deleted) != 1 {
 		t.Errorf("410: %v, deleted %v", err, st.deleted)
 	}
-	if _, err := s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"}); !errors.Is(err, notify.ErrPermanent) {
+	if _, err := s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"}); !errors.Is(err, kabinet.ErrPermanent) {
 		t.Errorf("a removed subscription: %v", err)
 	}
 }
@@ -281,7 +280,7 @@ func TestSendOutcomes(t *testing.T) {
 func TestSendRefusesLoopback(t *testing.T) {
 	ps, _, st, _, keys := setup(t)
 	s := webpush.NewSender(st, keys, "mailto:x@y", &webpush.Endpoints{})
-	if _, err := s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"}); !errors.Is(err, notify.ErrPermanent) {
+	if _, err := s.Send(ctx, &kabinet.Message{Recipient: "7", Text: "{}"}); !errors.Is(err, kabinet.ErrPermanent) {
 		t.Errorf("loopback endpoint: %v", err)
 	}
 	if len(ps.bodies) != 0 {

@@ -73,9 +73,9 @@ func main() {
 	}
 
 	fake := smstest.NewSMSRu(&benchTB{})
-	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]notify.Sender{
+	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]kabinet.Sender{
 		kabinet.ChannelEmail: notify.DevSender{},
-		kabinet.ChannelSMS:   notify.SMS{Gateway: &sms.SMSRu{APIID: fake.APIID, BaseURL: fake.URL}},
+		kabinet.ChannelSMS:   sms.Sender{Gateway: &sms.SMSRu{APIID: fake.APIID, BaseURL: fake.URL}},
 	}}
 	b := &notify.Broadcaster{Store: db, Informer: in}
 	ws := river.NewWorkers()

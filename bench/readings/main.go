@@ -30,13 +30,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kabinet"
 	"kabinet/auth"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
-	"kabinet/password"
-	"kabinet/readings"
 	"kabinet/sqlstore"
-	"kabinet/web"
 )
 
 func main() {
@@ -64,7 +61,7 @@ func main() {
 	check(err)
 	fmt.Printf("%d customers with %d meters registered in %s\n", len(cs), meterCount(cs), time.Since(start).Round(time.Millisecond))
 
-	base := serve(db, loc)
+	base := serve(ctx, db)
 	start = time.Now()
 	signIn(base, cs, *clients)
 	fmt.Printf("%d customers signed in through /login in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
@@ -79,18 +76,20 @@ func main() {
 	report(lat, errs, elapsed, db.Engine(), *rate, *clients)
 }
 
-// serve starts the portal on loopback with the services cmd/kabinet wires.
-// Sign-in is limited per IP; every bench customer comes from one.
-func serve(db *sqlstore.DB, loc *time.Location) string {
-	cfg := auth.DefaultConfig()
-	cfg.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
-	svc := auth.New(db, password.NewHasher(nil, 4), nil, cfg)
-	site, err := web.New(web.Config{SupplierName: "Бенчмарк", BaseURL: "http://localhost"},
-		web.Deps{Logger: slog.New(slog.DiscardHandler), Pinger: db, Auth: svc, Readings: readings.New(db, kabinet.NewCalendar(loc))})
+// serve starts the portal on loopback, built as `kabinet serve` builds it
+// (its workers not running). Sign-in is limited per IP; every bench
+// customer comes from one.
+func serve(ctx context.Context, db *sqlstore.DB) string {
+	dir, err := os.MkdirTemp("", "bench-readings")
+	check(err)
+	cfg := app.DefaultConfig()
+	cfg.Data, cfg.SupplierName, cfg.BaseURL = dir, "Бенчмарк", "http://localhost"
+	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
+	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
 	check(err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)
-	go http.Serve(ln, site)
+	go http.Serve(ln, a.Site)
 	return "http://" + ln.Addr().String()
 }
 

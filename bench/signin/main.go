@@ -9,9 +9,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,7 +24,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
-	"kabinet/password"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore"
 )
 
@@ -33,10 +35,10 @@ func main() {
 	flood := flag.Int("flood", 5000, "wrong passwords against one account")
 	flag.Parse()
 	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "kabinet-bench-")
+	check(err)
+	defer os.RemoveAll(dir)
 	if *dsn == "" {
-		dir, err := os.MkdirTemp("", "kabinet-bench-")
-		check(err)
-		defer os.RemoveAll(dir)
 		*dsn = filepath.Join(dir, "bench.db")
 	}
 	db, err := sqlstore.Open(ctx, *dsn)
@@ -45,10 +47,12 @@ func main() {
 	users := setup(ctx, db, 50)
 	check(db.CreateAccount(ctx, &kabinet.Account{Number: kabinet.MustParseAccountNumber("ИЭСБК0041300"), Display: "ИЭСБК0041300",
 		Surname: "Петрова", Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}, nil))
-	hasher := password.NewHasher(nil, 4)
-	cfg := auth.DefaultConfig()
-	cfg.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute} // one bench client, many customers
-	svc := auth.New(db, hasher, nil, cfg)
+	cfg := app.DefaultConfig()
+	cfg.Data = dir
+	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute} // one bench client, many customers
+	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	check(err)
+	svc, hasher := a.Auth, a.Hasher
 
 	lat, elapsed := rightPasswords(ctx, svc, users, *n, *c)
 	slices.Sort(lat)
@@ -137,7 +141,7 @@ func wrongPasswords(ctx context.Context, svc *auth.Service, number string, n, c 
 func meanRefusal(ctx context.Context, svc *auth.Service, number, secret string, k int) time.Duration {
 	start := time.Now()
 	for range k {
-		if _, err := svc.SignIn(ctx, number, secret, auth.Client{IP: "203.0.113.2"}); err != auth.ErrSignIn {
+		if _, err := svc.SignIn(ctx, number, secret, auth.Client{IP: "203.0.113.2"}); !errors.Is(err, auth.ErrSignIn) {
 			log.Fatalf("%s: %v", number, err)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -24,14 +25,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	"kabinet"
 	"kabinet/auth"
-	"kabinet/filestore"
-	"kabinet/home"
-	"kabinet/pdf"
-	"kabinet/requests"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore"
-	"kabinet/web"
 )
 
 func main() {
@@ -73,20 +69,18 @@ func main() {
 		mb(base), mb(peak.Load()), mb(peak.Load()-min(base, peak.Load())))
 }
 
-// server runs the portal's web surface with the requests service over a
-// fresh SQLite database and a file store in dir.
+// server runs the portal, built as `kabinet serve` builds it (its workers
+// not running), over a fresh SQLite database and a file store in dir.
 func server(dir string) (*httptest.Server, *sqlstore.DB) {
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, filepath.Join(dir, "bench.db"))
 	check(err)
-	files, err := filestore.NewDir(filepath.Join(dir, "uploads"))
+	cfg := app.DefaultConfig()
+	cfg.Data, cfg.SupplierName, cfg.BaseURL = dir, "Бенчмарк", "http://127.0.0.1"
+	cfg.Requests.AnonymousPerIP = auth.Limit{N: 1 << 30, Window: time.Hour}
+	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
 	check(err)
-	cfg := requests.DefaultConfig()
-	cfg.AnonymousPerIP = auth.Limit{N: 1 << 30, Window: time.Hour}
-	svc := requests.New(db, files, home.New(db, kabinet.Calendar{}), pdf.NewRenderer(), nil, cfg, kabinet.Calendar{})
-	site, err := web.New(web.Config{SupplierName: "Бенчмарк", BaseURL: "http://127.0.0.1"}, web.Deps{Requests: svc})
-	check(err)
-	return httptest.NewServer(site), db
+	return httptest.NewServer(a.Site), db
 }
 
 // send posts the feedback form with n generated files of size bytes.

@@ -21,11 +21,11 @@ func TestDemoBankUsesTheCallbackKey(t *testing.T) {
 		signed[k] = v
 	}
 	signed.Set("checksum", sberbank.Checksum(params, []byte("demo-callback-key-2026")))
-	if err := m.pay.Callback(context.Background(), signed); err == payments.ErrCallback {
+	if err := m.app.Payments.Callback(context.Background(), signed); err == payments.ErrCallback {
 		t.Fatal("a callback signed with --bank-callback-key was refused")
 	}
 	params.Set("checksum", sberbank.Checksum(params, []byte("another key")))
-	if err := m.pay.Callback(context.Background(), params); err != payments.ErrCallback {
+	if err := m.app.Payments.Callback(context.Background(), params); err != payments.ErrCallback {
 		t.Fatalf("a callback signed with another key: %v", err)
 	}
 }

@@ -6,7 +6,7 @@ import (
 	"io"
 
 	"kabinet"
-	"kabinet/pdf"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore"
 )
 
@@ -21,7 +21,7 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	if err != nil {
 		return err
 	}
-	cal, err := cfg.calendar()
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}
@@ -38,9 +38,7 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 		if err != nil {
 			return fmt.Errorf("no bill of %s for %s: %w", a.Display, p, err)
 		}
-		r := pdf.NewRenderer()
-		r.Location = cal.Location
-		doc, err := r.Bill(b)
+		doc, err := app.NewRenderer(cal).Bill(b)
 		if err != nil {
 			return err
 		}

@@ -53,12 +53,12 @@ func TestBrowserAutopay(t *testing.T) {
 	if got := b.Text("main"); !strings.Contains(got, "Автоплатеж отключен") {
 		t.Fatalf("after turning off: %s", got)
 	}
-	a, err := m.db.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	a, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	rules, _ := m.db.FindAutopayRules(context.Background(), a.ID, 10)
-	if len(rules) != 1 || rules[0].State != kabinet.AutopayStopped || !rules[0].Unbound || m.bank.BindingActive(rules[0].BindingID) {
+	rules, _ := m.app.DB.FindAutopayRules(context.Background(), a.ID, 10)
+	if len(rules) != 1 || rules[0].State != kabinet.AutopayStopped || !rules[0].Unbound || m.app.Bank.BindingActive(rules[0].BindingID) {
 		t.Errorf("rules after turning off = %+v", rules)
 	}
 	b.Open(m.URL() + "/a/" + strconv.FormatInt(a.ID, 10) + "/pay")

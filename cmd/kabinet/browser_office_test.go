@@ -21,7 +21,7 @@ func demoCode(t *testing.T, m *Main, login string, d int64) string {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return totp.Code(key, totp.Step(m.cal.Now())+d, totp.Digits)
+			return totp.Code(key, totp.Step(m.app.Calendar.Now())+d, totp.Digits)
 		}
 	}
 	t.Fatalf("no demo operator %q", login)

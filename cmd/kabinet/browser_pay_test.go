@@ -52,13 +52,13 @@ func TestBrowserPayDebt(t *testing.T) {
 		t.Errorf("the newest payment in «История оплат» was made by %q, want %q", newest, kabinet.ChannelCard.Title())
 	}
 	payOther(t, b, m.URL(), shots)
-	a, err := m.db.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	a, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	subs, _ := m.db.FindSubAccounts(context.Background(), a.ID)
+	subs, _ := m.app.DB.FindSubAccounts(context.Background(), a.ID)
 	for _, s := range subs {
-		es, _ := m.db.FindLedgerEntries(context.Background(), sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment, Limit: 1})
+		es, _ := m.app.DB.FindLedgerEntries(context.Background(), sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment, Limit: 1})
 		if len(es) != 1 || es[0].Channel != kabinet.ChannelCard {
 			t.Errorf("the newest payment of sub-account %d: %+v", s.ID, es)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/mail/mailpittest"
 	"kabinet/sms/smstest"
 	"kabinet/sqlstore/sqlstoretest"
@@ -18,7 +19,7 @@ import (
 func withChannels(mp *mailpittest.Server, gw *smstest.FakeSMSRu) func(*Config) {
 	return func(c *Config) {
 		c.SMTP.Host, c.SMTP.Port, c.SMTP.TLS = "127.0.0.1", mp.SMTPPort(), "none"
-		c.SMS = SMSConfig{Provider: "smsru", APIID: gw.APIID, URL: gw.URL}
+		c.SMS = app.SMSConfig{Provider: "smsru", APIID: gw.APIID, URL: gw.URL}
 	}
 }
 
@@ -41,10 +42,10 @@ func TestOutboxReachesTheRealChannels(t *testing.T) {
 		mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
 		m := MustRunMain(t, dsn, withChannels(mp, gw))
 		ctx, c := context.Background(), auth.Client{IP: "127.0.0.1"}
-		if err := m.auth.ForgotPassword(ctx, "10103001857", kabinet.ConfirmByEmail, c); err != nil {
+		if err := m.app.Auth.ForgotPassword(ctx, "10103001857", kabinet.ConfirmByEmail, c); err != nil {
 			t.Fatal(err)
 		}
-		if err := m.auth.ForgotPassword(ctx, "10103001857", kabinet.ConfirmBySMS, c); err != nil {
+		if err := m.app.Auth.ForgotPassword(ctx, "10103001857", kabinet.ConfirmBySMS, c); err != nil {
 			t.Fatal(err)
 		}
 		eventually(t, "the letter in mailpit", func() bool { return len(mp.Messages(t)) == 1 })
@@ -57,8 +58,8 @@ func TestOutboxReachesTheRealChannels(t *testing.T) {
 			t.Errorf("SMS = %+v", sms)
 		}
 		eventually(t, "both marked sent", func() bool {
-			ms, _ := m.db.FindMessages(ctx, kabinet.ChannelEmail, 1)
-			ss, _ := m.db.FindMessages(ctx, kabinet.ChannelSMS, 1)
+			ms, _ := m.app.DB.FindMessages(ctx, kabinet.ChannelEmail, 1)
+			ss, _ := m.app.DB.FindMessages(ctx, kabinet.ChannelSMS, 1)
 			return len(ms) == 1 && ms[0].Status == kabinet.MessageSent && ms[0].ProviderID == letter.MessageID &&
 				len(ss) == 1 && ss[0].Status == kabinet.MessageSent && ss[0].ProviderID == gw.Messages()[0].ID
 		})

@@ -24,7 +24,7 @@ func closePeriod(ctx context.Context, cfg Config, args []string, out io.Writer) 
 	if err != nil {
 		return err
 	}
-	cal, err := cfg.calendar()
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}
@@ -70,23 +70,15 @@ func periodArg(cmd string, args []string) (kabinet.Period, error) {
 // withDB runs fn with the configured database open, on the configured
 // clock.
 func withDB(ctx context.Context, cfg Config, fn func(db *sqlstore.DB) error) error {
-	cal, err := cfg.calendar()
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, cfg.dsn())
+	db, err := sqlstore.Open(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	db.Now = cal.Now
 	return fn(db)
-}
-
-// closeLastPeriod closes the period before the current one in the
-// supplier's time zone: the scheduled close.
-func (m *Main) closeLastPeriod(ctx context.Context) error {
-	p := m.cal.Period().Add(-1)
-	_, err := billrun.New(m.db, m.cal).Close(ctx, p)
-	return err
 }

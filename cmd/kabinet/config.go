@@ -5,94 +5,25 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strconv"
 	"time"
 
-	"kabinet"
-	"kabinet/mail"
+	"kabinet/cmd/kabinet/app"
+	"kabinet/sberbank"
 )
 
-// Config is all of the portal's configuration: one struct with defaults,
-// read from flags and KABINET_* environment variables here and nowhere
-// else, and passed down as plain values. A flag wins over its variable.
-type Config struct {
-	Listen string // KABINET_LISTEN
-	// MetricsListen, if set, serves /metrics on this address (a private
-	// one) instead of the portal's; MetricsToken, if set, serves it on the
-	// portal's address to a bearer of the token. With neither there is no
-	// /metrics.
-	MetricsListen string // KABINET_METRICS_LISTEN
-	MetricsToken  string // KABINET_METRICS_TOKEN
-	Data          string // KABINET_DATA: directory for the SQLite file and uploads
-	DB            string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
-	BaseURL       string // KABINET_BASE_URL: the public address, for links in mail and SMS
-	TimeZone      string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
-	SupplierName  string // KABINET_SUPPLIER_NAME
-	// Now, if set, starts the application's clock at that instant instead
-	// of the real time: tests and demos live on a fixed day with it.
-	Now time.Time // KABINET_NOW
-	// DemoAccounts is the size of the demo world built when the database has
-	// none; 0 serves the database as it is.
-	DemoAccounts int   // KABINET_DEMO_ACCOUNTS
-	DemoSeed     int64 // KABINET_DEMO_SEED
-	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
-	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
-	Dev             bool          // KABINET_DEV: error details on error pages
-	// BuiltinBilling closes each month with the portal's own billing; a
-	// supplier whose billing system feeds the ledger turns it off.
-	BuiltinBilling bool // KABINET_BUILTIN_BILLING
-	// TrustProxy takes the client's address from X-Forwarded-For (behind a
-	// reverse proxy only: otherwise anyone could dodge the per-IP limits).
-	TrustProxy bool // KABINET_TRUST_PROXY
-	// SMTP sends e-mail; with no host, letters stay in the outbox and the
-	// demo shows them at /dev/mail.
-	SMTP mail.SMTPConfig // KABINET_SMTP_*
-	// SMS sends texts; provider "dev" keeps them in the outbox (/dev/sms).
-	SMS SMSConfig // KABINET_SMS_*
-	// Bank is the card acquirer; "demo" serves its own payment page.
-	Bank BankConfig // KABINET_BANK_*
-	// AgentURL is a payment agent's page for an account, {account}
-	// standing for its number; empty shows no link.
-	AgentURL string // KABINET_AGENT_URL
-	// ExchangeInbox is a directory the billing system drops its files
-	// into, imported by a job every minute; empty: no inbox.
-	ExchangeInbox string // KABINET_EXCHANGE_INBOX
-}
+// Config is all of the portal's configuration (app.Config): this file
+// reads it from flags and KABINET_* environment variables, and nothing
+// else does. A flag wins over its variable.
+type Config = app.Config
 
-// SMSConfig chooses and configures the SMS gateway.
-type SMSConfig struct {
-	Provider string // "dev", "smsru" or "smsc"
-	APIID    string // SMS.ru
-	Login    string // SMSC
-	Password string // SMSC
-	Sender   string // approved sender name, optional
-	URL      string // the gateway's base URL, to reach a test double
-}
-
-// DefaultConfig returns the configuration of `go run ./cmd/kabinet`: the
-// embedded SQLite database under ./data with a demo world of 1,000 homes.
-func DefaultConfig() Config {
-	return Config{
-		Listen:          ":8080",
-		Data:            "./data",
-		BaseURL:         "http://localhost:8080",
-		TimeZone:        "Asia/Irkutsk",
-		SupplierName:    "ООО «Демо-Энергосбыт»",
-		DemoAccounts:    1000,
-		DemoSeed:        1,
-		BuiltinBilling:  true,
-		ShutdownTimeout: 30 * time.Second,
-		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
-		SMS:             SMSConfig{Provider: "dev"},
-		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},
-	}
-}
+// DefaultConfig returns the configuration of `go run ./cmd/kabinet`.
+func DefaultConfig() Config { return app.DefaultConfig() }
 
 // bind registers the flags of c on fs, with defaults taken from the
 // environment where a KABINET_* variable is set. A variable that does not
 // parse is an error, not a silent default.
-func (c *Config) bind(fs *flag.FlagSet) error {
+func bind(c *Config, fs *flag.FlagSet) error {
 	var errs []error
 	str(fs, &c.Listen, "listen", "KABINET_LISTEN", "address to serve on")
 	str(fs, &c.MetricsListen, "metrics-listen", "KABINET_METRICS_LISTEN", "private address to serve /metrics on (empty: none)")
@@ -104,8 +35,8 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	errs = append(errs, instant(fs, &c.Now, "now", "KABINET_NOW", "start the clock at this RFC 3339 instant instead of the real time (tests, demos)"))
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
 	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
-	c.bindChannels(fs, &errs)
-	c.bindBank(fs, &errs)
+	bindChannels(c, fs, &errs)
+	bindBank(c, fs, &errs)
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
@@ -116,7 +47,7 @@ func (c *Config) bind(fs *flag.FlagSet) error {
 	return errors.Join(errs...)
 }
 
-func (c *Config) bindChannels(fs *flag.FlagSet, errs *[]error) {
+func bindChannels(c *Config, fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.SMTP.Host, "smtp-host", "KABINET_SMTP_HOST", "SMTP server for e-mail (empty: keep letters in the outbox, /dev/mail)")
 	*errs = append(*errs, num(fs, &c.SMTP.Port, "smtp-port", "KABINET_SMTP_PORT", "SMTP port"))
 	str(fs, &c.SMTP.Username, "smtp-user", "KABINET_SMTP_USER", "SMTP user")
@@ -132,26 +63,14 @@ func (c *Config) bindChannels(fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.SMS.URL, "sms-url", "KABINET_SMS_URL", "SMS gateway base URL (default: the provider's)")
 }
 
-// dsn returns the database to open.
-func (c *Config) dsn() string {
-	if c.DB != "" {
-		return c.DB
-	}
-	return filepath.Join(c.Data, "kabinet.db")
-}
-
-// calendar returns the supplier's calendar: its time zone, and the clock,
-// real unless Now starts it at a fixed instant.
-func (c *Config) calendar() (kabinet.Calendar, error) {
-	loc, err := time.LoadLocation(c.TimeZone)
-	if err != nil {
-		return kabinet.Calendar{}, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
-	}
-	cal := kabinet.NewCalendar(loc)
-	if !c.Now.IsZero() {
-		cal.Clock = kabinet.ClockAt(c.Now)
-	}
-	return cal, nil
+func bindBank(c *Config, fs *flag.FlagSet, errs *[]error) {
+	str(fs, &c.Bank.Provider, "bank", "KABINET_BANK", "card acquirer: demo (a test payment page served under /dev/bank/) or sberbank")
+	str(fs, &c.Bank.URL, "bank-url", "KABINET_BANK_URL", "acquirer base URL (default: "+sberbank.TestURL+")")
+	str(fs, &c.Bank.User, "bank-user", "KABINET_BANK_USER", "acquirer API user")
+	str(fs, &c.Bank.Password, "bank-password", "KABINET_BANK_PASSWORD", "acquirer API password")
+	str(fs, &c.Bank.CallbackKey, "bank-callback-key", "KABINET_BANK_CALLBACK_KEY", "symmetric key of the acquirer's callback checksums")
+	str(fs, &c.AgentURL, "agent-url", "KABINET_AGENT_URL", "a payment agent's page («Система Город»), {account} standing for the account number (empty: no link)")
+	*errs = append(*errs, dur(fs, &c.Bank.PollEvery, "bank-poll-every", "KABINET_BANK_POLL_EVERY", "how often unpaid orders are asked about"))
 }
 
 func str(fs *flag.FlagSet, p *string, name, env, usage string) {

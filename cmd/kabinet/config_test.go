@@ -17,15 +17,15 @@ func TestConfig(t *testing.T) {
 		cfg := DefaultConfig()
 		fs := flag.NewFlagSet("test", flag.ContinueOnError)
 		fs.SetOutput(io.Discard)
-		if err := cfg.bind(fs); err != nil {
+		if err := bind(&cfg, fs); err != nil {
 			return cfg, err
 		}
 		return cfg, fs.Parse(args)
 	}
 	t.Run("Defaults", func(t *testing.T) {
 		cfg, err := parse(t)
-		if err != nil || cfg.Listen != ":8080" || cfg.dsn() != "data/kabinet.db" || cfg.TimeZone != "Asia/Irkutsk" {
-			t.Errorf("defaults = %+v (dsn %s), %v", cfg, cfg.dsn(), err)
+		if err != nil || cfg.Listen != ":8080" || cfg.DSN() != "data/kabinet.db" || cfg.TimeZone != "Asia/Irkutsk" {
+			t.Errorf("defaults = %+v (dsn %s), %v", cfg, cfg.DSN(), err)
 		}
 	})
 	t.Run("EnvironmentThenFlags", func(t *testing.T) {
@@ -34,14 +34,14 @@ func TestConfig(t *testing.T) {
 		t.Setenv("KABINET_DEMO_ACCOUNTS", "0")
 		t.Setenv("KABINET_SHUTDOWN_TIMEOUT", "5s")
 		cfg, err := parse(t, "--listen", ":9100")
-		if err != nil || cfg.Listen != ":9100" || cfg.dsn() != "/srv/kabinet/kabinet.db" || cfg.DemoAccounts != 0 || cfg.ShutdownTimeout != 5*time.Second {
+		if err != nil || cfg.Listen != ":9100" || cfg.DSN() != "/srv/kabinet/kabinet.db" || cfg.DemoAccounts != 0 || cfg.ShutdownTimeout != 5*time.Second {
 			t.Errorf("config = %+v, %v", cfg, err)
 		}
 	})
 	t.Run("PostgresURL", func(t *testing.T) {
 		t.Setenv("KABINET_DB", "postgres://kabinet@db.internal/kabinet")
-		if cfg, _ := parse(t); cfg.dsn() != "postgres://kabinet@db.internal/kabinet" {
-			t.Errorf("dsn = %s", cfg.dsn())
+		if cfg, _ := parse(t); cfg.DSN() != "postgres://kabinet@db.internal/kabinet" {
+			t.Errorf("dsn = %s", cfg.DSN())
 		}
 	})
 	t.Run("ErrBadEnvironmentValue", func(t *testing.T) {
@@ -52,7 +52,7 @@ func TestConfig(t *testing.T) {
 	})
 	t.Run("ErrBadTimeZone", func(t *testing.T) {
 		cfg, _ := parse(t, "--time-zone", "Mars/Olympus")
-		if _, err := cfg.calendar(); err == nil {
+		if _, err := cfg.Calendar(); err == nil {
 			t.Error("unknown time zone accepted")
 		}
 	})

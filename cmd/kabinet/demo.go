@@ -15,11 +15,11 @@ import (
 // buildDemo builds a demo world of --accounts homes, printing progress.
 // Killed halfway, it resumes on the next run (or the next serve).
 func buildDemo(ctx context.Context, cfg Config, out io.Writer) error {
-	cal, err := cfg.calendar()
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, cfg.dsn())
+	db, err := sqlstore.Open(ctx, cfg.DSN())
 	if err != nil {
 		return err
 	}

@@ -46,11 +46,11 @@ func TestDemoKilledMidwayIsFinishedBeforeServing(t *testing.T) {
 		db.Close()
 
 		m := MustRunMain(t, dsn, func(c *Config) { c.DemoAccounts = 5 }) // the world keeps its own size
-		w, err = m.db.FindWorld(context.Background())
+		w, err = m.app.DB.FindWorld(context.Background())
 		if err != nil || w.State != sqlstore.WorldComplete || w.Built != homes || w.Seed != 3 {
 			t.Fatalf("after restart the world is %+v, %v", w, err)
 		}
-		if n, _ := m.db.CountAccounts(context.Background()); n != homes+4 {
+		if n, _ := m.app.DB.CountAccounts(context.Background()); n != homes+4 {
 			t.Errorf("accounts = %d, want %d generated and 4 documented", n, homes)
 		}
 	})

@@ -32,7 +32,7 @@ func TestExportCarriesCustomersActions(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		m := MustRunMain(t, dsn)
 		ctx := context.Background()
-		secret, _, err := exchange.NewTokens(m.db).Add(ctx, "billing", kabinet.ScopeExchange)
+		secret, _, err := exchange.NewTokens(m.app.DB).Add(ctx, "billing", kabinet.ScopeExchange)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func newPortalCustomer(t *testing.T, m *Main) *portalCustomer {
 		return http.ErrUseLastResponse
 	}}}
 	var err error
-	if c.account, err = m.db.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857")); err != nil {
+	if c.account, err = m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857")); err != nil {
 		t.Fatal(err)
 	}
 	c.post(t, "/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026"}}, "/")
@@ -173,11 +173,11 @@ func (c *portalCustomer) path(rest string) string {
 // account's first meter and returns its ID.
 func (c *portalCustomer) passReading(t *testing.T) int64 {
 	ctx := context.Background()
-	ms, err := c.m.db.FindMeters(ctx, c.account.ID)
+	ms, err := c.m.app.DB.FindMeters(ctx, c.account.ID)
 	if err != nil || len(ms) == 0 {
 		t.Fatalf("meters: %v, %v", ms, err)
 	}
-	last, err := c.m.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
+	last, err := c.m.app.DB.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
 	if err != nil || len(last) == 0 {
 		t.Fatalf("last reading: %v, %v", last, err)
 	}
@@ -186,7 +186,7 @@ func (c *portalCustomer) passReading(t *testing.T) int64 {
 		form.Set("v"+strconv.Itoa(i), strconv.FormatInt(v+20, 10))
 	}
 	c.post(t, c.path("readings/"+strconv.FormatInt(ms[0].ID, 10)), form, "/a/")
-	now, err := c.m.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
+	now, err := c.m.app.DB.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
 	if err != nil || len(now) == 0 || now[0].Source != kabinet.SourcePortal {
 		t.Fatalf("the reading passed is not there: %v, %v", now, err)
 	}
@@ -197,7 +197,7 @@ func (c *portalCustomer) passReading(t *testing.T) int64 {
 // returns the changes logged (services and contacts).
 func (c *portalCustomer) changeServices(t *testing.T) []kabinet.ServiceChange {
 	c.post(t, c.path("services"), url.Values{"bill_paper": {"on"}, "bill_email": {"on"}, "email": {"ivanov@example.ru"}}, "/a/")
-	cs, err := c.m.db.FindServiceChanges(context.Background(), c.account.ID)
+	cs, err := c.m.app.DB.FindServiceChanges(context.Background(), c.account.ID)
 	if err != nil || len(cs) == 0 {
 		t.Fatalf("no service changes logged: %v", err)
 	}
@@ -241,12 +241,12 @@ func (c *portalCustomer) payByCard(t *testing.T) []string {
 	}
 	id := bank.Query().Get("mdOrder")
 	c.post(t, strings.TrimPrefix(bank.Path, ""), url.Values{"mdOrder": {id}, "pan": {"4111 1111 1111 1111"}}, "/payments/return")
-	o, err := c.m.db.FindPaymentOrderByGatewayID(context.Background(), id)
+	o, err := c.m.app.DB.FindPaymentOrderByGatewayID(context.Background(), id)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for deadline := time.Now().Add(15 * time.Second); o.State != kabinet.PaymentPaid && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		o, _ = c.m.db.FindPaymentOrderByGatewayID(context.Background(), id)
+		o, _ = c.m.app.DB.FindPaymentOrderByGatewayID(context.Background(), id)
 	}
 	if o.State != kabinet.PaymentPaid {
 		t.Fatalf("order %s is %s after the bank paid it, want paid", o.Number, o.State)
@@ -276,7 +276,7 @@ func TestServeImportsInbox(t *testing.T) {
 		if len(done) != 2 || !strings.HasSuffix(done[0].Name(), "providers.csv") {
 			t.Fatalf("done/ holds %v, want providers.csv and its report", done)
 		}
-		ps, err := m.db.FindProviders(context.Background())
+		ps, err := m.app.DB.FindProviders(context.Background())
 		if err != nil || !slices.ContainsFunc(ps, func(p *kabinet.Provider) bool { return p.Code == "NEW" }) {
 			t.Errorf("the inbox's provider is not imported: %v", err)
 		}

@@ -5,12 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/http"
 	"path/filepath"
 
 	"kabinet"
 	"kabinet/exchange"
-	"kabinet/exchangeapi"
 	"kabinet/filestore"
 	"kabinet/requests"
 	"kabinet/sqlstore"
@@ -91,12 +89,4 @@ func exporter(db *sqlstore.DB, cfg Config) (*exchange.Exporter, error) {
 		return nil, err
 	}
 	return &exchange.Exporter{Store: db, Files: requests.New(db, files, nil, nil, nil, requests.DefaultConfig(), kabinet.Calendar{})}, nil
-}
-
-// exchangeAPI is the billing exchange over HTTP, mounted by the portal
-// under /api/exchange/.
-func (m *Main) exchangeAPI() http.Handler {
-	return exchangeapi.New(exchangeapi.Config{TrustProxy: m.Config.TrustProxy}, exchangeapi.Deps{Logger: m.log,
-		Tokens: exchange.NewTokens(m.db), Exporter: &exchange.Exporter{Store: m.db, Files: m.reqs},
-		Importer: &exchange.Importer{Store: m.db}})
 }

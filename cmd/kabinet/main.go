@@ -64,7 +64,7 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 	}
 	cfg := DefaultConfig()
 	fs := flag.NewFlagSet("kabinet "+cmd, flag.ContinueOnError)
-	if err := cfg.bind(fs); err != nil {
+	if err := bind(&cfg, fs); err != nil {
 		return err
 	}
 	var format *payments.RegistryFormat

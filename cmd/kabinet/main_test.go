@@ -156,7 +156,7 @@ func TestBuiltinBillingOff(t *testing.T) {
 	for _, on := range []bool{true, false} {
 		m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), func(c *Config) { c.BuiltinBilling = on })
 		ctx := context.Background()
-		err := m.db.InTx(ctx, func(tx *sql.Tx) error { return m.db.Enqueue(ctx, tx, jobs.CloseArgs{}) })
+		err := m.app.DB.InTx(ctx, func(tx *sql.Tx) error { return m.app.DB.Enqueue(ctx, tx, jobs.CloseArgs{}) })
 		if !on {
 			if err == nil || !strings.Contains(err.Error(), "not registered") {
 				t.Errorf("with built-in billing off a close job was accepted: %v", err)
@@ -168,7 +168,7 @@ func TestBuiltinBillingOff(t *testing.T) {
 		}
 		var state string
 		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			m.db.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'period_close'`).Scan(&state)
+			m.app.DB.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'period_close'`).Scan(&state)
 			if state == "completed" || state == "discarded" || state == "retryable" {
 				break
 			}
@@ -185,13 +185,13 @@ func TestServeWorksJobs(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		m := MustRunMain(t, dsn)
 		ctx := context.Background()
-		err := m.db.InTx(ctx, func(tx *sql.Tx) error { return m.db.Enqueue(ctx, tx, jobs.OptimizeArgs{}) })
+		err := m.app.DB.InTx(ctx, func(tx *sql.Tx) error { return m.app.DB.Enqueue(ctx, tx, jobs.OptimizeArgs{}) })
 		if err != nil {
 			t.Fatal(err)
 		}
 		var state string
 		for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-			m.db.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'db_optimize' ORDER BY id DESC LIMIT 1`).Scan(&state)
+			m.app.DB.SQL().QueryRow(`SELECT state FROM river_job WHERE kind = 'db_optimize' ORDER BY id DESC LIMIT 1`).Scan(&state)
 			if state == "completed" {
 				return
 			}

@@ -3,15 +3,16 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
 	"kabinet"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
 	"kabinet/office"
-	"kabinet/password"
 	"kabinet/sqlstore"
 )
 
@@ -35,7 +36,7 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 	n := office.NewOperator{Login: f.login, Name: f.name, Role: kabinet.Role(f.role)}
 	if f.passwordStdin {
 		line, err := bufio.NewReader(stdin).ReadString('\n')
-		if err != nil && err != io.EOF {
+		if err != nil && !errors.Is(err, io.EOF) {
 			return err
 		}
 		if n.Password = strings.TrimRight(line, "\r\n"); n.Password == "" {
@@ -43,7 +44,7 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 		}
 	}
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
-		added, err := newOffice(db, cfg.SupplierName, kabinet.Calendar{Clock: db.Now}).AddOperator(ctx, n)
+		added, err := app.NewOffice(db, cfg, kabinet.Calendar{Clock: db.Now}).AddOperator(ctx, n)
 		if err != nil {
 			return err
 		}
@@ -57,30 +58,20 @@ func addOperator(ctx context.Context, cfg Config, f operatorFlags, stdin io.Read
 	})
 }
 
-// newOffice builds the back-office service on the store.
-func newOffice(db *sqlstore.DB, issuer string, cal kabinet.Calendar) *office.Service {
-	cfg := office.DefaultConfig()
-	cfg.Calendar = cal
-	if issuer != "" {
-		cfg.Issuer = issuer
-	}
-	return office.New(db, password.NewHasher(nil, hashConcurrency), cfg)
-}
-
 // ensureDemoOperators adds the demo's documented operators to a demo
 // world that lacks them.
-func (m *Main) ensureDemoOperators(ctx context.Context) error {
-	if _, err := m.db.FindWorld(ctx); err != nil {
+func ensureDemoOperators(ctx context.Context, a *app.App) error {
+	if _, err := a.DB.FindWorld(ctx); err != nil {
 		return nil // no demo world, no demo operators
 	}
 	for _, d := range demo.Operators() {
-		_, err := m.db.FindOperatorByLogin(ctx, d.Login)
+		_, err := a.DB.FindOperatorByLogin(ctx, d.Login)
 		if err == nil {
 			continue
 		} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 			return err
 		}
-		_, err = m.office.AddOperator(ctx, office.NewOperator{Login: d.Login, Name: d.Name, Role: d.Role, Password: d.Password,
+		_, err = a.Office.AddOperator(ctx, office.NewOperator{Login: d.Login, Name: d.Name, Role: d.Role, Password: d.Password,
 			TOTPSecret: d.TOTPSecret})
 		if err != nil && kabinet.ErrorCode(err) != kabinet.ECONFLICT { // another server added it first
 			return err

@@ -11,6 +11,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore/sqlstoretest"
 	"kabinet/totp"
 )
@@ -33,7 +34,7 @@ func signInWith(t *testing.T, dsn, login, pw, uri string) *kabinet.Operator {
 	}
 	db := sqlstoretest.MustOpen(t, dsn)
 	defer db.Close()
-	_, o, err := newOffice(db, "", kabinet.Calendar{}).SignIn(context.Background(), login, pw, totp.Code(key, totp.Step(time.Now()), totp.Digits),
+	_, o, err := app.NewOffice(db, Config{}, kabinet.Calendar{}).SignIn(context.Background(), login, pw, totp.Code(key, totp.Step(time.Now()), totp.Digits),
 		auth.Client{IP: "127.0.0.1"})
 	if err != nil {
 		t.Fatalf("sign in as %s: %v", login, err)
@@ -83,15 +84,15 @@ func TestOperatorAdd(t *testing.T) {
 
 func TestDemoOperators(t *testing.T) {
 	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t))
-	o, err := m.db.FindOperatorByLogin(context.Background(), "admin")
+	o, err := m.app.DB.FindOperatorByLogin(context.Background(), "admin")
 	if err != nil || o.Role != kabinet.RoleAdmin || o.TOTPSecret != "KABINETDEMOADMINKABINETDEMOADMIN" {
 		t.Fatalf("the demo admin: %+v %v", o, err)
 	}
 	// A second start adds nobody twice.
-	if err := m.ensureDemoOperators(context.Background()); err != nil {
+	if err := ensureDemoOperators(context.Background(), m.app); err != nil {
 		t.Fatal(err)
 	}
-	ops, _ := m.db.FindOperators(context.Background())
+	ops, _ := m.app.DB.FindOperators(context.Background())
 	if len(ops) != 2 {
 		t.Errorf("%d operators after a second start", len(ops))
 	}

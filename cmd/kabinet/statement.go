@@ -8,7 +8,7 @@ import (
 
 	"kabinet"
 	"kabinet/billrun"
-	"kabinet/pdf"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore"
 )
 
@@ -37,7 +37,7 @@ func printStatement(ctx context.Context, cfg Config, args []string, out io.Write
 	if from.After(to) {
 		return kabinet.Errorf(kabinet.EINVALID, "Начальная дата %s позже конечной %s", args[2], args[3])
 	}
-	cal, err := cfg.calendar()
+	cal, err := cfg.Calendar()
 	if err != nil {
 		return err
 	}
@@ -51,9 +51,7 @@ func printStatement(ctx context.Context, cfg Config, args []string, out io.Write
 			return err
 		}
 		s.IssuedAt = cal.Now()
-		r := pdf.NewRenderer()
-		r.Location = cal.Zone()
-		doc, err := r.Statement(s)
+		doc, err := app.NewRenderer(cal).Statement(s)
 		if err != nil {
 			return err
 		}

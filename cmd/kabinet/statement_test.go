@@ -12,6 +12,8 @@ import (
 	"unicode"
 
 	"kabinet"
+	"kabinet/billrun"
+	"kabinet/demo"
 	"kabinet/mail/mailpittest"
 	"kabinet/requests"
 	"kabinet/sms/smstest"
@@ -22,27 +24,61 @@ import (
 // TestStatementArrivesInMailpit orders Иванов's reconciliation statement
 // for electricity over the demo's year on the running program, waits for
 // the letter in mailpit and reads its PDF with pdftotext: the closing
-// balance it states is the ledger's sum up to the last day, and it is
-// dated in the supplier's time zone: the clock stands at 18:00 UTC on
-// 27.11, 02:00 on 28.11 in Irkutsk.
+// balance it states is the ledger's sum up to the last day.
 func TestStatementArrivesInMailpit(t *testing.T) {
+	needPDFToText(t)
+	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw))
+	acc, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := m.app.Calendar.Today()
+	text := orderStatement(t, m, mp, acc, to.AddDate(-1, 0, 0), to)
+	// Spaces are compared as spaces: the amount's thousands separator is a
+	// no-break space in the PDF and may come out of pdftotext as either.
+	want := oneSpaced(balanceSentence(electricityBalance(t, m.app.DB, acc.ID, to), to))
+	if got := oneSpaced(text); !strings.Contains(got, want) {
+		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+}
+
+// TestStatementDatedInSuppliersZone orders a statement at 02:00 in
+// Irkutsk, still the day before in UTC: the PDF the portal sends is dated
+// with the supplier's day (the renderer is the one made with the
+// supplier's zone, not one made without it).
+func TestStatementDatedInSuppliersZone(t *testing.T) {
+	needPDFToText(t)
+	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
+	night := time.Date(2026, 11, 26, 18, 0, 0, 0, time.UTC) // 27.11.2026 02:00 in Irkutsk
+	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw), func(c *Config) { c.Now = night })
+	acc, err := m.app.DB.FindAccountByNumber(context.Background(), kabinet.MustParseAccountNumber("10103001857"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	to := m.app.Calendar.Today()
+	text := orderStatement(t, m, mp, acc, to.AddDate(0, -1, 0), to)
+	if want := "Дата формирования: 27.11.2026"; !strings.Contains(text, want) {
+		t.Errorf("the statement does not say %q:\n%s", want, text)
+	}
+}
+
+func needPDFToText(t *testing.T) {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
 			t.Fatal("pdftotext is missing")
 		}
 		t.Skip("pdftotext is missing")
 	}
-	mp, gw := mailpittest.Start(t), smstest.NewSMSRu(t)
-	m := MustRunMain(t, sqlstoretest.SQLiteDSN(t), withChannels(mp, gw),
-		func(c *Config) { c.Now = time.Date(2026, 11, 27, 18, 0, 0, 0, time.UTC) })
-	ctx := context.Background()
-	acc, err := m.db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	to := m.cal.Today()
-	from := to.AddDate(-1, 0, 0)
-	_, err = m.reqs.Statement(ctx, requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
+}
+
+// orderStatement orders the account's electricity statement for [from,
+// to] on the running program, waits for the letter in mailpit and returns
+// the text of its PDF.
+func orderStatement(t *testing.T, m *Main, mp *mailpittest.Server, acc *kabinet.Account, from, to time.Time) string {
+	t.Helper()
+	_, err := m.app.Requests.Statement(context.Background(), requests.Sender{Account: acc}, requests.StatementForm{FullName: acc.FullName(),
 		Address: acc.Address, Service: string(kabinet.ServiceElectricity), From: from.Format(time.DateOnly),
 		To: to.Format(time.DateOnly), Email: "ivanov@example.ru"})
 	if err != nil {
@@ -59,15 +95,7 @@ func TestStatementArrivesInMailpit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Spaces are compared as spaces: the amount's thousands separator is a
-	// no-break space in the PDF and may come out of pdftotext as either.
-	want := oneSpaced(balanceSentence(electricityBalance(t, m.db, acc.ID, to), to))
-	if got := oneSpaced(string(text)); !strings.Contains(got, want) {
-		t.Errorf("the statement does not say %q:\n%s", want, text)
-	}
-	if !strings.Contains(string(text), "Дата формирования: 28.11.2026") {
-		t.Errorf("the statement is not dated 28.11.2026, the date in Irkutsk:\n%s", text)
-	}
+	return string(text)
 }
 
 // electricityBalance sums the ledger of the account's electricity
@@ -118,7 +146,17 @@ func balanceSentence(m kabinet.Money, on time.Time) string {
 func TestStatementCommand(t *testing.T) {
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "kabinet.db")
-	db := mustCloseNovember(t, dsn)
+	db, err := sqlstore.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
+	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
+		t.Fatal(err)
+	}
 	acc, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)

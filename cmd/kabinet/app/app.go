@@ -1,0 +1,181 @@
+// Package app builds the application's graph, once and in one place:
+// configuration → store → services → sites → workers. The kabinet command
+// serves it, its whole-program tests start it on :0, and the benchmarks
+// measure it; nothing else wires services by hand.
+package app
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+
+	"kabinet"
+	"kabinet/auth"
+	"kabinet/exchange"
+	"kabinet/exchangeapi"
+	"kabinet/filestore"
+	"kabinet/home"
+	"kabinet/jobs"
+	"kabinet/mail"
+	"kabinet/notify"
+	"kabinet/office"
+	"kabinet/password"
+	"kabinet/payments"
+	"kabinet/pdf"
+	"kabinet/readings"
+	"kabinet/remind"
+	"kabinet/requests"
+	"kabinet/sberbank/sberbanktest"
+	"kabinet/sqlstore"
+	"kabinet/web"
+	"kabinet/webpush"
+)
+
+// hashConcurrency bounds argon2id at four hashes at once: 256 MiB at most,
+// and on two cores more would only queue inside the CPU.
+const hashConcurrency = 4
+
+// App is the application: its calendar and store, what is made once
+// (letter templates, the PDF renderer, the senders), the services, the
+// site and the workers.
+type App struct {
+	Config   Config
+	Log      *slog.Logger
+	Calendar kabinet.Calendar // the one clock and the supplier's zone
+	DB       *sqlstore.DB
+
+	Templates *mail.Templates
+	PDF       *pdf.Renderer // dates in the supplier's zone
+	Letters   *Letters
+	Senders   map[kabinet.Channel]kabinet.Sender
+	Hasher    *password.Hasher // argon2id for customers and operators
+
+	Auth        *auth.Service
+	Home        *home.Service
+	Readings    *readings.Service
+	Requests    *requests.Service
+	Payments    *payments.Service
+	Bank        *sberbanktest.Bank // the demo's gateway, nil with a real one
+	Office      *office.Service
+	Broadcasts  *office.Broadcasts
+	Informer    *notify.Informer
+	Broadcaster *notify.Broadcaster
+	Reminders   *remind.Reminders
+	Push        *webpush.Subscriptions
+	Unsubscribe *notify.Unsubscriber
+
+	Site  *web.Server
+	Queue *jobs.Queue // not started: Start runs the workers
+}
+
+// New builds the application on an open database. The workers do not run
+// until Start.
+func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*App, error) {
+	a := &App{Config: cfg, Log: log, DB: db}
+	var err error
+	if a.Calendar, err = cfg.Calendar(); err != nil {
+		return nil, err
+	}
+	db.Now = a.Calendar.Now // the store stamps its rows on the same clock
+	for _, step := range []func(context.Context) error{a.once, a.services, a.site, a.workers} {
+		if err := step(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+// once makes what every service shares: the password hasher, the letter
+// templates, the PDF renderer (dating in the supplier's zone) and the
+// channels' senders.
+func (a *App) once(ctx context.Context) (err error) {
+	a.Hasher = password.NewHasher(nil, hashConcurrency)
+	if a.Templates, err = mail.NewTemplates(); err != nil {
+		return err
+	}
+	a.PDF = NewRenderer(a.Calendar)
+	a.Letters = &Letters{templates: a.Templates, supplierName: a.Config.SupplierName, cal: a.Calendar}
+	return a.senders(ctx)
+}
+
+// services builds the use cases on the store.
+func (a *App) services(ctx context.Context) error {
+	cfg, db, cal := a.Config, a.DB, a.Calendar
+	ac := cfg.Auth
+	ac.BaseURL, ac.SupplierName, ac.Calendar = cfg.BaseURL, cfg.SupplierName, cal
+	a.Auth = auth.New(db, a.Hasher, a.Letters, ac)
+	a.Home = home.New(db, cal)
+	a.Readings = readings.New(db, cal)
+	files, err := filestore.NewDir(filepath.Join(cfg.Data, "uploads"))
+	if err != nil {
+		return err
+	}
+	a.Requests = requests.New(db, files, a.Home, a.PDF, a.Letters, cfg.Requests, cal)
+	if a.Payments, a.Bank, err = a.newPayments(); err != nil {
+		return err
+	}
+	a.Office = newOffice(db, a.Hasher, cfg.SupplierName, cal)
+	a.Office.UseRequests(a.Requests)
+	a.Broadcasts = office.NewBroadcasts(db)
+	return a.informing(ctx)
+}
+
+// site builds the portal and its back office.
+func (a *App) site(context.Context) (err error) {
+	cfg := a.Config
+	var bank http.Handler
+	if a.Bank != nil {
+		bank = a.Bank
+	}
+	a.Site, err = web.New(web.Config{SupplierName: cfg.SupplierName, BaseURL: cfg.BaseURL, Dev: cfg.Dev,
+		DevOutbox: cfg.DevOutbox(), TrustProxy: cfg.TrustProxy, AgentURL: cfg.AgentURL, Location: a.Calendar.Location,
+		MetricsToken: cfg.MetricsToken},
+		web.Deps{Logger: a.Log, Registry: newRegistry(a.DB), Pinger: a.DB, Auth: a.Auth, Outbox: a.DB, Accounts: a.DB,
+			Payments: a.Payments, DevBank: bank, Home: a.Home, PDF: a.PDF, Readings: a.Readings,
+			Push: a.Push, Unsubscribe: a.Unsubscribe, Office: a.Office, Requests: a.Requests, Broadcasts: a.Broadcasts,
+			Exchange: a.exchangeAPI()})
+	return err
+}
+
+// exchangeAPI is the billing exchange over HTTP, mounted by the site
+// under /api/exchange/.
+func (a *App) exchangeAPI() http.Handler {
+	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
+		Tokens: exchange.NewTokens(a.DB), Exporter: &exchange.Exporter{Store: a.DB, Files: a.Requests},
+		Importer: &exchange.Importer{Store: a.DB}})
+}
+
+// NewRenderer returns the PDF renderer of bills and statements, dating
+// them in the supplier's time zone.
+func NewRenderer(cal kabinet.Calendar) *pdf.Renderer {
+	r := pdf.NewRenderer()
+	r.Location = cal.Location
+	return r
+}
+
+// NewOffice returns the back-office service alone, for the commands that
+// manage operators.
+func NewOffice(db *sqlstore.DB, cfg Config, cal kabinet.Calendar) *office.Service {
+	return newOffice(db, password.NewHasher(nil, hashConcurrency), cfg.SupplierName, cal)
+}
+
+func newOffice(db *sqlstore.DB, hasher *password.Hasher, issuer string, cal kabinet.Calendar) *office.Service {
+	oc := office.DefaultConfig()
+	oc.Calendar = cal
+	if issuer != "" {
+		oc.Issuer = issuer
+	}
+	return office.New(db, hasher, oc)
+}
+
+// Start runs the workers.
+func (a *App) Start(ctx context.Context) error { return a.Queue.Start(ctx) }
+
+// Stop stops the workers, waiting for the jobs in hand until ctx ends.
+func (a *App) Stop(ctx context.Context) error {
+	if a.Queue == nil {
+		return nil
+	}
+	return a.Queue.Stop(ctx)
+}

@@ -1,0 +1,62 @@
+package app
+
+import (
+	"crypto/rand"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"time"
+
+	"kabinet/payments"
+	"kabinet/sberbank"
+	"kabinet/sberbank/sberbanktest"
+)
+
+// newPayments builds the payments service on the configured acquirer.
+// The demo's fake gateway is returned too, to be served by the site.
+func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
+	cfg := payments.Config{ReturnURL: a.Config.BaseURL + "/payments/return", Calendar: a.Calendar, Logger: a.Log}
+	switch a.Config.Bank.Provider {
+	case "demo", "":
+		// Served by the portal, so relative addresses are right whatever
+		// host the browser used.
+		// The demo bank signs its callbacks with the configured key, so
+		// the callback path is the production one; with none, a key of
+		// this run.
+		key := []byte(a.Config.Bank.CallbackKey)
+		if len(key) == 0 {
+			key = []byte(rand.Text())
+		}
+		bank := sberbanktest.New(sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: a.Log})
+		if a.Config.Bank.CallbackURL != "" {
+			bank.SetCallbackURL(a.Config.Bank.CallbackURL)
+		}
+		cfg.ReturnURL = "/payments/return"
+		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: "http://in-process", UserName: "demo-api", Password: "demo",
+			HTTP: &http.Client{Transport: handlerTransport{bank}, Timeout: 10 * time.Second}}, Key: key}
+		return payments.New(a.DB, gw, cfg), bank, nil
+	case "sberbank":
+		b := a.Config.Bank
+		if b.User == "" || b.Password == "" || b.CallbackKey == "" {
+			return nil, nil, fmt.Errorf("bank: KABINET_BANK_USER, KABINET_BANK_PASSWORD and KABINET_BANK_CALLBACK_KEY are required for sberbank")
+		}
+		url := b.URL
+		if url == "" {
+			url = sberbank.TestURL
+		}
+		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: url, UserName: b.User, Password: b.Password}, Key: []byte(b.CallbackKey)}
+		return payments.New(a.DB, gw, cfg), nil, nil
+	}
+	return nil, nil, fmt.Errorf("bank %q: want demo or sberbank", a.Config.Bank.Provider)
+}
+
+// handlerTransport lets the client reach the demo gateway in the same
+// process without a network hop: the same requests and answers, served by
+// the handler directly.
+type handlerTransport struct{ h http.Handler }
+
+func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	rec := httptest.NewRecorder()
+	t.h.ServeHTTP(rec, r)
+	return rec.Result(), nil
+}

@@ -1,0 +1,141 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"time"
+
+	"kabinet"
+	"kabinet/auth"
+	"kabinet/mail"
+	"kabinet/requests"
+)
+
+// Config is all of the portal's configuration: one struct with defaults,
+// read from flags and KABINET_* environment variables by the kabinet
+// command and nowhere else, and passed down as plain values.
+type Config struct {
+	Listen string // KABINET_LISTEN
+	// MetricsListen, if set, serves /metrics on this address (a private
+	// one) instead of the portal's; MetricsToken, if set, serves it on the
+	// portal's address to a bearer of the token. With neither there is no
+	// /metrics.
+	MetricsListen string // KABINET_METRICS_LISTEN
+	MetricsToken  string // KABINET_METRICS_TOKEN
+	Data          string // KABINET_DATA: directory for the SQLite file and uploads
+	DB            string // KABINET_DB: a SQLite path or a postgres:// URL; default Data/kabinet.db
+	BaseURL       string // KABINET_BASE_URL: the public address, for links in mail and SMS
+	TimeZone      string // KABINET_TIME_ZONE: the supplier's calendar (reading window, due dates)
+	SupplierName  string // KABINET_SUPPLIER_NAME
+	// Now, if set, starts the application's clock at that instant instead
+	// of the real time: tests and demos live on a fixed day with it.
+	Now time.Time // KABINET_NOW
+	// DemoAccounts is the size of the demo world built when the database has
+	// none; 0 serves the database as it is.
+	DemoAccounts int   // KABINET_DEMO_ACCOUNTS
+	DemoSeed     int64 // KABINET_DEMO_SEED
+	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
+	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
+	Dev             bool          // KABINET_DEV: error details on error pages
+	// BuiltinBilling closes each month with the portal's own billing; a
+	// supplier whose billing system feeds the ledger turns it off.
+	BuiltinBilling bool // KABINET_BUILTIN_BILLING
+	// TrustProxy takes the client's address from X-Forwarded-For (behind a
+	// reverse proxy only: otherwise anyone could dodge the per-IP limits).
+	TrustProxy bool // KABINET_TRUST_PROXY
+	// SMTP sends e-mail; with no host, letters stay in the outbox and the
+	// demo shows them at /dev/mail.
+	SMTP mail.SMTPConfig // KABINET_SMTP_*
+	// SMS sends texts; provider "dev" keeps them in the outbox (/dev/sms).
+	SMS SMSConfig // KABINET_SMS_*
+	// Bank is the card acquirer; "demo" serves its own payment page.
+	Bank BankConfig // KABINET_BANK_*
+	// AgentURL is a payment agent's page for an account, {account}
+	// standing for its number; empty shows no link.
+	AgentURL string // KABINET_AGENT_URL
+	// ExchangeInbox is a directory the billing system drops its files
+	// into, imported by a job every minute; empty: no inbox.
+	ExchangeInbox string // KABINET_EXCHANGE_INBOX
+
+	// Auth and Requests are the limits of sign-in and of requests (no
+	// flags: the defaults are the manual's; benchmarks lift the per-IP
+	// limits, all their customers coming from one address).
+	Auth     auth.Config
+	Requests requests.Config
+}
+
+// SMSConfig chooses and configures the SMS gateway.
+type SMSConfig struct {
+	Provider string // "dev", "smsru" or "smsc"
+	APIID    string // SMS.ru
+	Login    string // SMSC
+	Password string // SMSC
+	Sender   string // approved sender name, optional
+	URL      string // the gateway's base URL, to reach a test double
+}
+
+// BankConfig chooses the card acquirer.
+type BankConfig struct {
+	// Provider is "demo" (a fake gateway served by the portal itself under
+	// /dev/bank/, test cards only) or "sberbank".
+	Provider string
+	URL      string // the gateway; default Sberbank's test host
+	User     string // the "-api" account
+	Password string
+	// CallbackKey is the merchant's symmetric key for callback checksums.
+	CallbackKey string
+	// PollEvery is how often orders whose callbacks never came are asked
+	// about.
+	PollEvery time.Duration
+	// CallbackURL is where the demo's gateway sends its callbacks: the
+	// portal's own address, known once it listens.
+	CallbackURL string
+}
+
+// DefaultConfig returns the configuration of `go run ./cmd/kabinet`: the
+// embedded SQLite database under ./data with a demo world of 1,000 homes.
+func DefaultConfig() Config {
+	return Config{
+		Listen:          ":8080",
+		Data:            "./data",
+		BaseURL:         "http://localhost:8080",
+		TimeZone:        "Asia/Irkutsk",
+		SupplierName:    "ООО «Демо-Энергосбыт»",
+		DemoAccounts:    1000,
+		DemoSeed:        1,
+		BuiltinBilling:  true,
+		ShutdownTimeout: 30 * time.Second,
+		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
+		SMS:             SMSConfig{Provider: "dev"},
+		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},
+		Auth:            auth.DefaultConfig(),
+		Requests:        requests.DefaultConfig(),
+	}
+}
+
+// DSN returns the database to open.
+func (c *Config) DSN() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.Data, "kabinet.db")
+}
+
+// Calendar returns the supplier's calendar: its time zone, and the clock,
+// real unless Now starts it at a fixed instant.
+func (c *Config) Calendar() (kabinet.Calendar, error) {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return kabinet.Calendar{}, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
+	}
+	cal := kabinet.NewCalendar(loc)
+	if !c.Now.IsZero() {
+		cal.Clock = kabinet.ClockAt(c.Now)
+	}
+	return cal, nil
+}
+
+// DevOutbox reports whether both channels only keep their messages in the
+// outbox: only then may the demo show the outbox at /dev/mail and /dev/sms
+// (a real letter holds a reset link, and must never be shown to anyone).
+func (c *Config) DevOutbox() bool { return c.SMTP.Host == "" && c.SMS.Provider == "dev" }

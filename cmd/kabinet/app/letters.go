@@ -1,0 +1,54 @@
+package app
+
+import (
+	"time"
+
+	"kabinet"
+	"kabinet/mail"
+)
+
+// Letters writes the letters of sign-in and of requests with the mail
+// templates, dating them in the supplier's zone.
+type Letters struct {
+	templates    *mail.Templates
+	supplierName string
+	cal          kabinet.Calendar
+}
+
+// ConfirmEmail is the letter with the link that confirms a registration.
+func (l *Letters) ConfirmEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.render(to, mail.ConfirmEmail{SupplierName: l.supplierName, AccountNumber: number, Link: link,
+		Expires: "24 часа, до " + l.when(expires)})
+}
+
+// ResetEmail is the letter with the link that sets a new password.
+func (l *Letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
+	return l.render(to, mail.ResetPassword{SupplierName: l.supplierName, AccountNumber: number, Link: link,
+		Expires: "1 час, до " + l.when(expires)})
+}
+
+// Statement is the letter that carries a reconciliation statement.
+func (l *Letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Акт сверки взаиморасчетов по лицевому счету " + s.AccountNumber,
+		Body: "Здравствуйте!\n\nВо вложении — акт сверки взаиморасчетов с " + s.Provider.Name + " по услуге «" + s.Service.Title() +
+			"» за период с " + s.From.Format("02.01.2006") + " по " + s.To.Format("02.01.2006") + ".\n\n" +
+			"Вы заказали его в личном кабинете. Если это были не вы, просто удалите письмо."})
+}
+
+// Answer is the supplier's answer to a request.
+func (l *Letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Ответ на обращение № " + r.Number(),
+		Body: "Здравствуйте, " + r.FullName + "!\n\nВы спрашивали: «" + r.Topic + "».\n\n" + r.Answer})
+}
+
+func (l *Letters) when(t time.Time) string {
+	return l.cal.Local(t).Format("02.01.2006 15:04") + " (" + l.cal.Zone().String() + ")"
+}
+
+func (l *Letters) render(to string, letter mail.Letter) (*kabinet.Message, error) {
+	m, err := l.templates.Render(to, letter)
+	if err != nil {
+		return nil, err
+	}
+	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: m.Subject, Text: m.Text, HTML: m.HTML}, nil
+}

@@ -1,0 +1,71 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/riverqueue/river"
+
+	"kabinet/billrun"
+	"kabinet/exchange"
+	"kabinet/jobs"
+	"kabinet/notify"
+)
+
+// workers migrates and opens the job queue on the store's database with
+// every worker registered, and lets the store enqueue on it: the store is
+// made before the queue whose workers use it, so it learns of the queue
+// last.
+func (a *App) workers(ctx context.Context) error {
+	deliverer := &notify.Deliverer{Store: a.DB, Senders: a.Senders}
+	ws := river.NewWorkers()
+	river.AddWorker(ws, &jobs.OptimizeWorker{DB: a.DB})
+	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: deliverer.Deliver})
+	river.AddWorker(ws, &jobs.PruneWorker{DB: a.DB})
+	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: a.Payments.Poll})
+	river.AddWorker(ws, &jobs.AutopayWorker{Run: a.Payments.RunAutopay})
+	river.AddWorker(ws, &jobs.RemindWorker{Remind: a.remind})
+	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
+	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
+		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+	if a.Config.ExchangeInbox != "" {
+		river.AddWorker(ws, &jobs.InboxWorker{Scan: a.scanInbox})
+		periodic = append(periodic, jobs.InboxEvery(time.Minute))
+	}
+	if a.Config.BuiltinBilling {
+		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
+		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
+	}
+	q, err := jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+	if err != nil {
+		return fmt.Errorf("job queue: %w", err)
+	}
+	a.DB.Jobs, a.Queue = q, q
+	return nil
+}
+
+// remind runs one reminder scan and logs what it did.
+func (a *App) remind(ctx context.Context) error {
+	st, err := a.Reminders.Run(ctx)
+	a.Log.Info("reminders", "accounts", st.Accounts, "sent", st.Sent, "err", err)
+	return err
+}
+
+// closeLastPeriod closes the period before the current one in the
+// supplier's time zone: the scheduled close.
+func (a *App) closeLastPeriod(ctx context.Context) error {
+	_, err := billrun.New(a.DB, a.Calendar).Close(ctx, a.Calendar.Period().Add(-1))
+	return err
+}
+
+// scanInbox imports the files the billing system dropped into the inbox.
+func (a *App) scanInbox(ctx context.Context) error {
+	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: &exchange.Importer{Store: a.DB}}
+	n, err := in.Scan(ctx)
+	if n > 0 {
+		a.Log.Info("exchange inbox", "files", n, "err", err)
+	}
+	return err
+}
