@@ -18,13 +18,14 @@ var migrations embed.FS
 // a migration or none of it. Several servers starting at once on PostgreSQL
 // take turns through an advisory lock.
 func (db *DB) migrate(ctx context.Context) error {
-	dir := "migrations/" + db.dialect.name
-	names, err := fs.Glob(migrations, dir+"/*.sql")
+	names, err := migrationNames(db.dialect.name)
 	if err != nil {
 		return err
 	}
-	sort.Strings(names)
 	if _, err := db.write.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)`); err != nil {
+		return err
+	}
+	if err := distinctVersions(names); err != nil {
 		return err
 	}
 	for _, name := range names {
@@ -35,11 +36,45 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-func (db *DB) applyMigration(ctx context.Context, name string) error {
+// migrationNames lists the engine's migrations in the order they apply.
+func migrationNames(engine string) ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/"+engine+"/*.sql")
+	sort.Strings(names)
+	return names, err
+}
+
+// distinctVersions refuses two migrations with one number: the second
+// would be taken as applied and silently never run (two branches once both
+// chose 0030).
+func distinctVersions(names []string) error {
+	seen := map[int]string{}
+	for _, name := range names {
+		v, err := migrationVersion(name)
+		if err != nil {
+			return err
+		}
+		if other, ok := seen[v]; ok {
+			return fmt.Errorf("migrations %s and %s share the number %d", other, name, v)
+		}
+		seen[v] = name
+	}
+	return nil
+}
+
+// migrationVersion is the number a migration's file name starts with.
+func migrationVersion(name string) (int, error) {
 	base := name[strings.LastIndex(name, "/")+1:]
-	version, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+	v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 	if err != nil {
-		return fmt.Errorf("migration name must start with a number: %w", err)
+		return 0, fmt.Errorf("migration %s: its name must start with a number: %w", name, err)
+	}
+	return v, nil
+}
+
+func (db *DB) applyMigration(ctx context.Context, name string) error {
+	version, err := migrationVersion(name)
+	if err != nil {
+		return err
 	}
 	body, err := migrations.ReadFile(name)
 	if err != nil {
