@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -13,7 +15,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 
 	"kabinet/sqlstore"
 )
@@ -145,31 +146,35 @@ func TestImportSurvivesKill(t *testing.T) {
 	mustRun(t, bin, "export-world", "--db", src, files)
 	whole, killed := filepath.Join(dir, "whole.db"), filepath.Join(dir, "killed.db")
 	mustRun(t, bin, "import", "--db", whole, "--builtin-billing=false", files)
-	// Up to 20 runs are killed at a random moment; the last one is let be.
+	// Up to 20 runs are killed, each just after a randomly chosen line of
+	// its progress (a chunk committed, the next one under way), so the kills
+	// land in the same places however fast the machine is; the last run is
+	// let be.
 	rng := rand.New(rand.NewPCG(3, 4))
 	kills := 0
 	for run := 0; ; run++ {
 		cmd := exec.Command(bin, "import", "--db", killed, "--builtin-billing=false", files)
+		progress, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		var deadline <-chan time.Time
-		if run < 20 {
-			deadline = time.After(time.Duration(300+rng.IntN(2500)) * time.Millisecond)
+		lines, killAt := bufio.NewScanner(progress), 1+rng.IntN(3)
+		for n := 1; run < 20 && lines.Scan(); n++ {
+			if n == killAt {
+				cmd.Process.Signal(syscall.SIGKILL)
+				break
+			}
 		}
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Fatalf("import after %d kills: %v", kills, err)
-			}
-		case <-deadline:
-			cmd.Process.Signal(syscall.SIGKILL)
-			if err := <-done; err != nil {
+		io.Copy(io.Discard, progress)
+		if err := cmd.Wait(); err != nil {
+			if run < 20 && strings.Contains(err.Error(), "killed") {
 				kills++
+				continue
 			}
-			continue
+			t.Fatalf("import after %d kills: %v", kills, err)
 		}
 		break
 	}
