@@ -12,8 +12,6 @@ import (
 	"unicode"
 
 	"kabinet"
-	"kabinet/billrun"
-	"kabinet/demo"
 	"kabinet/mail/mailpittest"
 	"kabinet/requests"
 	"kabinet/sms/smstest"
@@ -146,17 +144,7 @@ func balanceSentence(m kabinet.Money, on time.Time) string {
 func TestStatementCommand(t *testing.T) {
 	ctx := context.Background()
 	dsn := filepath.Join(t.TempDir(), "kabinet.db")
-	db, err := sqlstore.Open(ctx, dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 1, Today: time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)}); err != nil {
-		t.Fatal(err)
-	}
-	e := billrun.New(db, kabinet.Calendar{Clock: kabinet.ClockAt(time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC))})
-	if _, err := e.Close(ctx, kabinet.Period{Year: 2026, Month: time.November}); err != nil {
-		t.Fatal(err)
-	}
+	db := mustCloseNovember(t, dsn)
 	acc, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("10103001857"))
 	if err != nil {
 		t.Fatal(err)
