@@ -20,6 +20,8 @@ type site struct {
 	frame func(r *http.Request, title string) BasePage
 }
 
+// newSite is a site on the shell with a mux of its own, whose pages are
+// framed by frame.
 func (s *Server) newSite(frame func(r *http.Request, title string) BasePage) site {
 	return site{Server: s, mux: http.NewServeMux(), frame: frame}
 }
