@@ -128,7 +128,7 @@ const paymentChunk = 20000
 
 // loadPayments writes the payments made in month m, chunk by chunk, each
 // with the progress marker, skipping those a stopped build loaded.
-func loadPayments(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, s *schedule, m kabinet.Period) error {
+func loadPayments(ctx context.Context, db *sqlstore.DB, w *kabinet.World, s *schedule, m kabinet.Period) error {
 	ps := s.take(m)
 	from := 0
 	switch {
@@ -141,7 +141,7 @@ func loadPayments(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, s *sc
 		to := min(from+paymentChunk, len(ps))
 		var b sqlstore.Batch
 		for _, p := range ps[from:to] {
-			b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(s.entry(p))...)
+			b.AddLedgerEntry(s.entry(p))
 		}
 		sqlstore.MarkWorldPaid(&b, m, to)
 		if err := db.Load(ctx, &b); err != nil {

@@ -150,7 +150,7 @@ func (m *Main) Close(ctx context.Context) error {
 func ensureWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
 	w, err := db.FindWorld(ctx)
 	switch {
-	case err == nil && w.State == sqlstore.WorldComplete:
+	case err == nil && w.State == kabinet.WorldComplete:
 		return nil
 	case err == nil:
 		log.Info("finishing the demo world a previous run left half-built", "built", w.Built, "of", w.Accounts)
