@@ -31,6 +31,9 @@ type DB struct {
 	// fullAt is when a write last found the disk full (Unix nanoseconds),
 	// 0 since a write succeeded: Ping reports it.
 	fullAt atomic.Int64
+	// files, when the attachments live in the database, holds the staged
+	// uploads CreateRequest writes (NewFiles).
+	files *Files
 }
 
 // fullFor is how long Ping fails after a write found the disk full,

@@ -36,6 +36,7 @@ func bind(c *Config, fs *flag.FlagSet) error {
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
 	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
 	bindChannels(c, fs, &errs)
+	bindFiles(c, fs, &errs)
 	bindBank(c, fs, &errs)
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
@@ -61,6 +62,15 @@ func bindChannels(c *Config, fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.SMS.Password, "sms-password", "KABINET_SMS_PASSWORD", "SMSC password")
 	str(fs, &c.SMS.Sender, "sms-sender", "KABINET_SMS_SENDER", "approved SMS sender name")
 	str(fs, &c.SMS.URL, "sms-url", "KABINET_SMS_URL", "SMS gateway base URL (default: the provider's)")
+}
+
+func bindFiles(c *Config, fs *flag.FlagSet, errs *[]error) {
+	str(fs, &c.Files, "files", "KABINET_FILES", "where attachments are kept: db, dir (<data>/uploads) or s3://bucket/prefix (default: db on PostgreSQL, dir on SQLite)")
+	str(fs, &c.S3.Endpoint, "s3-endpoint", "KABINET_S3_ENDPOINT", "host:port of the S3-compatible object store")
+	str(fs, &c.S3.AccessKey, "s3-access-key", "KABINET_S3_ACCESS_KEY", "S3 access key")
+	str(fs, &c.S3.SecretKey, "s3-secret-key", "KABINET_S3_SECRET_KEY", "S3 secret key")
+	str(fs, &c.S3.Region, "s3-region", "KABINET_S3_REGION", "S3 region (empty: the service's default)")
+	*errs = append(*errs, boolean(fs, &c.S3.Insecure, "s3-insecure", "KABINET_S3_INSECURE", "reach the object store over plain HTTP"))
 }
 
 func bindBank(c *Config, fs *flag.FlagSet, errs *[]error) {

@@ -7,6 +7,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
 	"kabinet/mail"
 	"kabinet/requests"
 )
@@ -56,6 +57,12 @@ type Config struct {
 	// ExchangeInbox is a directory the billing system drops its files
 	// into, imported by a job every minute; empty: no inbox.
 	ExchangeInbox string // KABINET_EXCHANGE_INBOX
+	// Files is where attachments are kept: "db", "dir" (<data>/uploads)
+	// or "s3://bucket/prefix"; empty: the database on PostgreSQL, the
+	// directory on SQLite (FilesKind).
+	Files string // KABINET_FILES
+	// S3 reaches the object store of an s3:// Files.
+	S3 filestore.S3Config // KABINET_S3_*
 
 	// Auth and Requests are the limits of sign-in and of requests (no
 	// flags: the defaults are the manual's; benchmarks lift the per-IP

@@ -28,7 +28,8 @@ func (a *App) workers(ctx context.Context) error {
 	river.AddWorker(ws, &jobs.AutopayWorker{Run: a.Payments.RunAutopay})
 	river.AddWorker(ws, &jobs.RemindWorker{Remind: a.remind})
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
-	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
+	river.AddWorker(ws, &jobs.SweepWorker{Sweep: a.sweepFiles})
+	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour), jobs.SweepEvery(6 * time.Hour),
 		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
 	if a.Config.ExchangeInbox != "" {
 		river.AddWorker(ws, &jobs.InboxWorker{Scan: a.scanInbox})
@@ -50,6 +51,16 @@ func (a *App) workers(ctx context.Context) error {
 func (a *App) remind(ctx context.Context) error {
 	st, err := a.Reminders.Run(ctx)
 	a.Log.Info("reminders", "accounts", st.Accounts, "sent", st.Sent, "err", err)
+	return err
+}
+
+// sweepFiles removes the files of requests never saved, a day old: no
+// upload on any server takes that long.
+func (a *App) sweepFiles(ctx context.Context) error {
+	n, err := a.Requests.SweepFiles(ctx, 24*time.Hour)
+	if n > 0 || err != nil {
+		a.Log.Info("files sweep", "removed", n, "err", err)
+	}
 	return err
 }
 
