@@ -42,6 +42,7 @@ func bind(c *Config, fs *flag.FlagSet) error {
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
+		dur(fs, &c.DrainGrace, "drain-grace", "KABINET_DRAIN_GRACE", "how long SIGTERM answers /readyz with 503 while still serving, before it stops taking connections"),
 		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"),
 		boolean(fs, &c.BuiltinBilling, "builtin-billing", "KABINET_BUILTIN_BILLING", "close each month with the built-in billing (off when a billing system feeds the ledger)"),
 		boolean(fs, &c.TrustProxy, "trust-proxy", "KABINET_TRUST_PROXY", "take the client address from X-Forwarded-For (behind a reverse proxy only)"))

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"kabinet"
@@ -27,6 +28,8 @@ type Main struct {
 	// metricsLn and metricsSrv serve /metrics on --metrics-listen.
 	metricsLn  net.Listener
 	metricsSrv *http.Server
+	// draining is set by Drain: /readyz answers 503.
+	draining atomic.Bool
 }
 
 // NewMain returns a program with the given configuration.
@@ -93,7 +96,7 @@ func (m *Main) listenMetrics(metrics http.Handler) error {
 
 // serve serves the site on the listener until Close.
 func (m *Main) serve() {
-	m.srv = &http.Server{Handler: m.app.Site, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+	m.srv = &http.Server{Handler: m.drainable(m.app.Site), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(m.log.Handler(), slog.LevelWarn)}
 	go func() {
 		if err := m.srv.Serve(m.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {

@@ -37,7 +37,11 @@ type Config struct {
 	DemoSeed     int64 // KABINET_DEMO_SEED
 	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
 	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
-	Dev             bool          // KABINET_DEV: error details on error pages
+	// DrainGrace is how long SIGTERM keeps serving with /readyz at 503
+	// before it stops taking connections: the load balancer's health
+	// checks see the server go in that time.
+	DrainGrace time.Duration // KABINET_DRAIN_GRACE
+	Dev        bool          // KABINET_DEV: error details on error pages
 	// BuiltinBilling closes each month with the portal's own billing; a
 	// supplier whose billing system feeds the ledger turns it off.
 	BuiltinBilling bool // KABINET_BUILTIN_BILLING
@@ -112,6 +116,7 @@ func DefaultConfig() Config {
 		DemoSeed:        1,
 		BuiltinBilling:  true,
 		ShutdownTimeout: 30 * time.Second,
+		DrainGrace:      5 * time.Second,
 		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
 		SMS:             SMSConfig{Provider: "dev"},
 		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},
