@@ -63,7 +63,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.app = a
-	if err := ensureDemoOperators(ctx, a); err != nil {
+	if err := db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return ensureDemoOperators(ctx, a) }); err != nil {
 		return err
 	}
 	if err := m.app.Start(ctx); err != nil {
@@ -145,8 +145,16 @@ func (m *Main) Close(ctx context.Context) error {
 }
 
 // ensureWorld builds the demo world on a database that has none, and
-// finishes one that a crash left half-built.
+// finishes one that a crash left half-built. Servers started at once on
+// a fresh database take turns: the first builds, the others find it built.
 func ensureWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
+	if w, err := db.FindWorld(ctx); err == nil && w.State == sqlstore.WorldComplete {
+		return nil // the usual start: no lock to wait for
+	}
+	return db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return buildWorld(ctx, db, cfg, cal, log) })
+}
+
+func buildWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
 	w, err := db.FindWorld(ctx)
 	switch {
 	case err == nil && w.State == sqlstore.WorldComplete:

@@ -12,6 +12,7 @@ import (
 	"kabinet/exchange"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/sqlstore"
 )
 
 // workers migrates and opens the job queue on the store's database with
@@ -39,7 +40,12 @@ func (a *App) workers(ctx context.Context) error {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
 	}
-	q, err := jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+	var q *jobs.Queue
+	// The queue migrates its schema: servers started at once take turns.
+	err := a.DB.Exclusive(ctx, sqlstore.LockMigrate, func() (err error) {
+		q, err = jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("job queue: %w", err)
 	}
