@@ -43,6 +43,8 @@ func bind(c *Config, fs *flag.FlagSet) error {
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
 		dur(fs, &c.DrainGrace, "drain-grace", "KABINET_DRAIN_GRACE", "how long SIGTERM answers /readyz with 503 while still serving, before it stops taking connections"),
+		dur(fs, &c.CloseEvery, "close-every", "KABINET_CLOSE_EVERY", "how often the month close is scheduled"),
+		dur(fs, &c.RemindEvery, "remind-every", "KABINET_REMIND_EVERY", "how often the reminders are scanned"),
 		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"),
 		boolean(fs, &c.BuiltinBilling, "builtin-billing", "KABINET_BUILTIN_BILLING", "close each month with the built-in billing (off when a billing system feeds the ledger)"),
 		boolean(fs, &c.TrustProxy, "trust-proxy", "KABINET_TRUST_PROXY", "take the client address from X-Forwarded-For (behind a reverse proxy only)"))

@@ -61,6 +61,11 @@ type Config struct {
 	// ExchangeInbox is a directory the billing system drops its files
 	// into, imported by a job every minute; empty: no inbox.
 	ExchangeInbox string // KABINET_EXCHANGE_INBOX
+	// CloseEvery and RemindEvery are how often the month close and the
+	// reminder scan are scheduled; one server of those sharing the
+	// database (the queue's leader) runs each.
+	CloseEvery  time.Duration // KABINET_CLOSE_EVERY
+	RemindEvery time.Duration // KABINET_REMIND_EVERY
 	// Files is where attachments are kept: "db", "dir" (<data>/uploads)
 	// or "s3://bucket/prefix"; empty: the database on PostgreSQL, the
 	// directory on SQLite (FilesKind).
@@ -117,6 +122,8 @@ func DefaultConfig() Config {
 		BuiltinBilling:  true,
 		ShutdownTimeout: 30 * time.Second,
 		DrainGrace:      5 * time.Second,
+		CloseEvery:      6 * time.Hour,
+		RemindEvery:     3 * time.Hour,
 		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
 		SMS:             SMSConfig{Provider: "dev"},
 		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},

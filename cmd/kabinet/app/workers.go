@@ -31,14 +31,14 @@ func (a *App) workers(ctx context.Context) error {
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
 	river.AddWorker(ws, &jobs.SweepWorker{Sweep: a.sweepFiles})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour), jobs.SweepEvery(6 * time.Hour),
-		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(cmp.Or(a.Config.RemindEvery, 3*time.Hour))}
 	if a.Config.ExchangeInbox != "" {
 		river.AddWorker(ws, &jobs.InboxWorker{Scan: a.scanInbox})
 		periodic = append(periodic, jobs.InboxEvery(time.Minute))
 	}
 	if a.Config.BuiltinBilling {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
-		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
+		periodic = append(periodic, jobs.CloseEvery(cmp.Or(a.Config.CloseEvery, 6*time.Hour)))
 	}
 	var q *jobs.Queue
 	// The queue migrates its schema: servers started at once take turns.
