@@ -152,7 +152,7 @@ func (m *Main) Close(ctx context.Context) error {
 // finishes one that a crash left half-built. Servers started at once on
 // a fresh database take turns: the first builds, the others find it built.
 func ensureWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
-	if w, err := db.FindWorld(ctx); err == nil && w.State == sqlstore.WorldComplete {
+	if w, err := db.FindWorld(ctx); err == nil && w.State == kabinet.WorldComplete {
 		return nil // the usual start: no lock to wait for
 	}
 	return db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return buildWorld(ctx, db, cfg, cal, log) })
