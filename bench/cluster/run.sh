@@ -25,8 +25,8 @@ echo "== demo world of $n homes"
 /usr/bin/time -f "build: %e s wall" "$work/kabinet" demo --accounts "$n" --db "$db" | tail -n 2
 month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 echo "== month close of $month (reopened, then closed again)"
-"$work/kabinet" reopen-period "$month" --db "$db" >/dev/null
-/usr/bin/time -f "close: %e s wall" "$work/kabinet" close-period "$month" --db "$db" | tail -n 1
+"$work/kabinet" reopen-period --db "$db" "$month" >/dev/null
+/usr/bin/time -f "close: %e s wall" "$work/kabinet" close-period --db "$db" "$month" | tail -n 1
 
 serve() { # serve PORT
   "$work/kabinet" serve --listen "127.0.0.1:$1" --db "$db" --data "$work/d$1" --demo-accounts 0 --trust-proxy \
