@@ -1,8 +1,9 @@
 // Package filestore keeps uploaded files outside the database: in a
-// directory by default (under the data directory, or on a volume several
-// servers share). Keys are made by the caller from random bytes, never
-// from a customer's file name; the store still refuses any key that is
-// not a plain relative path.
+// directory (under the data directory: one server), or in a bucket of an
+// S3-compatible object store (several servers). On PostgreSQL the default
+// keeps them in the database instead (sqlstore.Files). Keys are made by
+// the caller from random bytes, never from a customer's file name; the
+// stores still refuse any key that is not a plain relative path.
 package filestore
 
 import (
@@ -14,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"kabinet"
 )
@@ -88,11 +90,46 @@ func (d *Dir) Delete(ctx context.Context, key string) error {
 	return nil
 }
 
-// path maps key to a file under Root, refusing anything that could leave
-// it: keys are slash-separated names of letters, digits, '-' and '_'.
+// List calls fn with every key under prefix and when it was written;
+// files being written (".put-*") are not keys.
+func (d *Dir) List(ctx context.Context, prefix string, fn func(key string, at time.Time) error) error {
+	root, err := d.path(strings.TrimSuffix(prefix, "/"))
+	if err != nil {
+		return err
+	}
+	err = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			return err
+		}
+		info, err := e.Info()
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(d.Root, path)
+		if err != nil {
+			return err
+		}
+		return fn(filepath.ToSlash(rel), info.ModTime())
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	return err
+}
+
+// path maps key to a file under Root, refusing anything that could leave it.
 func (d *Dir) path(key string) (string, error) {
-	if key == "" || !filepath.IsLocal(filepath.FromSlash(key)) || strings.Trim(key, "abcdefghijklmnopqrstuvwxyz0123456789-_/") != "" {
-		return "", kabinet.Errorf(kabinet.EINVALID, "Недопустимый ключ файла")
+	if err := checkKey(key); err != nil {
+		return "", err
 	}
 	return filepath.Join(d.Root, filepath.FromSlash(key)), nil
+}
+
+// checkKey refuses a key that is not a plain relative path: keys are
+// slash-separated names of letters, digits, '-' and '_'.
+func checkKey(key string) error {
+	if key == "" || !filepath.IsLocal(filepath.FromSlash(key)) || strings.Trim(key, "abcdefghijklmnopqrstuvwxyz0123456789-_/") != "" {
+		return kabinet.Errorf(kabinet.EINVALID, "Недопустимый ключ файла")
+	}
+	return nil
 }

@@ -24,6 +24,7 @@ type Store interface {
 	FindRequests(ctx context.Context, f kabinet.RequestFilter) ([]*kabinet.Request, error)
 	UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpdate) error
 	FindBranches(ctx context.Context) ([]*kabinet.Branch, error)
+	FindAttachmentKeys(ctx context.Context, keys []string) (map[string]bool, error)
 
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
@@ -34,9 +35,9 @@ type Store interface {
 	Hit(ctx context.Context, key string, window time.Duration) (int, error)
 }
 
-// Files keeps the attachments' content. *filestore.Dir satisfies it; an
-// S3-compatible store is the option for several servers without a
-// shared volume.
+// Files keeps the attachments' content: *sqlstore.Files (in the
+// database, written with the request), *filestore.Dir (a directory of
+// one server) or *filestore.S3 (an S3-compatible object store).
 type Files interface {
 	Put(ctx context.Context, key string, r io.Reader) (int64, error)
 	Open(ctx context.Context, key string) (io.ReadCloser, error)

@@ -187,8 +187,11 @@ func newKey() (string, error) {
 		return "", err
 	}
 	h := hex.EncodeToString(b)
-	return "requests/" + h[:2] + "/" + h, nil
+	return keyPrefix + h[:2] + "/" + h, nil
 }
+
+// keyPrefix opens every key of a request's file.
+const keyPrefix = "requests/"
 
 var errTooLarge = errors.New("attachment too large")
 

@@ -31,6 +31,9 @@ type DB struct {
 	// fullAt is when a write last found the disk full (Unix nanoseconds),
 	// 0 since a write succeeded: Ping reports it.
 	fullAt atomic.Int64
+	// files, when the attachments live in the database, holds the staged
+	// uploads CreateRequest writes (NewFiles).
+	files *Files
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
@@ -66,7 +69,9 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.migrate(ctx); err != nil {
+	// Servers started at once on a fresh database take turns: even
+	// CREATE TABLE IF NOT EXISTS races in PostgreSQL's catalogue.
+	if err := db.Exclusive(ctx, LockMigrate, func() error { return db.migrate(ctx) }); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("migrate: %w", err)
 	}
@@ -169,4 +174,31 @@ func (db *DB) Optimize(ctx context.Context) error {
 	}
 	_, err := db.write.ExecContext(ctx, db.dialect.optimize)
 	return err
+}
+
+// Lock names of Exclusive.
+const (
+	LockMigrate   int64 = 7265439 // migrating the schema, the job queue's too
+	LockDemoWorld int64 = 7265440 // building the demo world
+)
+
+// Exclusive runs fn while it holds the lock named key, which on PostgreSQL
+// every server sharing the database respects (a session advisory lock on
+// a connection of its own): the servers started at once on a fresh
+// database take turns, and the first builds what the others then find.
+// On SQLite fn just runs: one server writes at a time anyway.
+func (db *DB) Exclusive(ctx context.Context, key int64, fn func() error) error {
+	if db.dialect.name != "postgres" {
+		return fn()
+	}
+	conn, err := db.write.Conn(ctx)
+	if err != nil {
+		return translate(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, key); err != nil {
+		return translate(err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, key)
+	return fn()
 }

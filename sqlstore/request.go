@@ -7,14 +7,15 @@ import (
 	"kabinet"
 )
 
-// CreateRequest saves r with its attachments (whose files are already in
-// the file store) and, if m is not nil, puts m in the outbox, all in one
-// transaction. It sets the IDs and r's times.
+// CreateRequest saves r with its attachments and, if m is not nil, puts m
+// in the outbox, all in one transaction. The attachments' files are
+// already in the file store, or staged by Files and written here, in the
+// same transaction. It sets the IDs and r's times.
 func (db *DB) CreateRequest(ctx context.Context, r *kabinet.Request, m *kabinet.Message) error {
 	now := db.now()
 	r.CreatedAt, r.UpdatedAt = now, now
 	r.Deadline = now.AddDate(0, 0, kabinet.AnswerDays)
-	return db.InTx(ctx, func(tx *sql.Tx) error {
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO requests (kind, status, account_id, user_id, branch_id, full_name, address, account_number,
 				phone, email, answer_channel, topic, service, period_from, period_to, body, answer, answered_at,
@@ -36,12 +37,34 @@ func (db *DB) CreateRequest(ctx context.Context, r *kabinet.Request, m *kabinet.
 			if err != nil {
 				return translate(err)
 			}
+			if err := db.writeStaged(ctx, tx, a.Key); err != nil {
+				return err
+			}
 		}
 		if m == nil {
 			return nil
 		}
 		return db.enqueueMessage(ctx, tx, m)
 	})
+	if err == nil {
+		db.unstageSaved(r.Attachments)
+	}
+	return err
+}
+
+// FindAttachmentKeys returns which of keys belong to saved attachments:
+// the file stores' sweep removes the others.
+func (db *DB) FindAttachmentKeys(ctx context.Context, keys []string) (map[string]bool, error) {
+	found := map[string]bool{}
+	for _, k := range keys {
+		var n int
+		err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM request_attachments WHERE storage_key = $1`, k).Scan(&n)
+		if err != nil {
+			return nil, translate(err)
+		}
+		found[k] = n > 0
+	}
+	return found, nil
 }
 
 const requestSelect = `SELECT id, kind, status, COALESCE(account_id, 0), COALESCE(user_id, 0), COALESCE(branch_id, 0),

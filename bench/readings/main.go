@@ -44,6 +44,7 @@ func main() {
 	rate := flag.Int("rate", 0, "readings per second to post (0: as fast as answered)")
 	duration := flag.Duration("d", 30*time.Second, "how long to post")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the posting to this file")
+	target := flag.String("url", "", "post to running servers here (a load balancer) instead of one started in-process; their sign-in limit per address holds, so keep -customers under 60")
 	flag.Parse()
 	ctx := context.Background()
 	db, err := sqlstore.Open(ctx, *dsn)
@@ -61,7 +62,10 @@ func main() {
 	check(err)
 	fmt.Printf("%d customers with %d meters registered in %s\n", len(cs), meterCount(cs), time.Since(start).Round(time.Millisecond))
 
-	base := serve(ctx, db)
+	base := *target
+	if base == "" {
+		base = serve(ctx, db)
+	}
 	start = time.Now()
 	signIn(base, cs, *clients)
 	fmt.Printf("%d customers signed in through /login in %s\n", len(cs), time.Since(start).Round(time.Millisecond))

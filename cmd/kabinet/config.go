@@ -36,11 +36,15 @@ func bind(c *Config, fs *flag.FlagSet) error {
 	str(fs, &c.SupplierName, "supplier-name", "KABINET_SUPPLIER_NAME", "the supplier's name in the header")
 	str(fs, &c.ExchangeInbox, "exchange-inbox", "KABINET_EXCHANGE_INBOX", "directory of the billing system's files to import (empty: none)")
 	bindChannels(c, fs, &errs)
+	bindFiles(c, fs, &errs)
 	bindBank(c, fs, &errs)
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
+		dur(fs, &c.DrainGrace, "drain-grace", "KABINET_DRAIN_GRACE", "how long SIGTERM answers /readyz with 503 while still serving, before it stops taking connections"),
+		dur(fs, &c.CloseEvery, "close-every", "KABINET_CLOSE_EVERY", "how often the month close is scheduled"),
+		dur(fs, &c.RemindEvery, "remind-every", "KABINET_REMIND_EVERY", "how often the reminders are scanned"),
 		boolean(fs, &c.Dev, "dev", "KABINET_DEV", "show error details on error pages (never in production)"),
 		boolean(fs, &c.BuiltinBilling, "builtin-billing", "KABINET_BUILTIN_BILLING", "close each month with the built-in billing (off when a billing system feeds the ledger)"),
 		boolean(fs, &c.TrustProxy, "trust-proxy", "KABINET_TRUST_PROXY", "take the client address from X-Forwarded-For (behind a reverse proxy only)"))
@@ -61,6 +65,15 @@ func bindChannels(c *Config, fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.SMS.Password, "sms-password", "KABINET_SMS_PASSWORD", "SMSC password")
 	str(fs, &c.SMS.Sender, "sms-sender", "KABINET_SMS_SENDER", "approved SMS sender name")
 	str(fs, &c.SMS.URL, "sms-url", "KABINET_SMS_URL", "SMS gateway base URL (default: the provider's)")
+}
+
+func bindFiles(c *Config, fs *flag.FlagSet, errs *[]error) {
+	str(fs, &c.Files, "files", "KABINET_FILES", "where attachments are kept: db, dir (<data>/uploads) or s3://bucket/prefix (default: db on PostgreSQL, dir on SQLite)")
+	str(fs, &c.S3.Endpoint, "s3-endpoint", "KABINET_S3_ENDPOINT", "host:port of the S3-compatible object store")
+	str(fs, &c.S3.AccessKey, "s3-access-key", "KABINET_S3_ACCESS_KEY", "S3 access key")
+	str(fs, &c.S3.SecretKey, "s3-secret-key", "KABINET_S3_SECRET_KEY", "S3 secret key")
+	str(fs, &c.S3.Region, "s3-region", "KABINET_S3_REGION", "S3 region (empty: the service's default)")
+	*errs = append(*errs, boolean(fs, &c.S3.Insecure, "s3-insecure", "KABINET_S3_INSECURE", "reach the object store over plain HTTP"))
 }
 
 func bindBank(c *Config, fs *flag.FlagSet, errs *[]error) {

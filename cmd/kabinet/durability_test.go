@@ -112,7 +112,7 @@ func registerCustomers(t *testing.T, dsn string, n int) []*customer {
 		t.Fatal(err)
 	}
 	var cs []*customer
-	for id := int64(10); len(cs) < n && id < 300; id++ {
+	for id := int64(10); len(cs) < n && id < 1000; id++ {
 		ms, err := db.FindMeters(ctx, id)
 		if err != nil || len(ms) == 0 {
 			continue

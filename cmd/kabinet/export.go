@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 
 	"kabinet"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/exchange"
-	"kabinet/filestore"
 	"kabinet/requests"
 	"kabinet/sqlstore"
 )
@@ -81,10 +81,10 @@ func export(ctx context.Context, cfg Config, f exportFlags, out io.Writer) error
 	})
 }
 
-// exporter is the export with the requests' files from the data
-// directory. The requests service is built only to open them.
+// exporter is the export with the requests' files from the configured
+// store. The requests service is built only to open them.
 func exporter(db *sqlstore.DB, cfg Config) (*exchange.Exporter, error) {
-	files, err := filestore.NewDir(filepath.Join(cfg.Data, "uploads"))
+	files, err := app.NewFiles(context.Background(), cfg, db)
 	if err != nil {
 		return nil, err
 	}

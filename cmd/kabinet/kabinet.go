@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"kabinet"
@@ -27,6 +28,8 @@ type Main struct {
 	// metricsLn and metricsSrv serve /metrics on --metrics-listen.
 	metricsLn  net.Listener
 	metricsSrv *http.Server
+	// draining is set by Drain: /readyz answers 503.
+	draining atomic.Bool
 }
 
 // NewMain returns a program with the given configuration.
@@ -64,7 +67,7 @@ func (m *Main) Run(ctx context.Context) error {
 		return err
 	}
 	m.app = a
-	if err := ensureDemoOperators(ctx, a); err != nil {
+	if err := db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return ensureDemoOperators(ctx, a) }); err != nil {
 		return err
 	}
 	if err := m.app.Start(ctx); err != nil {
@@ -97,7 +100,7 @@ func (m *Main) listenMetrics(metrics http.Handler) error {
 
 // serve serves the site on the listener until Close.
 func (m *Main) serve() {
-	m.srv = &http.Server{Handler: m.app.Site, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+	m.srv = &http.Server{Handler: m.drainable(m.app.Site), ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
 		WriteTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second, ErrorLog: slog.NewLogLogger(m.log.Handler(), slog.LevelWarn)}
 	go func() {
 		if err := m.srv.Serve(m.ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -146,8 +149,16 @@ func (m *Main) Close(ctx context.Context) error {
 }
 
 // ensureWorld builds the demo world on a database that has none, and
-// finishes one that a crash left half-built.
+// finishes one that a crash left half-built. Servers started at once on
+// a fresh database take turns: the first builds, the others find it built.
 func ensureWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
+	if w, err := db.FindWorld(ctx); err == nil && w.State == kabinet.WorldComplete {
+		return nil // the usual start: no lock to wait for
+	}
+	return db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return buildWorld(ctx, db, cfg, cal, log) })
+}
+
+func buildWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
 	w, err := db.FindWorld(ctx)
 	switch {
 	case err == nil && w.State == kabinet.WorldComplete:

@@ -134,10 +134,10 @@ func serve(ctx context.Context, cfg Config, out io.Writer) error {
 	}
 	m.PrintWelcome(ctx, out)
 	<-ctx.Done()
-	m.log.Info("shutting down", "timeout", cfg.ShutdownTimeout)
-	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	m.log.Info("shutting down", "drain_grace", cfg.DrainGrace, "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.DrainGrace+cfg.ShutdownTimeout)
 	defer cancel()
-	return m.Close(sctx)
+	return m.Drain(sctx)
 }
 
 func newLogger(w io.Writer) *slog.Logger {

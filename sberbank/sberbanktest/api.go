@@ -44,8 +44,7 @@ func (b *Bank) register(p url.Values) any {
 	case p.Get("returnUrl") == "":
 		return fail{"4", "Не указан URL возврата"}
 	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	if _, ok := b.numbers[p.Get("orderNumber")]; ok {
 		return fail{sberbank.CodeAlreadyRegistered, "Заказ с таким номером уже обработан"}
 	}
@@ -62,7 +61,7 @@ func (b *Bank) register(p url.Values) any {
 	return map[string]string{"orderId": o.ID, "formUrl": b.cfg.PublicURL + "/payment/merchants/kabinet/payment_ru.html?mdOrder=" + o.ID}
 }
 
-// find returns the order that p names by orderId or orderNumber; b.mu held.
+// find returns the order that p names by orderId or orderNumber; the bank held.
 func (b *Bank) find(p url.Values) *Order {
 	id := p.Get("orderId")
 	if id == "" {
@@ -72,8 +71,7 @@ func (b *Bank) find(p url.Values) *Order {
 }
 
 func (b *Bank) status(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.find(p)
 	if o == nil {
 		return fail{"6", "Заказ не найден"}
@@ -108,8 +106,7 @@ func stateName(s int) string {
 
 func (b *Bank) refund(p url.Values) any {
 	amount, err := strconv.ParseInt(p.Get("amount"), 10, 64)
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.find(p)
 	switch {
 	case o == nil:
@@ -127,8 +124,7 @@ func (b *Bank) refund(p url.Values) any {
 }
 
 func (b *Bank) getBindings(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	list := []map[string]string{}
 	for _, bd := range b.bindings {
 		if bd.clientID == p.Get("clientId") && bd.active {
@@ -142,8 +138,7 @@ func (b *Bank) getBindings(p url.Values) any {
 }
 
 func (b *Bank) unBind(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	bd := b.bindings[p.Get("bindingId")]
 	if bd == nil || !bd.active {
 		return fail{"2", "Связка не найдена или неактивна"}
@@ -156,8 +151,7 @@ func (b *Bank) unBind(p url.Values) any {
 // card, answered in the {success, data, error} shape of that method.
 func (b *Bank) recurrent(p url.Values) any {
 	amount, err := strconv.ParseInt(p.Get("amount"), 10, 64)
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	bd := b.bindings[p.Get("bindingId")]
 	refuse := func(code, msg string) any {
 		return map[string]any{"success": false, "error": map[string]string{"code": code, "description": msg, "message": msg}}

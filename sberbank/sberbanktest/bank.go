@@ -35,6 +35,9 @@ type Config struct {
 	// trailing slash: formUrl points under it.
 	PublicURL string
 	Logger    *slog.Logger
+	// Shared, if set, keeps the orders and saved cards for every server;
+	// without it they live in this process.
+	Shared Shared
 }
 
 // Bank is the fake gateway. It is an http.Handler for the paths under
@@ -102,8 +105,7 @@ func (b *Bank) DropCallbacks(drop bool) { b.drop.Store(drop) }
 
 // Order returns a copy of the order with gateway id id.
 func (b *Bank) Order(id string) (Order, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o, ok := b.orders[id]
 	if !ok {
 		return Order{}, false
@@ -123,13 +125,13 @@ func (b *Bank) Pay(ctx context.Context, id string, amount int64) error {
 
 // Signed returns the parameters of a callback about order id, signed.
 func (b *Bank) Signed(id, operation string, success bool) url.Values {
-	b.mu.Lock()
+	release := b.hold()
 	o := b.orders[id]
 	number, amount := "", int64(0)
 	if o != nil {
 		number, amount = o.Number, o.Deposited
 	}
-	b.mu.Unlock()
+	release()
 	p := url.Values{"mdOrder": {id}, "orderNumber": {number}, "operation": {operation},
 		"status": {boolDigit(success)}, "amount": {strconv.FormatInt(amount, 10)}}
 	p.Set("checksum", sberbank.Checksum(p, b.cfg.Key))
@@ -187,8 +189,7 @@ func (b *Bank) PayAndBind(ctx context.Context, id string) error {
 // DeclineBinding makes the issuer decline every later charge of a saved
 // card (a card blocked or out of money).
 func (b *Bank) DeclineBinding(bindingID string) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	if bd := b.bindings[bindingID]; bd != nil {
 		bd.declines = true
 	}
@@ -196,8 +197,7 @@ func (b *Bank) DeclineBinding(bindingID string) {
 
 // BindingActive reports whether a saved card is still active.
 func (b *Bank) BindingActive(bindingID string) bool {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	bd := b.bindings[bindingID]
 	return bd != nil && bd.active
 }
@@ -205,8 +205,7 @@ func (b *Bank) BindingActive(bindingID string) bool {
 // Orders returns copies of the orders charged to a saved card, paid or
 // declined: what the card's statement would show.
 func (b *Bank) Orders(bindingID string) []Order {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	var out []Order
 	for _, o := range b.orders {
 		if o.BindingID == bindingID && o.Status != sberbank.StatusRegistered {

@@ -99,8 +99,7 @@ func (b *Bank) handlePay(w http.ResponseWriter, r *http.Request) {
 
 // settle records the payment of order id by card pan, charging amount.
 func (b *Bank) settle(id, pan string, amount int64, bind bool) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.orders[id]
 	switch {
 	case o == nil:

@@ -8,13 +8,11 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
-	"path/filepath"
 
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
-	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/jobs"
 	"kabinet/mail"
@@ -110,7 +108,7 @@ func (a *App) services(ctx context.Context) error {
 	a.Auth = auth.New(db, a.Hasher, a.Letters, ac)
 	a.Home = home.New(db, cal)
 	a.Readings = readings.New(db, cal)
-	files, err := filestore.NewDir(filepath.Join(cfg.Data, "uploads"))
+	files, err := NewFiles(ctx, cfg, db)
 	if err != nil {
 		return err
 	}

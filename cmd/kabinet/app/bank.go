@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"crypto/rand"
 	"fmt"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"kabinet/payments"
 	"kabinet/sberbank"
 	"kabinet/sberbank/sberbanktest"
+	"kabinet/sqlstore"
 )
 
 // newPayments builds the payments service on the configured acquirer.
@@ -27,7 +29,13 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		if len(key) == 0 {
 			key = []byte(rand.Text())
 		}
-		bank := sberbanktest.New(sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: a.Log})
+		bcfg := sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: a.Log}
+		if a.DB.Engine() == "postgres" {
+			// Several servers may share the database: their banks are one
+			// bank. SQLite has one server, whose memory is enough.
+			bcfg.Shared = demoBank{a.DB}
+		}
+		bank := sberbanktest.New(bcfg)
 		if a.Config.Bank.CallbackURL != "" {
 			bank.SetCallbackURL(a.Config.Bank.CallbackURL)
 		}
@@ -48,6 +56,13 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		return payments.New(a.DB, gw, cfg), nil, nil
 	}
 	return nil, nil, fmt.Errorf("bank %q: want demo or sberbank", a.Config.Bank.Provider)
+}
+
+// demoBank keeps the demo bank's state in the database.
+type demoBank struct{ db *sqlstore.DB }
+
+func (d demoBank) Lock(ctx context.Context) ([]byte, func([]byte) error, error) {
+	return d.db.LockDemoBank(ctx)
 }
 
 // handlerTransport lets the client reach the demo gateway in the same

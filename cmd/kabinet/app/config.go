@@ -8,6 +8,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
 	"kabinet/mail"
 	"kabinet/requests"
 )
@@ -37,7 +38,11 @@ type Config struct {
 	DemoSeed     int64 // KABINET_DEMO_SEED
 	// ShutdownTimeout bounds how long SIGTERM waits for requests in flight.
 	ShutdownTimeout time.Duration // KABINET_SHUTDOWN_TIMEOUT
-	Dev             bool          // KABINET_DEV: error details on error pages
+	// DrainGrace is how long SIGTERM keeps serving with /readyz at 503
+	// before it stops taking connections: the load balancer's health
+	// checks see the server go in that time.
+	DrainGrace time.Duration // KABINET_DRAIN_GRACE
+	Dev        bool          // KABINET_DEV: error details on error pages
 	// BuiltinBilling closes each month with the portal's own billing; a
 	// supplier whose billing system feeds the ledger turns it off.
 	BuiltinBilling bool // KABINET_BUILTIN_BILLING
@@ -57,6 +62,17 @@ type Config struct {
 	// ExchangeInbox is a directory the billing system drops its files
 	// into, imported by a job every minute; empty: no inbox.
 	ExchangeInbox string // KABINET_EXCHANGE_INBOX
+	// CloseEvery and RemindEvery are how often the month close and the
+	// reminder scan are scheduled; one server of those sharing the
+	// database (the queue's leader) runs each.
+	CloseEvery  time.Duration // KABINET_CLOSE_EVERY
+	RemindEvery time.Duration // KABINET_REMIND_EVERY
+	// Files is where attachments are kept: "db", "dir" (<data>/uploads)
+	// or "s3://bucket/prefix"; empty: the database on PostgreSQL, the
+	// directory on SQLite (FilesKind).
+	Files string // KABINET_FILES
+	// S3 reaches the object store of an s3:// Files.
+	S3 filestore.S3Config // KABINET_S3_*
 
 	// Auth and Requests are the limits of sign-in and of requests (no
 	// flags: the defaults are the manual's; benchmarks lift the per-IP
@@ -105,6 +121,9 @@ func DefaultConfig() Config {
 		DemoSeed:        1,
 		BuiltinBilling:  true,
 		ShutdownTimeout: 30 * time.Second,
+		DrainGrace:      5 * time.Second,
+		CloseEvery:      6 * time.Hour,
+		RemindEvery:     3 * time.Hour,
 		SMTP:            mail.SMTPConfig{Port: 25, From: "noreply@kabinet.local", FromName: "Личный кабинет", TLS: "starttls", Timeout: 15 * time.Second},
 		SMS:             SMSConfig{Provider: "dev"},
 		Bank:            BankConfig{Provider: "demo", PollEvery: time.Minute},

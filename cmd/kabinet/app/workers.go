@@ -13,6 +13,7 @@ import (
 	"kabinet/exchange"
 	"kabinet/jobs"
 	"kabinet/notify"
+	"kabinet/sqlstore"
 )
 
 // workers migrates and opens the job queue on the store's database with
@@ -29,17 +30,23 @@ func (a *App) workers(ctx context.Context) error {
 	river.AddWorker(ws, &jobs.AutopayWorker{Run: a.Payments.RunAutopay})
 	river.AddWorker(ws, &jobs.RemindWorker{Remind: a.remind})
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
-	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour),
-		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(3 * time.Hour)}
+	river.AddWorker(ws, &jobs.SweepWorker{Sweep: a.sweepFiles})
+	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour), jobs.SweepEvery(6 * time.Hour),
+		jobs.PaymentPollEvery(cmp.Or(a.Config.Bank.PollEvery, time.Minute)), jobs.AutopayEvery(time.Hour), jobs.RemindEvery(cmp.Or(a.Config.RemindEvery, 3*time.Hour))}
 	if a.Config.ExchangeInbox != "" {
 		river.AddWorker(ws, &jobs.InboxWorker{Scan: a.scanInbox})
 		periodic = append(periodic, jobs.InboxEvery(time.Minute))
 	}
 	if a.Config.BuiltinBilling {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
-		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
+		periodic = append(periodic, jobs.CloseEvery(cmp.Or(a.Config.CloseEvery, 6*time.Hour)))
 	}
-	q, err := jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+	var q *jobs.Queue
+	// The queue migrates its schema: servers started at once take turns.
+	err := a.DB.Exclusive(ctx, sqlstore.LockMigrate, func() (err error) {
+		q, err = jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("job queue: %w", err)
 	}
@@ -51,6 +58,16 @@ func (a *App) workers(ctx context.Context) error {
 func (a *App) remind(ctx context.Context) error {
 	st, err := a.Reminders.Run(ctx)
 	a.Log.Info("reminders", "accounts", st.Accounts, "sent", st.Sent, "err", err)
+	return err
+}
+
+// sweepFiles removes the files of requests never saved, a day old: no
+// upload on any server takes that long.
+func (a *App) sweepFiles(ctx context.Context) error {
+	n, err := a.Requests.SweepFiles(ctx, 24*time.Hour)
+	if n > 0 || err != nil {
+		a.Log.Info("files sweep", "removed", n, "err", err)
+	}
 	return err
 }
 
