@@ -57,6 +57,7 @@ func (s *Service) Resolve(ctx context.Context, o *kabinet.PaymentOrder) (*kabine
 		if err := s.credit(ctx, o); err != nil {
 			return nil, err
 		}
+		s.askReceipt(ctx, o)
 	case st.State == kabinet.PaymentFailed:
 		if _, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, ""); err != nil {
 			return nil, err
@@ -74,14 +75,17 @@ func (s *Service) credit(ctx context.Context, o *kabinet.PaymentOrder) error {
 	day := s.Local(s.Now())
 	posted := kabinet.DateOf(day)
 	entries := make([]*kabinet.LedgerEntry, len(o.Parts))
-	note := "Оплата картой, заказ "
-	if isAutopay(o) {
+	note, prefix := "Оплата картой, заказ ", "card:"
+	switch {
+	case isAutopay(o):
 		note = "Автоплатеж картой, заказ "
+	case o.Method == kabinet.MethodSBP:
+		note, prefix = "Оплата через СБП, заказ ", "sbp:"
 	}
 	for i, p := range o.Parts {
 		entries[i] = &kabinet.LedgerEntry{SubAccountID: p.SubAccountID, Period: billedPeriod(day), Kind: kabinet.EntryPayment,
-			Amount: -p.Amount, PostedOn: posted, Channel: kabinet.ChannelCard,
-			ExternalID: "card:" + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
+			Amount: -p.Amount, PostedOn: posted, Channel: o.Method.Channel(),
+			ExternalID: prefix + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
 	}
 	credited, err := s.store.CreditPaymentOrder(ctx, o.ID, OpDeposited, o.Amount, entries)
 	if credited {
@@ -132,7 +136,7 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 			firstErr = cmpErr(firstErr, err)
 		}
 	}
-	return len(os), firstErr
+	return len(os), cmpErr(firstErr, s.pollReceipts(ctx))
 }
 
 func cmpErr(first, err error) error {

@@ -102,6 +102,9 @@ func (b *Bank) settle(id, pan string, amount int64, bind bool) error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	o := b.orders[id]
+	if o != nil {
+		b.expire(o)
+	}
 	switch {
 	case o == nil:
 		return fmt.Errorf("Заказ не найден")
@@ -114,6 +117,7 @@ func (b *Bank) settle(id, pan string, amount int64, bind bool) error {
 		return nil
 	}
 	o.Status, o.Deposited = sberbank.StatusPaid, amount
+	b.fiscalise(o)
 	if bind && o.ClientID != "" {
 		bd := &binding{id: b.nextID(), clientID: o.ClientID, pan: o.MaskedPan, active: true}
 		b.bindings[bd.id], o.BindingID = bd, bd.id
