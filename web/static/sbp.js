@@ -15,8 +15,8 @@
     notice.classList.toggle("notice-error", s.failed);
     if (!s.done) return false;
     const pay = page.querySelector(".sbp-pay");
-    if (pay) pay.hidden = true;
-    if (refresh) refresh.hidden = true;
+    if (pay) pay.remove();
+    if (refresh) refresh.remove();
     return true;
   };
   const ask = async () => {
