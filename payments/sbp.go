@@ -32,7 +32,11 @@ func (s *Service) SBP(ctx context.Context, number string) (*SBPView, error) {
 	if v.QR, err = s.store.FindSBPQR(ctx, o.ID); err != nil && kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 		return nil, err
 	}
-	if o.State.Final() || v.QR == nil || !s.mayAsk(o.ID) {
+	if o.State.Final() {
+		s.asked.Delete(o.ID)
+		return v, nil
+	}
+	if v.QR == nil || !s.mayAsk(o.ID) {
 		return v, nil
 	}
 	if got, err := s.Resolve(ctx, o); err != nil {

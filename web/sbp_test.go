@@ -81,6 +81,27 @@ func TestSBP(t *testing.T) {
 			t.Errorf("receipt link = %q", href)
 		}
 	})
+	t.Run("AnotherAccountSignedOut", func(t *testing.T) {
+		b := newAgent(t, p)
+		wantStatus(t, b.get("/pay"), http.StatusOK)
+		w := b.post("/pay", url.Values{"account": {"10103001857"}, "surname": {"иванов"}})
+		wantStatus(t, w, http.StatusOK)
+		key := attr(b.doc().One(`input[name="key"]`), "value")
+		if v := attr(b.doc().One("#contact"), "value"); v != "" {
+			t.Errorf("a stranger's form is prefilled with %q", v)
+		}
+		w = b.post("/pay/order", url.Values{"key": {key}, "method": {"sbp"}, "contact": {"petrov@example.ru"},
+			"account": {"10103001857"}, "surname": {"иванов"}, f1: {"10"}})
+		wantStatus(t, w, http.StatusSeeOther)
+		loc := w.Header().Get("Location")
+		if !strings.HasPrefix(loc, "/payments/sbp/K") {
+			t.Fatalf("location = %q", loc)
+		}
+		wantStatus(t, b.get(loc), http.StatusOK)
+		if attr(b.doc().One(".sbp-back a"), "href") != "/" {
+			t.Error("a stranger is sent back into the account")
+		}
+	})
 	t.Run("ErrUnknownOrder", func(t *testing.T) {
 		wantStatus(t, a.get("/payments/sbp/KNOSUCHORDER"), http.StatusNotFound)
 	})
