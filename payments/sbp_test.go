@@ -10,7 +10,6 @@ import (
 	"kabinet"
 	"kabinet/payments"
 	"kabinet/sberbank"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -62,7 +61,7 @@ func TestSBP(t *testing.T) {
 				t.Fatalf("state = %s", v.Order.State)
 			}
 			for i, s := range f.subs {
-				es, _ := f.db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
+				es, _ := f.db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
 				if len(es) != 1 || es[0].Amount != -owed[i] || es[0].Channel != kabinet.ChannelSBP || payments.OrderNumberOf(es[0]) != o.Number {
 					t.Fatalf("payments of %d = %+v", s.ID, es)
 				}
@@ -158,7 +157,7 @@ func TestSBP(t *testing.T) {
 func (f *fixture) wantCreditedOnce(t *testing.T, o *kabinet.PaymentOrder) {
 	t.Helper()
 	for i, s := range f.subs {
-		es, _ := f.db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
+		es, _ := f.db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
 		n := 0
 		for _, e := range es {
 			if payments.OrderNumberOf(e) == o.Number {
