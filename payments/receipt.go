@@ -129,11 +129,11 @@ func (s *Service) Receipts(ctx context.Context, accountID int64) (map[string]*ka
 }
 
 // OrderNumberOf is the order number in a payment's ledger entry
-// ("card:<number>:<sub-account>"), "" for a payment not made through the
-// acquirer.
+// ("card:<number>:<sub-account>", by card or СБП), "" for a payment not
+// made through the acquirer.
 func OrderNumberOf(e *kabinet.LedgerEntry) string {
 	parts := strings.Split(e.ExternalID, ":")
-	if len(parts) != 3 || parts[0] != "card" && parts[0] != "sbp" {
+	if len(parts) != 3 || parts[0] != "card" {
 		return ""
 	}
 	return parts[1]

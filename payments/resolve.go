@@ -75,17 +75,20 @@ func (s *Service) credit(ctx context.Context, o *kabinet.PaymentOrder) error {
 	day := s.Local(s.Now())
 	posted := kabinet.DateOf(day)
 	entries := make([]*kabinet.LedgerEntry, len(o.Parts))
-	note, prefix := "Оплата картой, заказ ", "card:"
+	// The external ID is "card:…" for СБП too: the billing exchange
+	// exports every payment through the acquirer under that ID
+	// (card_payments), and one sent back must find its entry.
+	note := "Оплата картой, заказ "
 	switch {
 	case isAutopay(o):
 		note = "Автоплатеж картой, заказ "
 	case o.Method == kabinet.MethodSBP:
-		note, prefix = "Оплата через СБП, заказ ", "sbp:"
+		note = "Оплата через СБП, заказ "
 	}
 	for i, p := range o.Parts {
 		entries[i] = &kabinet.LedgerEntry{SubAccountID: p.SubAccountID, Period: billedPeriod(day), Kind: kabinet.EntryPayment,
 			Amount: -p.Amount, PostedOn: posted, Channel: o.Method.Channel(),
-			ExternalID: prefix + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
+			ExternalID: "card:" + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
 	}
 	credited, err := s.store.CreditPaymentOrder(ctx, o.ID, OpDeposited, o.Amount, entries)
 	if credited {
