@@ -86,7 +86,7 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 			Errors: map[string]string{"surname": "Ошибка"}},
 		"sbp": &SBPPage{BasePage: base, Order: &kabinet.PaymentOrder{Number: "K1", Amount: 100}, QR: "data:image/png;base64,AA==",
 			Link: "https://qr.nspk.ru/AD1?type=02", SBPStatus: SBPStatus{Text: "Ожидаем оплату."}, StatusURL: "/payments/sbp/K1/status",
-			Refresh: 5, Back: "/"},
+			Refresh: 5, Back: "/", History: "/a/1/payments"},
 		"payment": &PaymentPage{BasePage: base, Order: &kabinet.PaymentOrder{Number: "K1", Amount: 100}, Status: "Оплачено",
 			Paid: true, Card: "411111**1111", Back: "/"},
 		"readings": &ReadingsPage{BasePage: base, Account: "10103001857", Services: []Tab{{Label: "Электроэнергия", URL: "/a/1/readings", Current: true}},

@@ -27,6 +27,9 @@ type SBPPage struct {
 	StatusURL string
 	Refresh   int
 	Back      string
+	// History is «История оплат» of the account, for a visitor who may
+	// see it: the receipt is there.
+	History string
 }
 
 // SBPStatus is the payment's state as the page and sbp.js show it.
@@ -74,6 +77,7 @@ func (s *Server) handleSBPShow(w http.ResponseWriter, r *http.Request) error {
 	if vis := visitor(r); vis != nil && vis.Confirmed() {
 		if _, err := s.auth.Reach(r.Context(), vis, v.Order.AccountID); err == nil {
 			p.Back = "/a/" + strconv.FormatInt(v.Order.AccountID, 10) + "/"
+			p.History = p.Back + "payments"
 		}
 	}
 	return s.render(w, http.StatusOK, "sbp", p)

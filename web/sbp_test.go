@@ -72,6 +72,9 @@ func TestSBP(t *testing.T) {
 		if strings.Contains(d.Text("main"), "Выбрать банк") || d.Has("noscript") {
 			t.Error("a paid order still offers the QR code or reloads")
 		}
+		if !d.Has(`a[href="` + accountPath(acc, "payments") + `"]`) {
+			t.Error("no way to the receipt in «История оплат»")
+		}
 		wantStatus(t, a.get(accountPath(acc, "payments")), http.StatusOK)
 		d = a.doc()
 		if got := d.Text(".payments-table tbody"); !strings.Contains(got, "СБП") {
