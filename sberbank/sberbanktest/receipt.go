@@ -52,7 +52,7 @@ type bundle struct {
 
 // takeBundle checks an order's orderBundle and keeps it; it returns the
 // gateway's refusal, or "". An order without one is taken as it is (a
-// merchant without fiscalisation); b.mu need not be held.
+// merchant without fiscalisation); the bank need not be held.
 func (b *Bank) takeBundle(o *Order, p url.Values) string {
 	raw := p.Get("orderBundle")
 	if raw == "" {
@@ -86,8 +86,7 @@ func (b *Bank) takeBundle(o *Order, p url.Values) string {
 // HoldReceipts makes the cash service slow: receipts stay sent, not yet
 // registered, until it is called with false.
 func (b *Bank) HoldReceipts(hold bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	b.holdReceipts = hold
 	if !hold {
 		for _, o := range b.orders {
@@ -98,7 +97,7 @@ func (b *Bank) HoldReceipts(hold bool) {
 	}
 }
 
-// fiscalise makes the receipt of an order just paid; b.mu held.
+// fiscalise makes the receipt of an order just paid; the bank held.
 func (b *Bank) fiscalise(o *Order) {
 	if o.Bundle == "" || o.Receipt != nil {
 		return
@@ -113,8 +112,7 @@ func (b *Bank) fiscalise(o *Order) {
 // receiptStatus is getReceiptStatus.do, answered in the shape of the
 // gateway's documentation: receipts[] with receiptStatus and the link.
 func (b *Bank) receiptStatus(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.find(p)
 	if o == nil {
 		return fail{"6", "Заказ не найден"}
@@ -144,7 +142,7 @@ var ofd = template.Must(template.New("ofd").Parse(`<!doctype html>
 </main></body></html>`))
 
 func (b *Bank) handleOFD(w http.ResponseWriter, r *http.Request) {
-	b.mu.Lock()
+	release := b.hold()
 	var found *Order
 	for _, o := range b.orders {
 		if o.Receipt != nil && o.Receipt.UUID == r.PathValue("uuid") && o.Receipt.Status == ReceiptDone {
@@ -161,7 +159,7 @@ func (b *Bank) handleOFD(w http.ResponseWriter, r *http.Request) {
 		json.Unmarshal([]byte(found.Bundle), &bd)
 		d.Items, d.Total, d.Customer = bd.CartItems.Items, found.Deposited, bd.CustomerDetails.Email+bd.CustomerDetails.Phone
 	}
-	b.mu.Unlock()
+	release()
 	if found == nil {
 		http.Error(w, "Чек не найден", http.StatusNotFound)
 		return

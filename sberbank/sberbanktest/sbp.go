@@ -23,13 +23,12 @@ import (
 
 // SetClock sets the fake's clock, which ends orders at their lifetime.
 func (b *Bank) SetClock(now func() time.Time) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	b.now = now
 }
 
 // expire ends an unpaid order whose lifetime is over, as the gateway
-// does (declinedByTimeout); b.mu held.
+// does (declinedByTimeout); the bank held.
 func (b *Bank) expire(o *Order) {
 	if o.Status == sberbank.StatusRegistered && !o.Expires.IsZero() && b.now().After(o.Expires) {
 		o.Status = sberbank.StatusDeclined
@@ -40,8 +39,7 @@ func (b *Bank) expire(o *Order) {
 }
 
 func (b *Bank) sbpGet(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.find(p)
 	switch {
 	case o == nil:
@@ -76,8 +74,7 @@ func (b *Bank) payload(o *Order) string {
 }
 
 func (b *Bank) sbpStatus(p url.Values) any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
+	defer b.hold()()
 	o := b.find(p)
 	if o == nil || o.QRID == "" || p.Get("qrId") != "" && p.Get("qrId") != o.QRID {
 		return fail{"6", "QR-код не найден"}
@@ -86,7 +83,7 @@ func (b *Bank) sbpStatus(p url.Values) any {
 		"transactionState": stateName(o.Status)}
 }
 
-// byQR returns the order of a QR code; b.mu held.
+// byQR returns the order of a QR code; the bank held.
 func (b *Bank) byQR(id string) *Order {
 	for _, o := range b.orders {
 		if o.QRID == id && id != "" {
@@ -106,17 +103,17 @@ func (b *Bank) PaySBP(ctx context.Context, id string) error { return b.answerSBP
 func (b *Bank) DeclineSBP(ctx context.Context, id string) error { return b.answerSBP(ctx, id, false) }
 
 func (b *Bank) answerSBP(ctx context.Context, id string, pay bool) error {
-	b.mu.Lock()
+	release := b.hold()
 	o := b.orders[id]
 	if o != nil {
 		b.expire(o)
 	}
 	switch {
 	case o == nil || o.QRID == "":
-		b.mu.Unlock()
+		release()
 		return fmt.Errorf("no СБП order %s", id)
 	case o.Status != sberbank.StatusRegistered:
-		b.mu.Unlock()
+		release()
 		return fmt.Errorf("Заказ уже обработан")
 	}
 	if pay {
@@ -125,7 +122,7 @@ func (b *Bank) answerSBP(ctx context.Context, id string, pay bool) error {
 	} else {
 		o.Status, o.QRStatus = sberbank.StatusDeclined, kabinet.QRRejected
 	}
-	b.mu.Unlock()
+	release()
 	return b.notify(ctx, id, sberbank.OpDeposited, pay)
 }
 
@@ -147,7 +144,7 @@ var app = template.Must(template.New("app").Parse(`<!doctype html>
 </main></body></html>`))
 
 func (b *Bank) handleApp(w http.ResponseWriter, r *http.Request) {
-	b.mu.Lock()
+	release := b.hold()
 	o := b.byQR(r.PathValue("qr"))
 	var d struct {
 		Order
@@ -156,7 +153,7 @@ func (b *Bank) handleApp(w http.ResponseWriter, r *http.Request) {
 	if o != nil {
 		d.Order, d.Sum = *o, fmt.Sprintf("%d,%02d", o.Amount/100, o.Amount%100)
 	}
-	b.mu.Unlock()
+	release()
 	if o == nil {
 		http.Error(w, "QR-код не найден", http.StatusNotFound)
 		return
@@ -175,13 +172,13 @@ func (b *Bank) handleApp(w http.ResponseWriter, r *http.Request) {
 // handleAppPay takes the payer's answer in the bank app, then shows the
 // page again with the result and the way back.
 func (b *Bank) handleAppPay(w http.ResponseWriter, r *http.Request) {
-	b.mu.Lock()
+	release := b.hold()
 	o := b.byQR(r.PathValue("qr"))
 	id := ""
 	if o != nil {
 		id = o.ID
 	}
-	b.mu.Unlock()
+	release()
 	if o == nil {
 		http.Error(w, "QR-код не найден", http.StatusNotFound)
 		return
