@@ -24,12 +24,13 @@ const (
 	ChannelBank   PaymentChannel = "bank"   // a bank branch or app by the bill's QR code
 	ChannelPost   PaymentChannel = "post"   // Почта России
 	ChannelOffice PaymentChannel = "office" // the supplier's cash desk
+	ChannelSBP    PaymentChannel = "sbp"    // СБП (the faster payments system) through the portal's acquirer
 )
 
 // Title returns the channel's Russian name.
 func (c PaymentChannel) Title() string {
 	return map[PaymentChannel]string{ChannelCard: "Банковская карта", ChannelAgent: "Система «Город»",
-		ChannelBank: "Банк", ChannelPost: "Почта России", ChannelOffice: "Касса"}[c]
+		ChannelBank: "Банк", ChannelPost: "Почта России", ChannelOffice: "Касса", ChannelSBP: "СБП"}[c]
 }
 
 // LedgerEntry is one movement of money on a sub-account. Amount is signed the

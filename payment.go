@@ -47,7 +47,16 @@ type PaymentOrder struct {
 	Parts []PaymentPart
 	// ClientID, when set, asks the acquirer to save the card under that
 	// customer id (autopay); it is not stored with the order.
-	ClientID  string
+	ClientID string
+	// Method is how the customer pays: by card on the bank's page, or by
+	// СБП from their bank's app.
+	Method PaymentMethod
+	// Contact is where the fiscal receipt goes: the payer's e-mail or
+	// phone (+7…), as 54-ФЗ asks.
+	Contact string
+	// Cart is the receipt's items, built for the acquirer when the order
+	// is sent; it is not stored with the order.
+	Cart      []CartItem
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

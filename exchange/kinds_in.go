@@ -102,7 +102,7 @@ var KindLedger = &Kind{Name: "ledger", Whole: true, Doc: "Проводки: на
 		{Name: "service", Values: services, Doc: "услуга (для начислений и перерасчётов)"},
 		{Name: "amount", Type: Money, Required: true, Doc: "сумма, ₽: начисление, пени и оплата — положительные; перерасчёт и сальдо — со знаком (+ увеличивает долг)"},
 		{Name: "posted_on", Type: Date, Required: true, Doc: "дата проводки (для оплаты — дата оплаты)"},
-		{Name: "channel", Values: []string{"agent", "bank", "post", "office", "card"}, Doc: "способ оплаты (для оплат)"},
+		{Name: "channel", Values: []string{"agent", "bank", "post", "office", "card", "sbp"}, Doc: "способ оплаты (для оплат); sbp — СБП"},
 		{Name: "note", Doc: "пояснение (основание перерасчёта)"},
 	}}
 

@@ -35,12 +35,13 @@ type AutopayForm struct {
 
 // OrderAutopay is Order with autopay: the payment saves the card and, once
 // paid, turns on autopay with the rule of f.
-func (s *Service) OrderAutopay(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money, f AutopayForm) (*kabinet.PaymentOrder, error) {
-	r := &kabinet.AutopayRule{AccountID: accountID, UserID: f.UserID, ClientID: clientID(accountID), Mode: f.Mode, Cap: f.Cap, Day: f.Day}
+func (s *Service) OrderAutopay(ctx context.Context, req Request, f AutopayForm) (*kabinet.PaymentOrder, error) {
+	r := &kabinet.AutopayRule{AccountID: req.AccountID, UserID: f.UserID, ClientID: clientID(req.AccountID), Mode: f.Mode, Cap: f.Cap, Day: f.Day}
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
-	return s.order(ctx, accountID, key, amounts, r)
+	req.Method = kabinet.MethodCard // a card is what autopay charges
+	return s.order(ctx, req, r)
 }
 
 // clientID is the account as the acquirer's customer: its saved cards
@@ -238,7 +239,7 @@ func (s *Service) runRule(ctx context.Context, r *kabinet.AutopayRule, today tim
 		return false, err
 	}
 	o := &kabinet.PaymentOrder{AccountID: r.AccountID, Key: fmt.Sprintf("%s%d:%d", autopayKeyPrefix, r.ID, b.ID),
-		Number: orderNumber(), Amount: total, Parts: parts}
+		Number: orderNumber(), Amount: total, Parts: parts, Method: kabinet.MethodCard, Contact: s.ruleContact(ctx, r, a)}
 	if ok, err := s.store.ClaimAutopayCharge(ctx, c, o); err != nil || !ok {
 		return false, err
 	}
@@ -281,6 +282,9 @@ func (s *Service) autopayParts(ctx context.Context, r *kabinet.AutopayRule, b *k
 // does not come leaves the order without the bank's id, for the poller to
 // ask about by its number.
 func (s *Service) sendCharge(ctx context.Context, o *kabinet.PaymentOrder, r *kabinet.AutopayRule, a *kabinet.Account) error {
+	if err := s.cart(ctx, o); err != nil {
+		return fmt.Errorf("autopay order %s: %w", o.Number, err)
+	}
 	id, err := s.bank.Charge(ctx, o, r.BindingID, "Автоплатеж по лицевому счету "+a.Display)
 	var refused *kabinet.ChargeRefused
 	switch {

@@ -71,7 +71,7 @@ func newAutopayFixture(t *testing.T, dsn string, form payments.AutopayForm) *aut
 		t.Fatal(err)
 	}
 	form.UserID = f.user.ID
-	o, err := f.svc.OrderAutopay(ctx, f.account.ID, "first", map[int64]kabinet.Money{f.subs[0].ID: 150000, f.subs[1].ID: 50000}, form)
+	o, err := f.svc.OrderAutopay(ctx, payments.Request{AccountID: f.account.ID, Key: "first", Amounts: map[int64]kabinet.Money{f.subs[0].ID: 150000, f.subs[1].ID: 50000}}, form)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -181,6 +181,14 @@ func TestAutopayChargesTheBillOnItsDay(t *testing.T) {
 		f.run(t)
 		if got := f.charges(t); len(got) != 1 || got[0] != 200000 {
 			t.Fatalf("bank charges = %v, want one of 2 000,00 ₽", got)
+		}
+		for _, o := range f.bank.Orders(f.rule.BindingID) { // the first payment and the charge
+			if o.Receipt == nil || !strings.Contains(o.Bundle, `"email":"ivanov@example.ru"`) {
+				t.Errorf("order %s was sent without a receipt: %q", o.Number, o.Bundle)
+			}
+		}
+		if rs, err := f.svc.Receipts(ctx, f.account.ID); err != nil || len(rs) != 2 {
+			t.Errorf("receipts kept = %v, %v; want the first payment's and the charge's", rs, err)
 		}
 		if got := f.debts(t); got != [2]kabinet.Money{} {
 			t.Errorf("debts after the charge = %v", got)
@@ -347,7 +355,7 @@ func TestAutopayNeedsTheCardSaved(t *testing.T) {
 		if err := f.db.CreateUser(ctx, u, f.account.ID); err != nil {
 			t.Fatal(err)
 		}
-		o, err := f.svc.OrderAutopay(ctx, f.account.ID, "k", map[int64]kabinet.Money{f.subs[0].ID: 100}, payments.AutopayForm{UserID: u.ID,
+		o, err := f.svc.OrderAutopay(ctx, payments.Request{AccountID: f.account.ID, Key: "k", Amounts: map[int64]kabinet.Money{f.subs[0].ID: 100}}, payments.AutopayForm{UserID: u.ID,
 			Mode: kabinet.AutopayFull, Day: 5})
 		if err != nil {
 			t.Fatal(err)
@@ -363,7 +371,7 @@ func TestAutopayNeedsTheCardSaved(t *testing.T) {
 		if len(ns) != 1 || ns[0].Title != "Автоплатеж не подключен" {
 			t.Errorf("notifications = %+v", ns)
 		}
-		if _, err := f.svc.OrderAutopay(ctx, f.account.ID, "k2", map[int64]kabinet.Money{f.subs[0].ID: 100},
+		if _, err := f.svc.OrderAutopay(ctx, payments.Request{AccountID: f.account.ID, Key: "k2", Amounts: map[int64]kabinet.Money{f.subs[0].ID: 100}},
 			payments.AutopayForm{UserID: u.ID, Mode: kabinet.AutopayCap, Day: 5}); kabinet.ErrorCode(err) != kabinet.EINVALID {
 			t.Errorf("a cap of 0: %v", err)
 		}

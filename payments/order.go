@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base32"
 	"errors"
+	"maps"
 	"strings"
 	"time"
 
@@ -50,18 +51,45 @@ func NewKey() string {
 	return strings.ToLower(base32.StdEncoding.EncodeToString(b))
 }
 
-// Order makes the order of a payment form and registers it with the
-// acquirer: amounts are what the customer chose to pay each sub-account
-// (zero parts left out). The same key, sent again (a double click, a
-// reload), returns the order it made the first time.
-func (s *Service) Order(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money) (*kabinet.PaymentOrder, error) {
-	return s.order(ctx, accountID, key, amounts, nil)
+// Request is a payment form sent: the account, the form's idempotency
+// key, what to pay each sub-account (zero parts left out), where the
+// receipt goes and how the customer pays.
+type Request struct {
+	AccountID int64
+	Key       string
+	Amounts   map[int64]kabinet.Money
+	Contact   string
+	Method    kabinet.PaymentMethod
 }
 
-// order is Order, with autopay's rule r to save with the order, or nil.
-func (s *Service) order(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money, r *kabinet.AutopayRule) (*kabinet.PaymentOrder, error) {
-	o, err := s.newOrder(ctx, accountID, key, amounts)
+// Order makes the order of a card payment form and registers it with the
+// acquirer (Place with the card).
+func (s *Service) Order(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money) (*kabinet.PaymentOrder, error) {
+	return s.order(ctx, Request{AccountID: accountID, Key: key, Amounts: amounts}, nil)
+}
+
+// Place makes the order of a payment form and registers it with the
+// acquirer: a card order gets the bank's payment page (FormURL), an СБП
+// order its QR code. The same key, sent again (a double click, a
+// reload), returns the order it made the first time.
+func (s *Service) Place(ctx context.Context, r Request) (*kabinet.PaymentOrder, error) {
+	return s.order(ctx, r, nil)
+}
+
+// order is Place, with autopay's rule to save with the order, or nil.
+func (s *Service) order(ctx context.Context, req Request, r *kabinet.AutopayRule) (*kabinet.PaymentOrder, error) {
+	a, err := s.store.FindAccountByID(ctx, req.AccountID)
 	if err != nil {
+		return nil, err
+	}
+	o, err := s.newOrder(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if o.Contact = contactOf(o.Contact, a); o.Contact == "" {
+		return nil, kabinet.Errorf(kabinet.EINVALID, "Укажите адрес электронной почты или телефон: на него придет чек.")
+	}
+	if err := s.cart(ctx, o); err != nil {
 		return nil, err
 	}
 	o, created, err := s.store.CreatePaymentOrder(ctx, o)
@@ -78,12 +106,7 @@ func (s *Service) order(ctx context.Context, accountID int64, key string, amount
 			return nil, errors.Join(err, endErr)
 		}
 	}
-	a, err := s.store.FindAccountByID(ctx, accountID)
-	if err != nil {
-		return nil, err
-	}
-	gatewayID, formURL, err := s.bank.Register(ctx, o, s.cfg.ReturnURL, "Оплата по лицевому счету "+a.Display)
-	if err != nil {
+	if err := s.register(ctx, o, "Оплата по лицевому счету "+a.Display); err != nil {
 		s.cfg.Logger.Error("register payment order", "order", o.Number, "err", err)
 		if _, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, "Банк не зарегистрировал заказ"); err != nil {
 			// The poller ends an order nobody could pay later on.
@@ -91,24 +114,46 @@ func (s *Service) order(ctx context.Context, accountID int64, key string, amount
 		}
 		return nil, ErrBankDown
 	}
-	if err := s.store.RegisterPaymentOrder(ctx, o.ID, gatewayID, formURL); err != nil {
-		return nil, err
-	}
-	o.GatewayID, o.FormURL, o.State = gatewayID, formURL, kabinet.PaymentPending
+	o.State = kabinet.PaymentPending
 	return o, nil
+}
+
+// register registers a new order with the acquirer by its method and
+// records the answer.
+func (s *Service) register(ctx context.Context, o *kabinet.PaymentOrder, description string) error {
+	if o.Method == kabinet.MethodSBP {
+		gatewayID, qr, err := s.bank.RegisterSBP(ctx, o, s.cfg.ReturnURL, description)
+		if err != nil {
+			return err
+		}
+		o.GatewayID = gatewayID
+		return s.store.RegisterSBPOrder(ctx, o.ID, gatewayID, qr)
+	}
+	gatewayID, formURL, err := s.bank.Register(ctx, o, s.cfg.ReturnURL, description)
+	if err != nil {
+		return err
+	}
+	o.GatewayID, o.FormURL = gatewayID, formURL
+	return s.store.RegisterPaymentOrder(ctx, o.ID, gatewayID, formURL)
 }
 
 // newOrder builds an order from the form, refusing sub-accounts that are
 // not the account's.
-func (s *Service) newOrder(ctx context.Context, accountID int64, key string, amounts map[int64]kabinet.Money) (*kabinet.PaymentOrder, error) {
-	if key == "" {
+func (s *Service) newOrder(ctx context.Context, r Request) (*kabinet.PaymentOrder, error) {
+	if r.Key == "" {
 		return nil, kabinet.Errorf(kabinet.EINVALID, "Форма устарела. Откройте страницу оплаты снова.")
 	}
-	subs, err := s.store.FindSubAccounts(ctx, accountID)
+	subs, err := s.store.FindSubAccounts(ctx, r.AccountID)
 	if err != nil {
 		return nil, err
 	}
-	o := &kabinet.PaymentOrder{AccountID: accountID, Key: key, Number: orderNumber(), State: kabinet.PaymentNew}
+	method := r.Method
+	if method == "" {
+		method = kabinet.MethodCard
+	}
+	o := &kabinet.PaymentOrder{AccountID: r.AccountID, Key: r.Key, Number: orderNumber(), State: kabinet.PaymentNew,
+		Method: method, Contact: r.Contact}
+	amounts := maps.Clone(r.Amounts)
 	for _, sub := range subs {
 		if m := amounts[sub.ID]; m > 0 {
 			o.Parts = append(o.Parts, kabinet.PaymentPart{SubAccountID: sub.ID, Amount: m})

@@ -11,6 +11,7 @@ import (
 	"context"
 	"log/slog"
 	"net/url"
+	"sync"
 	"time"
 
 	"kabinet"
@@ -29,6 +30,14 @@ type Store interface {
 	FindPaymentOrder(ctx context.Context, id int64) (*kabinet.PaymentOrder, error)
 	FindPaymentOrderByGatewayID(ctx context.Context, id string) (*kabinet.PaymentOrder, error)
 	FindUnresolvedPaymentOrders(ctx context.Context, before time.Time, limit int) ([]*kabinet.PaymentOrder, error)
+
+	// СБП and receipts.
+	RegisterSBPOrder(ctx context.Context, id int64, gatewayID string, qr *kabinet.SBPQR) error
+	FindSBPQR(ctx context.Context, orderID int64) (*kabinet.SBPQR, error)
+	FindPaymentOrderByNumber(ctx context.Context, number string) (*kabinet.PaymentOrder, error)
+	SaveReceipt(ctx context.Context, r *kabinet.Receipt) error
+	FindReceipts(ctx context.Context, accountID int64, limit int) ([]*kabinet.Receipt, error)
+	FindReceiptsToAsk(ctx context.Context, paidAfter time.Time, limit int) ([]*kabinet.PaymentOrder, error)
 
 	// Autopay.
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
@@ -71,6 +80,15 @@ type Acquirer interface {
 	StatusByNumber(ctx context.Context, number string) (*kabinet.AcquirerStatus, string, error)
 	// Unbind deactivates a saved card.
 	Unbind(ctx context.Context, bindingID string) error
+
+	// RegisterSBP registers the order for payment by СБП and returns the
+	// acquirer's order id and the dynamic QR code.
+	RegisterSBP(ctx context.Context, o *kabinet.PaymentOrder, returnURL, description string) (gatewayID string, qr *kabinet.SBPQR, err error)
+	// QRState is where an order's СБП QR code stands (kabinet.QRStarted
+	// …), for the payer's eyes only.
+	QRState(ctx context.Context, gatewayID, qrID string) (string, error)
+	// Receipt is the acquirer's word on a paid order's fiscal receipt.
+	Receipt(ctx context.Context, gatewayID string) (*kabinet.Receipt, error)
 }
 
 // Config configures the service.
@@ -83,7 +101,10 @@ type Config struct {
 	// PollAfter is how long the poller leaves an order to its callback;
 	// Abandon how long an order may stay unpaid before it is given up.
 	PollAfter, Abandon time.Duration
-	Logger             *slog.Logger
+	// AskEvery is how often the СБП page may ask the acquirer about one
+	// order (default 2 s); the page itself asks every few seconds.
+	AskEvery time.Duration
+	Logger   *slog.Logger
 }
 
 // Service is the payments service.
@@ -93,6 +114,8 @@ type Service struct {
 	cfg   Config
 	// Calendar is cfg.Calendar; tests move its clock.
 	kabinet.Calendar
+	// asked is when the СБП page last asked the acquirer about an order.
+	asked sync.Map // order ID → time.Time
 }
 
 // New returns the service.
@@ -105,6 +128,9 @@ func New(store Store, bank Acquirer, cfg Config) *Service {
 	}
 	if cfg.Abandon == 0 {
 		cfg.Abandon = 2 * time.Hour
+	}
+	if cfg.AskEvery == 0 {
+		cfg.AskEvery = 2 * time.Second
 	}
 	return &Service{store: store, bank: bank, cfg: cfg, Calendar: cfg.Calendar}
 }

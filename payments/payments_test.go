@@ -49,7 +49,7 @@ func newFixture(t *testing.T, dsn string) *fixture {
 	f.svc.Clock = func() time.Time { return f.now }
 	f.db.Now = f.svc.Clock
 	f.account = &kabinet.Account{Number: kabinet.MustParseAccountNumber("10103001857"), Display: "10103001857", Surname: "Иванов",
-		Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
+		Email: "ivanov@example.ru", Address: "г. Иркутск", Settlement: kabinet.SettlementCity, Housing: kabinet.HousingFlat}
 	for i, code := range []string{"IES", "BEK"} {
 		p := &kabinet.Provider{Code: code, Name: code, Services: []kabinet.Service{kabinet.ServiceElectricity}}
 		if err := f.db.CreateProvider(ctx, p); err != nil {

@@ -57,6 +57,7 @@ func (s *Service) Resolve(ctx context.Context, o *kabinet.PaymentOrder) (*kabine
 		if err := s.credit(ctx, o); err != nil {
 			return nil, err
 		}
+		s.askReceipt(ctx, o)
 	case st.State == kabinet.PaymentFailed:
 		if _, err := s.store.EndPaymentOrder(ctx, o.ID, kabinet.PaymentFailed, ""); err != nil {
 			return nil, err
@@ -74,13 +75,19 @@ func (s *Service) credit(ctx context.Context, o *kabinet.PaymentOrder) error {
 	day := s.Local(s.Now())
 	posted := kabinet.DateOf(day)
 	entries := make([]*kabinet.LedgerEntry, len(o.Parts))
+	// The external ID is "card:…" for СБП too: the billing exchange
+	// exports every payment through the acquirer under that ID
+	// (card_payments), and one sent back must find its entry.
 	note := "Оплата картой, заказ "
-	if isAutopay(o) {
+	switch {
+	case isAutopay(o):
 		note = "Автоплатеж картой, заказ "
+	case o.Method == kabinet.MethodSBP:
+		note = "Оплата через СБП, заказ "
 	}
 	for i, p := range o.Parts {
 		entries[i] = &kabinet.LedgerEntry{SubAccountID: p.SubAccountID, Period: billedPeriod(day), Kind: kabinet.EntryPayment,
-			Amount: -p.Amount, PostedOn: posted, Channel: kabinet.ChannelCard,
+			Amount: -p.Amount, PostedOn: posted, Channel: o.Method.Channel(),
 			ExternalID: "card:" + o.Number + ":" + strconv.FormatInt(p.SubAccountID, 10), Note: note + o.Number}
 	}
 	credited, err := s.store.CreditPaymentOrder(ctx, o.ID, OpDeposited, o.Amount, entries)
@@ -132,7 +139,7 @@ func (s *Service) Poll(ctx context.Context) (int, error) {
 			firstErr = cmpErr(firstErr, err)
 		}
 	}
-	return len(os), firstErr
+	return len(os), cmpErr(firstErr, s.pollReceipts(ctx))
 }
 
 func cmpErr(first, err error) error {

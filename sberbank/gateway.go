@@ -18,6 +18,8 @@ type Gateway struct {
 	Key []byte
 	// SessionTimeout is an order's lifetime in seconds (default 1200).
 	SessionTimeout int
+	// Fiscal is what every order's receipt says about taxes.
+	Fiscal Fiscal
 }
 
 // Register registers o for payment and returns mdOrder and formUrl.
@@ -27,8 +29,12 @@ func (g *Gateway) Register(ctx context.Context, o *kabinet.PaymentOrder, returnU
 	if timeout == 0 {
 		timeout = 1200
 	}
+	fiscal, err := g.Fiscal.params(o)
+	if err != nil {
+		return "", "", err
+	}
 	r, err := g.Client.Register(ctx, RegisterRequest{OrderNumber: o.Number, Amount: int64(o.Amount), ReturnURL: returnURL,
-		Description: description, JSONParams: params, SessionTimeoutSecs: timeout, ClientID: o.ClientID})
+		Description: description, JSONParams: params, SessionTimeoutSecs: timeout, ClientID: o.ClientID, Fiscal: fiscal})
 	if err != nil {
 		return "", "", err
 	}
@@ -74,8 +80,12 @@ func (g *Gateway) Callback(params url.Values) (string, error) {
 // and returns the gateway's order id. A refusal is *kabinet.ChargeRefused;
 // any other error leaves the outcome unknown.
 func (g *Gateway) Charge(ctx context.Context, o *kabinet.PaymentOrder, bindingID, description string) (string, error) {
+	fiscal, err := g.Fiscal.params(o)
+	if err != nil {
+		return "", err
+	}
 	id, err := g.Client.RecurrentPayment(ctx, RecurrentRequest{OrderNumber: o.Number, BindingID: bindingID,
-		Amount: int64(o.Amount), Description: description})
+		Amount: int64(o.Amount), Description: description, Fiscal: fiscal})
 	var e *Error
 	if errors.As(err, &e) && e.Code != CodeSystemError {
 		return "", &kabinet.ChargeRefused{Code: e.Code, Message: e.Message, Duplicate: e.Code == CodeAlreadyRegistered}

@@ -22,6 +22,9 @@ type RegisterRequest struct {
 	JSONParams map[string]string
 	// SessionTimeoutSecs is the order's lifetime; 0 leaves the merchant's.
 	SessionTimeoutSecs int
+	// Fiscal are the receipt's parameters (orderBundle, taxSystem,
+	// email, phone), nil for none.
+	Fiscal url.Values
 }
 
 // Registered is the answer of register.do: the gateway's order id (mdOrder)
@@ -41,6 +44,9 @@ func (c *Client) Register(ctx context.Context, r RegisterRequest) (*Registered, 
 	}
 	if r.SessionTimeoutSecs > 0 {
 		p.Set("sessionTimeoutSecs", strconv.Itoa(r.SessionTimeoutSecs))
+	}
+	for k, v := range r.Fiscal {
+		p[k] = v
 	}
 	if len(r.JSONParams) > 0 {
 		b, err := json.Marshal(r.JSONParams)
@@ -166,6 +172,7 @@ type RecurrentRequest struct {
 	BindingID   string
 	Amount      int64 // kopecks
 	Description string
+	Fiscal      url.Values // as in RegisterRequest
 }
 
 // recurrentAnswer is recurrentPayment.do's {success, data, error} shape;
@@ -211,8 +218,12 @@ func cmpOr(a, b string) string {
 // leaves the outcome unknown, to be asked about by the order number.
 func (c *Client) RecurrentPayment(ctx context.Context, r RecurrentRequest) (string, error) {
 	var out recurrentAnswer
-	err := c.call(ctx, "recurrentPayment.do", url.Values{"orderNumber": {r.OrderNumber}, "bindingId": {r.BindingID},
-		"amount": {kopecks(r.Amount)}, "currency": {Currency643}, "description": {r.Description}, "language": {"ru"}}, &out)
+	p := url.Values{"orderNumber": {r.OrderNumber}, "bindingId": {r.BindingID},
+		"amount": {kopecks(r.Amount)}, "currency": {Currency643}, "description": {r.Description}, "language": {"ru"}}
+	for k, v := range r.Fiscal {
+		p[k] = v
+	}
+	err := c.call(ctx, "recurrentPayment.do", p, &out)
 	if err != nil {
 		return "", err
 	}

@@ -21,6 +21,9 @@ func (db *DB) CreatePaymentOrder(ctx context.Context, o *kabinet.PaymentOrder) (
 	if o.State == "" {
 		o.State = kabinet.PaymentNew
 	}
+	if o.Method == "" {
+		o.Method = kabinet.MethodCard
+	}
 	err = db.InTx(ctx, func(tx *sql.Tx) (err error) {
 		created, err = insertPaymentOrder(ctx, tx, o)
 		return err
@@ -39,9 +42,11 @@ func (db *DB) CreatePaymentOrder(ctx context.Context, o *kabinet.PaymentOrder) (
 // order with o's Key saves nothing and reports false.
 func insertPaymentOrder(ctx context.Context, tx *sql.Tx, o *kabinet.PaymentOrder) (bool, error) {
 	err := tx.QueryRowContext(ctx, `
-		INSERT INTO payment_orders (account_id, idem_key, number, gateway_id, form_url, amount, state, flag, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) ON CONFLICT (idem_key) DO NOTHING RETURNING id`,
-		o.AccountID, o.Key, o.Number, o.GatewayID, o.FormURL, int64(o.Amount), string(o.State), o.Flag, o.CreatedAt).Scan(&o.ID)
+		INSERT INTO payment_orders (account_id, idem_key, number, gateway_id, form_url, amount, state, flag, created_at, updated_at,
+			method, contact)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) ON CONFLICT (idem_key) DO NOTHING RETURNING id`,
+		o.AccountID, o.Key, o.Number, o.GatewayID, o.FormURL, int64(o.Amount), string(o.State), o.Flag, o.CreatedAt,
+		string(methodOr(o.Method)), o.Contact).Scan(&o.ID)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil // the key was used
 	} else if err != nil {
@@ -161,7 +166,7 @@ func (db *DB) findPaymentOrder(ctx context.Context, where string, arg any) (*kab
 // keys, never by what was read here.
 func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) ([]*kabinet.PaymentOrder, error) {
 	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, idem_key, number, gateway_id, form_url, amount, state, flag,
-		created_at, updated_at FROM payment_orders `+rest, args...)
+		created_at, updated_at, method, contact FROM payment_orders `+rest, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -169,12 +174,12 @@ func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) 
 	var os []*kabinet.PaymentOrder
 	for rows.Next() {
 		var o kabinet.PaymentOrder
-		var state string
+		var state, method string
 		if err := rows.Scan(&o.ID, &o.AccountID, &o.Key, &o.Number, &o.GatewayID, &o.FormURL, &o.Amount, &state, &o.Flag,
-			&o.CreatedAt, &o.UpdatedAt); err != nil {
+			&o.CreatedAt, &o.UpdatedAt, &method, &o.Contact); err != nil {
 			return nil, err
 		}
-		o.State = kabinet.PaymentState(state)
+		o.State, o.Method = kabinet.PaymentState(state), kabinet.PaymentMethod(method)
 		os = append(os, &o)
 	}
 	if err := rows.Err(); err != nil {

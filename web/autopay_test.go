@@ -33,7 +33,7 @@ func TestAutopay(t *testing.T) {
 	}
 
 	t.Run("ErrFieldsBeside", func(t *testing.T) {
-		w := a.post(path, url.Values{"key": {"a0"}, f1: {"100"}, "autopay": {"1"}, "autopay-mode": {"cap"}, "autopay-cap": {""},
+		w := a.post(path, url.Values{"key": {"a0"}, "contact": {"ivanov@example.ru"}, f1: {"100"}, "autopay": {"1"}, "autopay-mode": {"cap"}, "autopay-cap": {""},
 			"autopay-day": {"31"}})
 		wantStatus(t, w, http.StatusUnprocessableEntity)
 		d := a.doc()
@@ -49,7 +49,7 @@ func TestAutopay(t *testing.T) {
 		}
 	})
 	t.Run("FirstPaymentTurnsItOn", func(t *testing.T) {
-		w := a.post(path, url.Values{"key": {"a1"}, f1: {"1500,00"}, "autopay": {"1"}, "autopay-mode": {"cap"},
+		w := a.post(path, url.Values{"key": {"a1"}, "contact": {"ivanov@example.ru"}, f1: {"1500,00"}, "autopay": {"1"}, "autopay-mode": {"cap"},
 			"autopay-cap": {"1000"}, "autopay-day": {"5"}})
 		wantStatus(t, w, http.StatusSeeOther)
 		os, _ := p.db.FindPaymentOrders(context.Background(), acc.ID, 1)

@@ -31,6 +31,8 @@ type PayPage struct {
 	Carry []Hidden
 	// Autopay is «Подключить автоплатеж», nil when paying another account.
 	Autopay *AutopayFields
+	// Contact is where the receipt goes (54-ФЗ).
+	Contact Field
 }
 
 // PayLine is one provider of the form.
@@ -59,7 +61,7 @@ func (s *portalSite) payPage(r *http.Request, a *kabinet.Account, action string,
 		return nil, err
 	}
 	p := &PayPage{BasePage: s.base(r, "Оплата картой"), Account: a.Display, Action: action, Key: payments.NewKey(),
-		AgentURL: s.agentURL(a), OtherURL: "/pay"}
+		AgentURL: s.agentURL(a), OtherURL: "/pay", Contact: contactField(r)}
 	for _, d := range dues {
 		value := typed[d.Sub.ID]
 		if typed == nil && d.Balance.Debt > 0 {
@@ -133,20 +135,36 @@ func (s *portalSite) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Acco
 		}
 		amounts[id] = m
 	}
+	req := payments.Request{AccountID: a.ID, Key: r.PostForm.Get("key"), Amounts: amounts, Method: kabinet.MethodCard}
+	if r.PostForm.Get("method") == string(kabinet.MethodSBP) {
+		req.Method = kabinet.MethodSBP
+	}
 	var auto payments.AutopayForm
 	autoOK := true
 	if p.Autopay != nil && p.Autopay.On.Checked {
 		auto, autoOK = p.Autopay.form()
+		if req.Method == kabinet.MethodSBP {
+			p.Autopay.On.Error, autoOK = "Автоплатеж подключается при оплате картой: нажмите «Оплатить».", false
+		}
 	}
+	p.Contact.Value = strings.TrimSpace(r.PostForm.Get("contact"))
+	contact, err := kabinet.ParseReceiptContact(p.Contact.Value)
+	if err != nil {
+		p.Contact.Error = kabinet.ErrorMessage(err)
+	}
+	req.Contact = contact
 	if !p.hasErrors() && autoOK {
 		var o *kabinet.PaymentOrder
 		var err error
 		if p.Autopay != nil && p.Autopay.On.Checked {
-			o, err = s.payments.OrderAutopay(r.Context(), a.ID, r.PostForm.Get("key"), amounts, auto)
+			o, err = s.payments.OrderAutopay(r.Context(), req, auto)
 		} else {
-			o, err = s.payments.Order(r.Context(), a.ID, r.PostForm.Get("key"), amounts)
+			o, err = s.payments.Place(r.Context(), req)
 		}
 		switch {
+		case err == nil && o.Method == kabinet.MethodSBP:
+			http.Redirect(w, r, sbpPath(o), http.StatusSeeOther)
+			return nil
 		case err == nil:
 			http.Redirect(w, r, o.FormURL, http.StatusSeeOther)
 			return nil
@@ -160,6 +178,9 @@ func (s *portalSite) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Acco
 }
 
 func (p *PayPage) hasErrors() bool {
+	if p.Contact.Error != "" {
+		return true
+	}
 	for _, l := range p.Lines {
 		if l.Field.Error != "" {
 			return true
@@ -184,6 +205,10 @@ func (s *portalSite) handlePaymentReturn(w http.ResponseWriter, r *http.Request)
 	o, st, err := s.payments.Look(r.Context(), r.URL.Query().Get("orderId"))
 	if err != nil {
 		return err
+	}
+	if o.Method == kabinet.MethodSBP { // back from the payer's bank app
+		http.Redirect(w, r, sbpPath(o), http.StatusSeeOther)
+		return nil
 	}
 	p := &PaymentPage{BasePage: s.base(r, "Оплата картой"), Order: o, Back: "/"}
 	if v := visitor(r); v != nil && v.Confirmed() {

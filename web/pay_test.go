@@ -86,7 +86,7 @@ func TestPay(t *testing.T) {
 		}
 	})
 	t.Run("ErrAmountBesideField", func(t *testing.T) {
-		w := a.post(path, url.Values{"key": {"k0"}, f1: {"12,345"}, f2: {"100"}})
+		w := a.post(path, url.Values{"key": {"k0"}, "contact": {"ivanov@example.ru"}, f1: {"12,345"}, f2: {"100"}})
 		wantStatus(t, w, http.StatusUnprocessableEntity)
 		d := a.doc()
 		if !strings.Contains(d.Text("#"+f1+"-error"), "Введите сумму") || attr(d.One("#"+f1), "value") != "12,345" ||
@@ -95,13 +95,13 @@ func TestPay(t *testing.T) {
 		}
 	})
 	t.Run("ErrNothing", func(t *testing.T) {
-		wantStatus(t, a.post(path, url.Values{"key": {"k1"}, f1: {""}, f2: {"0"}}), http.StatusUnprocessableEntity)
+		wantStatus(t, a.post(path, url.Values{"key": {"k1"}, "contact": {"ivanov@example.ru"}, f1: {""}, f2: {"0"}}), http.StatusUnprocessableEntity)
 		if !strings.Contains(a.doc().Text("[role=alert]"), "Укажите сумму") {
 			t.Fatal(a.doc().Text("main"))
 		}
 	})
 	t.Run("DoubleClickOneOrder", func(t *testing.T) {
-		form := url.Values{"key": {"k2"}, f1: {"1500,00"}, f2: {"500"}}
+		form := url.Values{"key": {"k2"}, "contact": {"ivanov@example.ru"}, f1: {"1500,00"}, f2: {"500"}}
 		first := a.post(path, form)
 		wantStatus(t, first, http.StatusSeeOther)
 		second := a.post(path, form)
@@ -190,7 +190,7 @@ func TestPayOther(t *testing.T) {
 			t.Fatalf("debt not prefilled: %s", d.Text("form"))
 		}
 		key := attr(d.One(`input[name="key"]`), "value")
-		form := url.Values{"key": {key}, "account": {"10103001857"}, "surname": {"иванов"}, f1: {"100"}}
+		form := url.Values{"key": {key}, "contact": {"+7 950 123-45-67"}, "account": {"10103001857"}, "surname": {"иванов"}, f1: {"100"}}
 		w := a.post("/pay/order", form)
 		wantStatus(t, w, http.StatusSeeOther)
 		os, _ := p.db.FindPaymentOrders(context.Background(), acc.ID, 10)

@@ -6,6 +6,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/payments"
 )
 
 // PaymentsPage is «История оплат» (PAY-4): the payments to one provider,
@@ -23,8 +24,13 @@ type ProviderPaymentsView struct {
 	Payments             []PaymentRow
 }
 
-// PaymentRow is one payment: its date, amount and channel.
-type PaymentRow struct{ Date, Amount, Channel string }
+// PaymentRow is one payment: its date, amount and channel, and for one
+// made through the acquirer its fiscal receipt: the state, and the link
+// to the receipt at the fiscal data operator once it is registered.
+type PaymentRow struct {
+	Date, Amount, Channel string
+	Receipt, ReceiptURL   string
+}
 
 // handlePaymentsShow lists the payments; ?provider=ID narrows them to one
 // provider of the account, and any other provider is 404.
@@ -41,12 +47,21 @@ func (s *portalSite) handlePaymentsShow(w http.ResponseWriter, r *http.Request, 
 	if err != nil {
 		return err
 	}
+	receipts := map[string]*kabinet.Receipt{}
+	if s.payments != nil {
+		if receipts, err = s.payments.Receipts(r.Context(), a.ID); err != nil {
+			return err
+		}
+	}
 	p := &PaymentsPage{BasePage: s.base(r, "История оплат"), Account: a.Display, Back: accountPath(a, "")}
 	for _, pp := range pps {
 		view := ProviderPaymentsView{Provider: pp.Provider.Name, SubAccount: pp.SubAccount.Number}
 		for _, e := range pp.Payments {
-			view.Payments = append(view.Payments, PaymentRow{Date: e.PostedOn.Format("02.01.2006"),
-				Amount: (-e.Amount).String(), Channel: e.Channel.Title()})
+			row := PaymentRow{Date: e.PostedOn.Format("02.01.2006"), Amount: (-e.Amount).String(), Channel: e.Channel.Title()}
+			if rc := receipts[payments.OrderNumberOf(e)]; rc != nil {
+				row.Receipt, row.ReceiptURL = rc.State.Title(), rc.URL
+			}
+			view.Payments = append(view.Payments, row)
 		}
 		p.Providers = append(p.Providers, view)
 	}

@@ -90,6 +90,8 @@ func (s *portalSite) routes() {
 		m.Handle("GET /a/{acc}/autopay", h(acc(s.handleAutopayShow))) // PAY-2
 		m.Handle("POST /a/{acc}/autopay/off", h(acc(s.handleAutopayOff)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
+		m.Handle("GET /payments/sbp/{number}", h(s.handleSBPShow)) // issue 21: СБП, signed in or not
+		m.Handle("GET /payments/sbp/{number}/status", h(s.handleSBPStatus))
 		m.Handle("GET /pay", h(s.handlePayOtherShow)) // PAY-3, signed in or not
 		m.Handle("POST /pay", h(a(s.handlePayOtherCreate)))
 		m.Handle("POST /pay/order", h(a(s.handlePayOtherOrder)))

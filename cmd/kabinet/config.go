@@ -83,7 +83,11 @@ func bindBank(c *Config, fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.Bank.Password, "bank-password", "KABINET_BANK_PASSWORD", "acquirer API password")
 	str(fs, &c.Bank.CallbackKey, "bank-callback-key", "KABINET_BANK_CALLBACK_KEY", "symmetric key of the acquirer's callback checksums")
 	str(fs, &c.AgentURL, "agent-url", "KABINET_AGENT_URL", "a payment agent's page («Система Город»), {account} standing for the account number (empty: no link)")
-	*errs = append(*errs, dur(fs, &c.Bank.PollEvery, "bank-poll-every", "KABINET_BANK_POLL_EVERY", "how often unpaid orders are asked about"))
+	*errs = append(*errs, dur(fs, &c.Bank.PollEvery, "bank-poll-every", "KABINET_BANK_POLL_EVERY", "how often unpaid orders are asked about"),
+		num(fs, &c.Bank.TaxSystem, "receipt-tax-system", "KABINET_RECEIPT_TAX_SYSTEM",
+			"the supplier's taxation system on fiscal receipts (taxSystem): 0 общая, 1 УСН доход, 2 УСН доход-расход, 3 ЕНВД, 4 ЕСХН, 5 патент"),
+		num(fs, &c.Bank.TaxType, "receipt-vat", "KABINET_RECEIPT_VAT",
+			"VAT of the receipt's items (taxType): 0 без НДС, 1 0 %, 2 10 %, 4 10/110, 6 20 %, 7 20/120"))
 }
 
 func str(fs *flag.FlagSet, p *string, name, env, usage string) {

@@ -230,7 +230,7 @@ func (c *portalCustomer) payByCard(t *testing.T) []string {
 	if key == nil || len(amounts) == 0 {
 		t.Fatalf("the pay page has no key or amounts:\n%.2000s", page.String())
 	}
-	form := url.Values{"key": {key[1]}}
+	form := url.Values{"key": {key[1]}, "contact": {"ivanov@example.ru"}}
 	for _, a := range amounts {
 		form.Set(a[1], "100,00")
 	}

@@ -1,10 +1,12 @@
 package sberbanktest
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"strconv"
+	"time"
 
 	"kabinet/sberbank"
 )
@@ -54,6 +56,12 @@ func (b *Bank) register(p url.Values) any {
 	if o.FailURL == "" {
 		o.FailURL = o.ReturnURL
 	}
+	if secs, err := strconv.Atoi(p.Get("sessionTimeoutSecs")); err == nil && secs > 0 {
+		o.Expires = o.Created.Add(time.Duration(secs) * time.Second)
+	}
+	if msg := b.takeBundle(o, p); msg != "" {
+		return fail{"4", msg}
+	}
 	if j := p.Get("jsonParams"); j != "" && json.Unmarshal([]byte(j), &o.Params) != nil {
 		return fail{"4", "Неверный jsonParams"}
 	}
@@ -63,11 +71,15 @@ func (b *Bank) register(p url.Values) any {
 
 // find returns the order that p names by orderId or orderNumber; the bank held.
 func (b *Bank) find(p url.Values) *Order {
-	id := p.Get("orderId")
+	id := cmpOr(p.Get("orderId"), p.Get("mdOrder"))
 	if id == "" {
 		id = b.numbers[p.Get("orderNumber")]
 	}
-	return b.orders[id]
+	o := b.orders[id]
+	if o != nil {
+		b.expire(o)
+	}
+	return o
 }
 
 func (b *Bank) status(p url.Values) any {
@@ -88,7 +100,10 @@ func (b *Bank) status(p url.Values) any {
 		"paymentAmountInfo": map[string]any{"paymentState": stateName(o.Status), "approvedAmount": o.Deposited,
 			"depositedAmount": o.Deposited, "refundedAmount": o.Refunded},
 	}
-	if o.Status == sberbank.StatusDeclined {
+	switch {
+	case o.Status == sberbank.StatusDeclined && o.QRStatus == "" && o.MaskedPan == "":
+		out["actionCode"], out["actionCodeDescription"] = -2007, "Истек срок ожидания оплаты"
+	case o.Status == sberbank.StatusDeclined:
 		out["actionCode"], out["actionCodeDescription"] = 116, "Недостаточно средств"
 	}
 	if o.MaskedPan != "" {
@@ -166,8 +181,13 @@ func (b *Bank) recurrent(p url.Values) any {
 	}
 	o := &Order{ID: b.nextID(), Number: p.Get("orderNumber"), Amount: amount, Deposited: amount, Status: sberbank.StatusPaid,
 		ClientID: bd.clientID, BindingID: bd.id, MaskedPan: bd.pan, Description: p.Get("description"), Created: b.now()}
+	if msg := b.takeBundle(o, p); msg != "" {
+		return refuse("4", msg)
+	}
 	if bd.declines {
 		o.Deposited, o.Status = 0, sberbank.StatusDeclined
+	} else {
+		b.fiscalise(o)
 	}
 	b.orders[o.ID], b.numbers[o.Number] = o, o.ID
 	return map[string]any{"success": true, "data": map[string]string{"orderId": o.ID, "orderNumber": o.Number}}
@@ -179,3 +199,5 @@ func maskPAN(pan string) string {
 	}
 	return pan[:6] + "**" + pan[len(pan)-4:]
 }
+
+func cmpOr(a, b string) string { return cmp.Or(a, b) }

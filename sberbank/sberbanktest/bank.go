@@ -34,7 +34,11 @@ type Config struct {
 	// PublicURL is where the fake is reachable by browsers, without a
 	// trailing slash: formUrl points under it.
 	PublicURL string
-	Logger    *slog.Logger
+	// AppURL, when set, is where the СБП links lead: the fake's page
+	// standing for the payer's bank app (the demo). Otherwise the links
+	// look like the real ones (https://qr.nspk.ru/…).
+	AppURL string
+	Logger *slog.Logger
 	// Shared, if set, keeps the orders and saved cards for every server;
 	// without it they live in this process.
 	Shared Shared
@@ -55,6 +59,8 @@ type Bank struct {
 	numbers  map[string]string // orderNumber → mdOrder
 	bindings map[string]*binding
 	seq      int
+	// holdReceipts keeps new receipts sent but not registered.
+	holdReceipts bool
 }
 
 // Order is the fake's record of an order.
@@ -69,6 +75,12 @@ type Order struct {
 	MaskedPan           string
 	Params              map[string]string
 	Created             time.Time
+	// Expires ends an unpaid order (sessionTimeoutSecs); zero never.
+	Expires time.Time
+	// The СБП QR code (sbp.go) and the receipt (receipt.go).
+	QRID, QRStatus, RedirectURL string
+	Receipt                     *Receipt
+	Bundle                      string // orderBundle as sent
 }
 
 type binding struct {
@@ -86,11 +98,15 @@ func New(cfg Config) *Bank {
 	for name, h := range map[string]func(url.Values) any{
 		"register.do": b.register, "getOrderStatusExtended.do": b.status, "refund.do": b.refund,
 		"getBindings.do": b.getBindings, "unBindCard.do": b.unBind, "recurrentPayment.do": b.recurrent,
+		"sbp/c2b/qr/dynamic/get.do": b.sbpGet, "sbp/c2b/qr/status.do": b.sbpStatus, "getReceiptStatus.do": b.receiptStatus,
 	} {
 		b.mux.HandleFunc("/payment/rest/"+name, b.api(h))
 	}
 	b.mux.HandleFunc("GET /payment/merchants/kabinet/payment_ru.html", b.handlePage)
 	b.mux.HandleFunc("POST /payment/merchants/kabinet/payment_ru.html", b.handlePay)
+	b.mux.HandleFunc("GET /sbp/app/{qr}", b.handleApp)
+	b.mux.HandleFunc("POST /sbp/app/{qr}", b.handleAppPay)
+	b.mux.HandleFunc("GET /ofd/{uuid}", b.handleOFD)
 	return b
 }
 
@@ -110,6 +126,7 @@ func (b *Bank) Order(id string) (Order, bool) {
 	if !ok {
 		return Order{}, false
 	}
+	b.expire(o)
 	return *o, true
 }
 

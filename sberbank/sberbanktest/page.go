@@ -101,6 +101,9 @@ func (b *Bank) handlePay(w http.ResponseWriter, r *http.Request) {
 func (b *Bank) settle(id, pan string, amount int64, bind bool) error {
 	defer b.hold()()
 	o := b.orders[id]
+	if o != nil {
+		b.expire(o)
+	}
 	switch {
 	case o == nil:
 		return fmt.Errorf("Заказ не найден")
@@ -113,6 +116,7 @@ func (b *Bank) settle(id, pan string, amount int64, bind bool) error {
 		return nil
 	}
 	o.Status, o.Deposited = sberbank.StatusPaid, amount
+	b.fiscalise(o)
 	if bind && o.ClientID != "" {
 		bd := &binding{id: b.nextID(), clientID: o.ClientID, pan: o.MaskedPan, active: true}
 		b.bindings[bd.id], o.BindingID = bd, bd.id

@@ -18,6 +18,10 @@ import (
 // The demo's fake gateway is returned too, to be served by the site.
 func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 	cfg := payments.Config{ReturnURL: a.Config.BaseURL + "/payments/return", Calendar: a.Calendar, Logger: a.Log}
+	fiscal := sberbank.Fiscal{TaxSystem: a.Config.Bank.TaxSystem, TaxType: a.Config.Bank.TaxType}
+	if fiscal.TaxSystem < 0 || fiscal.TaxSystem > 5 || fiscal.TaxType < 0 || fiscal.TaxType > 10 {
+		return nil, nil, fmt.Errorf("receipts: taxSystem %d (want 0-5) or VAT %d (want 0-10) out of range", fiscal.TaxSystem, fiscal.TaxType)
+	}
 	switch a.Config.Bank.Provider {
 	case "demo", "":
 		// Served by the portal, so relative addresses are right whatever
@@ -29,7 +33,9 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		if len(key) == 0 {
 			key = []byte(rand.Text())
 		}
-		bcfg := sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", Logger: a.Log}
+		// The СБП links lead to the demo bank's page standing for the
+		// payer's bank app.
+		bcfg := sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", AppURL: "/dev/bank", Logger: a.Log}
 		if a.DB.Engine() == "postgres" {
 			// Several servers may share the database: their banks are one
 			// bank. SQLite has one server, whose memory is enough.
@@ -41,7 +47,7 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		}
 		cfg.ReturnURL = "/payments/return"
 		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: "http://in-process", UserName: "demo-api", Password: "demo",
-			HTTP: &http.Client{Transport: handlerTransport{bank}, Timeout: 10 * time.Second}}, Key: key}
+			HTTP: &http.Client{Transport: handlerTransport{bank}, Timeout: 10 * time.Second}}, Key: key, Fiscal: fiscal}
 		return payments.New(a.DB, gw, cfg), bank, nil
 	case "sberbank":
 		b := a.Config.Bank
@@ -52,7 +58,8 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		if url == "" {
 			url = sberbank.TestURL
 		}
-		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: url, UserName: b.User, Password: b.Password}, Key: []byte(b.CallbackKey)}
+		gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: url, UserName: b.User, Password: b.Password}, Key: []byte(b.CallbackKey),
+			Fiscal: fiscal}
 		return payments.New(a.DB, gw, cfg), nil, nil
 	}
 	return nil, nil, fmt.Errorf("bank %q: want demo or sberbank", a.Config.Bank.Provider)

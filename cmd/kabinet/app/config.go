@@ -107,6 +107,9 @@ type BankConfig struct {
 	// CallbackURL is where the demo's gateway sends its callbacks: the
 	// portal's own address, known once it listens.
 	CallbackURL string
+	// TaxSystem and TaxType are what the fiscal receipts (54-ФЗ) sent
+	// with every order say about taxes (sberbank.Fiscal).
+	TaxSystem, TaxType int
 }
 
 // DefaultConfig returns the configuration of `go run ./cmd/kabinet`: the
