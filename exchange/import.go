@@ -26,6 +26,7 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
+	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*sqlstore.Delivery) error
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
@@ -42,9 +43,10 @@ type Importer struct {
 	// Chunk is the number of lines per transaction (default 2000).
 	Chunk int
 	Now   func() time.Time
-	// Closed is told about accounts a full snapshot closed, to inform
-	// their customers; nil tells nobody.
-	Closed func(ctx context.Context, accountIDs []int64) error
+	// Closed plans how the customers of accounts a full snapshot closes
+	// are told (the informer's deliveries); they commit with the close.
+	// Nil tells nobody.
+	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*sqlstore.Delivery, error)
 	// Again imports a file whose content was imported before; otherwise it
 	// is skipped (an import restarted after a crash goes on where it
 	// stopped). Either way its records change nothing the second time.
@@ -164,6 +166,14 @@ func compareStrings(a, b string) int {
 	return 0
 }
 
+// Check dry-runs one file: its summary says what an import would insert,
+// update and close, and names its bad lines; nothing is written.
+func (im *Importer) Check(ctx context.Context, path string, kind *Kind) (*Summary, error) {
+	c := *im
+	c.DryRun, c.pending = true, nil
+	return c.ImportFile(ctx, path, kind)
+}
+
 // ImportFile imports one file; kind nil recognises it from the name or the
 // header. The returned error is for what stopped the import (the database,
 // an unreadable file); bad lines are in the summary.
@@ -225,7 +235,10 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 		run.sum = &Summary{File: name, Kind: k.Name}
 	}
 	if im.DryRun {
-		return run.sum, run.pass(ctx, open, true)
+		if err := run.pass(ctx, open, true); err != nil {
+			return run.sum, err
+		}
+		return run.sum, run.finish(ctx)
 	}
 	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
-	"time"
 
 	"kabinet"
 )
@@ -167,11 +166,6 @@ func UpdateRow(b *Batch, table string, id int64, cols []string, values []any) {
 // UpdateReadingStatus adds to b the change of a reading's status.
 func UpdateReadingStatus(b *Batch, id int64, s kabinet.ReadingStatus) {
 	b.Exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(s), id)
-}
-
-// CloseAccount adds to b the closing of an account on a date.
-func CloseAccount(b *Batch, id int64, on time.Time) {
-	b.Exec(`UPDATE accounts SET closed_on = $1 WHERE id = $2 AND closed_on IS NULL`, dateArg(on), id)
 }
 
 // ImportFile is one file's import: the progress marker an interrupted

@@ -143,7 +143,7 @@ func (a *App) site(context.Context) (err error) {
 func (a *App) exchangeAPI() http.Handler {
 	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
 		Tokens: exchange.NewTokens(a.DB), Exporter: &exchange.Exporter{Store: a.DB, Files: a.Requests},
-		Importer: &exchange.Importer{Store: a.DB}})
+		Importer: a.Importer()})
 }
 
 // NewRenderer returns the PDF renderer of bills and statements, dating

@@ -62,7 +62,7 @@ func (a *App) closeLastPeriod(ctx context.Context) error {
 
 // scanInbox imports the files the billing system dropped into the inbox.
 func (a *App) scanInbox(ctx context.Context) error {
-	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: &exchange.Importer{Store: a.DB}}
+	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: a.Importer()}
 	n, err := in.Scan(ctx)
 	if n > 0 {
 		a.Log.Info("exchange inbox", "files", n, "err", err)
