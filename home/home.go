@@ -37,7 +37,9 @@ type Store interface {
 // Service answers for «Главная».
 type Service struct {
 	store     Store
-	Due       billing.DueRules
+	// Due is the one source of due dates (imported bills' before the
+	// rules), shared with the reminders.
+	Due       *billing.DueSource
 	Penalties billing.PenaltyRules
 	// Calendar is the clock and the supplier's time zone: "today" of the
 	// forecast and the chart's current month.
@@ -47,7 +49,7 @@ type Service struct {
 // New returns the service with the default due-date and penalty rules,
 // the ones billrun.New closes months with.
 func New(store Store, cal kabinet.Calendar) *Service {
-	return &Service{store: store, Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
+	return &Service{store: store, Due: billing.NewDueSource(nil), Penalties: billing.DefaultPenaltyRules(),
 		Calendar: cal}
 }
 

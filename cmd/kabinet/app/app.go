@@ -12,6 +12,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/billing"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
 	"kabinet/filestore"
@@ -50,6 +51,10 @@ type App struct {
 	Letters   *Letters
 	Senders   map[kabinet.Channel]kabinet.Sender
 	Hasher    *password.Hasher // argon2id for customers and operators
+
+	// Due is the one source of due dates: what imported bills printed,
+	// else the rules («Главная», the forecast, the reminders, the close).
+	Due *billing.DueSource
 
 	Auth        *auth.Service
 	Home        *home.Service
@@ -105,7 +110,9 @@ func (a *App) services(ctx context.Context) error {
 	ac := cfg.Auth
 	ac.BaseURL, ac.SupplierName, ac.Calendar = cfg.BaseURL, cfg.SupplierName, cal
 	a.Auth = auth.New(db, a.Hasher, a.Letters, ac)
+	a.Due = billing.NewDueSource(db.FindBillDueDates)
 	a.Home = home.New(db, cal)
+	a.Home.Due = a.Due
 	a.Readings = readings.New(db, cal)
 	files, err := filestore.NewDir(filepath.Join(cfg.Data, "uploads"))
 	if err != nil {

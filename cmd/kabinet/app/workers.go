@@ -56,7 +56,9 @@ func (a *App) remind(ctx context.Context) error {
 // closeLastPeriod closes the period before the current one in the
 // supplier's time zone: the scheduled close.
 func (a *App) closeLastPeriod(ctx context.Context) error {
-	_, err := billrun.New(a.DB, a.Calendar).Close(ctx, a.Calendar.Period().Add(-1))
+	e := billrun.New(a.DB, a.Calendar)
+	e.Due = a.Due.Rules
+	_, err := e.Close(ctx, a.Calendar.Period().Add(-1))
 	return err
 }
 
