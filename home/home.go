@@ -36,7 +36,7 @@ type Store interface {
 
 // Service answers for «Главная».
 type Service struct {
-	store     Store
+	store Store
 	// Due is the one source of due dates (imported bills' before the
 	// rules), shared with the reminders.
 	Due       *billing.DueSource

@@ -20,7 +20,7 @@ var importedWorld = map[string]string{
 	"accounts.csv": "account_id;account_number;surname;address;settlement;housing\n" +
 		"A1;ИЭСБК0099001;Орлова;г. Иркутск, ул. Мира, д. 9;city;flat\n",
 	"subaccounts.csv": "subaccount_id;account_id;provider_id;number;services\nS1;A1;P1;0099001;electricity\n",
-	"ledger.csv": "entry_id;subaccount_id;period;kind;service;amount;posted_on\nL1;S1;2026-09;charge;electricity;1000.00;2026-10-01\n",
+	"ledger.csv":      "entry_id;subaccount_id;period;kind;service;amount;posted_on\nL1;S1;2026-09;charge;electricity;1000.00;2026-10-01\n",
 	"bills.csv": "bill_id;account_id;period;issued_at;subaccount_id;opening_balance;to_pay;due_on;service;amount\n" +
 		"B1;A1;2026-09;2026-10-01T02:00:00Z;S1;0;1000.00;2026-10-28;electricity;1000.00\n",
 }
