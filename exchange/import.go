@@ -27,6 +27,7 @@ type Store interface {
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
 	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*sqlstore.Delivery) error
+	FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, error)
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
@@ -47,6 +48,9 @@ type Importer struct {
 	// are told (the informer's deliveries); they commit with the close.
 	// Nil tells nobody.
 	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*sqlstore.Delivery, error)
+	// Answers gives the answers kind's answers to customers' requests;
+	// nil refuses a file of answers.
+	Answers Answerer
 	// Again imports a file whose content was imported before; otherwise it
 	// is skipped (an import restarted after a crash goes on where it
 	// stopped). Either way its records change nothing the second time.

@@ -31,6 +31,7 @@ func init() {
 		"readings":    {load: loadReadings},
 		"ledger":      {load: loadLedger},
 		"bills":       {load: loadBills, group: "bill_id"},
+		"answers":     {load: loadAnswers},
 	}
 }
 

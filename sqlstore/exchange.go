@@ -16,7 +16,8 @@ import (
 // externalTables are the tables with an external_id column; the table name
 // of FindExternalIDs must be one of them.
 var externalTables = map[string]bool{"providers": true, "accounts": true, "sub_accounts": true,
-	"meters": true, "readings": true, "ledger": true, "bills": true}
+	"meters": true, "readings": true, "ledger": true, "bills": true,
+	"request_answers": true}
 
 // FindExternalIDs returns the IDs of table's rows with those external IDs,
 // by external ID; IDs not found are absent.

@@ -11,10 +11,11 @@ import (
 )
 
 // Importer returns the billing exchange's importer, telling the customers
-// of every account a full snapshot closes through the one informer. The
+// of every account a full snapshot closes through the one informer, and
+// giving the billing's answers through the requests' answer path. The
 // command, the inbox and the exchange API import through it.
 func (a *App) Importer() *exchange.Importer {
-	return &exchange.Importer{Store: a.DB, Now: a.Calendar.Now, Closed: a.tellClosed}
+	return &exchange.Importer{Store: a.DB, Now: a.Calendar.Now, Closed: a.tellClosed, Answers: a.Requests}
 }
 
 // tellClosed plans the notice to the customers of accounts the billing
