@@ -28,6 +28,7 @@ type Store interface {
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
 	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*sqlstore.Delivery) error
 	FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, error)
+	SaveBillPDF(ctx context.Context, accountID int64, p kabinet.Period, sha string, data []byte) (inserted, updated bool, err error)
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
@@ -144,7 +145,7 @@ func (im *Importer) dirFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		switch {
-		case e.IsDir():
+		case e.IsDir(), isPDF(e.Name()): // bill PDFs go in with the bill_files that names them
 		case order(e.Name()) < 0:
 			im.logf("%s: вид записей не узнан по имени, пропущен", e.Name())
 		default:
@@ -198,7 +199,7 @@ func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*S
 		}
 		return rd, f, nil
 	}
-	return im.importFrom(ctx, filepath.Base(path), sum, open)
+	return im.importFrom(ctx, path, sum, open)
 }
 
 func fileSHA256(path string) (string, error) {
@@ -214,7 +215,8 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func (im *Importer) importFrom(ctx context.Context, name, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+func (im *Importer) importFrom(ctx context.Context, path, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+	name := filepath.Base(path)
 	rd, c, err := open()
 	var le *LineError
 	if errors.As(err, &le) {
@@ -227,7 +229,8 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 	}
 	c.Close()
 	k := rd.Kind()
-	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name)}
+	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name),
+		dir: filepath.Dir(path)}
 	if run.h == nil {
 		return nil, fmt.Errorf("вид %s не загружается", k.Name)
 	}

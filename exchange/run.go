@@ -31,6 +31,7 @@ func init() {
 		"readings":    {load: loadReadings},
 		"ledger":      {load: loadLedger},
 		"bills":       {load: loadBills, group: "bill_id"},
+		"bill_files":  {load: loadBillFiles},
 		"answers":     {load: loadAnswers},
 	}
 }
@@ -42,6 +43,7 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
+	dir   string // the file's directory, where the files it names are
 	file  *sqlstore.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.

@@ -23,6 +23,7 @@ type Store interface {
 	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
+	FindBillPDF(ctx context.Context, accountID int64, p kabinet.Period) ([]byte, error)
 	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]sqlstore.Usage, error)
 
 	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
