@@ -43,7 +43,7 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
-	dir   string // the file's directory, where the files it names are
+	dir   string               // the file's directory, where the files it names are
 	file  *sqlstore.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
