@@ -219,3 +219,12 @@ type RequestAnswer struct {
 	Status RequestStatus
 	Text   string
 }
+
+// RequestFilter selects requests: of one account, or of some kinds and
+// statuses (a queue). Zero fields select everything.
+type RequestFilter struct {
+	AccountID int64
+	Kind      RequestKind
+	Status    RequestStatus
+	Limit     int
+}

@@ -26,11 +26,11 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
-	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*sqlstore.Delivery) error
+	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*kabinet.Delivery) error
 	FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, error)
 	SaveBillPDF(ctx context.Context, accountID int64, p kabinet.Period, sha string, data []byte) (inserted, updated bool, err error)
-	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
-	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
+	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error)
+	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
 	Optimize(ctx context.Context) error
 }
@@ -48,7 +48,7 @@ type Importer struct {
 	// Closed plans how the customers of accounts a full snapshot closes
 	// are told (the informer's deliveries); they commit with the close.
 	// Nil tells nobody.
-	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*sqlstore.Delivery, error)
+	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*kabinet.Delivery, error)
 	// Answers gives the answers kind's answers to customers' requests;
 	// nil refuses a file of answers.
 	Answers Answerer
@@ -250,7 +250,7 @@ func (im *Importer) importFrom(ctx context.Context, path, sum string, open func(
 	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
 		return nil, err
 	}
-	if run.file.State == sqlstore.ImportDone && !im.Again {
+	if run.file.State == kabinet.ImportDone && !im.Again {
 		im.logf("%s: уже загружен, пропущен", name)
 		return &Summary{File: name, Kind: k.Name}, nil
 	}

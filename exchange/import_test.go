@@ -119,7 +119,7 @@ func TestFullSnapshotCloses(t *testing.T) {
 	importText(t, db, dir, "accounts.csv", accountsCSV)
 	lines := strings.SplitAfter(accountsCSV, "\n")
 	var closed []int64
-	im := &exchange.Importer{Store: db, Closed: func(_ context.Context, as []*kabinet.Account) ([]*sqlstore.Delivery, error) {
+	im := &exchange.Importer{Store: db, Closed: func(_ context.Context, as []*kabinet.Account) ([]*kabinet.Delivery, error) {
 		for _, a := range as {
 			closed = append(closed, a.ID)
 		}

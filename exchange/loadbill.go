@@ -55,13 +55,11 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 		if bill == nil {
 			continue // a dry run's bill of an account a previous file would insert
 		}
-		row, err := sqlstore.BillRow(bill)
-		if err != nil {
+		if err := b.AddBill(bill); err != nil {
 			return err
 		}
-		b.Add("bills", sqlstore.BillColumns, row...)
 		for i, p := range bill.Data.Providers {
-			sqlstore.AddBillDueDate(b, bl.sections[i], bill.Period, p.DueOn)
+			b.AddBillDueDate(bl.sections[i], bill.Period, p.DueOn)
 		}
 	}
 	return nil

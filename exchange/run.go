@@ -43,8 +43,8 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
-	dir   string               // the file's directory, where the files it names are
-	file  *sqlstore.ImportFile // nil on a checking pass
+	dir   string              // the file's directory, where the files it names are
+	file  *kabinet.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
 	seen       map[string]bool
@@ -282,7 +282,7 @@ func (run *fileRun) gone(ctx context.Context) ([]int64, []string, error) {
 
 // tell plans, by the Closed hook, how the customers of the accounts with
 // these external IDs are told that they close.
-func (im *Importer) tell(ctx context.Context, exts []string) ([]*sqlstore.Delivery, error) {
+func (im *Importer) tell(ctx context.Context, exts []string) ([]*kabinet.Delivery, error) {
 	if im.Closed == nil {
 		return nil, nil
 	}

@@ -73,7 +73,7 @@ func TestImportOverHTTP(t *testing.T) {
 		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), `"code":"not_found"`) {
 			t.Errorf("an unknown route: %d %s, want a JSON 404", w.Code, w.Body)
 		}
-		es, err := db.FindAuditEntries(ctx, sqlstore.AuditFilter{})
+		es, err := db.FindAuditEntries(ctx, kabinet.AuditFilter{})
 		if err != nil || len(es) != 2 {
 			t.Fatalf("audit entries: %v, %v; want the import and the export", es, err)
 		}
@@ -124,7 +124,7 @@ func TestImportDryRun(t *testing.T) {
 		if err != nil || len(as) != 2 || as["A1"].Surname != "Орлова" || !as["A2"].ClosedOn.IsZero() {
 			t.Errorf("a dry run changed the accounts: %v, %v", as, err)
 		}
-		if es, _ := db.FindAuditEntries(ctx, sqlstore.AuditFilter{}); len(es) != 2 || !strings.HasPrefix(es[0].Detail, "проверка без записи") {
+		if es, _ := db.FindAuditEntries(ctx, kabinet.AuditFilter{}); len(es) != 2 || !strings.HasPrefix(es[0].Detail, "проверка без записи") {
 			t.Errorf("audit log %v, want the dry run noted", es)
 		}
 	})

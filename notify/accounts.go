@@ -4,7 +4,7 @@ import (
 	"context"
 	"slices"
 
-	"kabinet/sqlstore"
+	"kabinet"
 )
 
 // spanIDs bounds the range of account IDs one look-up of recipients
@@ -16,19 +16,19 @@ const spanIDs = 2000
 // ids: the deliveries to write (with sqlstore's Inform, or in the
 // transaction of the change they tell of). An account nobody can be told
 // about gets none.
-func (in *Informer) DeliveriesTo(ctx context.Context, ids []int64, inf func(accountID int64) *Informing) ([]*sqlstore.Delivery, error) {
+func (in *Informer) DeliveriesTo(ctx context.Context, ids []int64, inf func(accountID int64) *Informing) ([]*kabinet.Delivery, error) {
 	ids = slices.Sorted(slices.Values(ids))
 	want := make(map[int64]bool, len(ids))
 	for _, id := range ids {
 		want[id] = true
 	}
-	var ds []*sqlstore.Delivery
+	var ds []*kabinet.Delivery
 	for i := 0; i < len(ids); {
 		j := i
 		for j < len(ids) && ids[j] < ids[i]+spanIDs {
 			j++
 		}
-		rs, err := in.Store.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: ids[i], ToID: ids[j-1]})
+		rs, err := in.Store.FindRecipients(ctx, kabinet.RecipientFilter{FromID: ids[i], ToID: ids[j-1]})
 		if err != nil {
 			return nil, err
 		}

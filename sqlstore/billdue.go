@@ -9,10 +9,10 @@ import (
 	"kabinet"
 )
 
-// AddBillDueDate adds to b the due date an imported bill's section printed
+// AddBillDueDate adds the due date an imported bill's section printed
 // for a sub-account and period («оплатить до»).
-func AddBillDueDate(b *Batch, subAccountID int64, p kabinet.Period, due time.Time) {
-	b.Add("bill_due_dates", []string{"sub_account_id", "period", "due_on"}, subAccountID, p.Int(), dateArg(due))
+func (b *Batch) AddBillDueDate(subAccountID int64, p kabinet.Period, due time.Time) {
+	b.add("bill_due_dates", []string{"sub_account_id", "period", "due_on"}, subAccountID, p.Int(), dateArg(due))
 }
 
 // FindBillDueDates returns the due dates imported bills printed for the

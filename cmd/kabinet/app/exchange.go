@@ -7,7 +7,6 @@ import (
 	"kabinet"
 	"kabinet/exchange"
 	"kabinet/notify"
-	"kabinet/sqlstore"
 )
 
 // Importer returns the billing exchange's importer, telling the customers
@@ -21,7 +20,7 @@ func (a *App) Importer() *exchange.Importer {
 // tellClosed plans the notice to the customers of accounts the billing
 // system closed: the bell, and push, SMS and e-mail as each account's
 // services are ticked. It commits with the close.
-func (a *App) tellClosed(ctx context.Context, accounts []*kabinet.Account) ([]*sqlstore.Delivery, error) {
+func (a *App) tellClosed(ctx context.Context, accounts []*kabinet.Account) ([]*kabinet.Delivery, error) {
 	byID := make(map[int64]*kabinet.Account, len(accounts))
 	ids := make([]int64, 0, len(accounts))
 	for _, acc := range accounts {
