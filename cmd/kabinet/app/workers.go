@@ -8,6 +8,7 @@ import (
 
 	"github.com/riverqueue/river"
 
+	"kabinet"
 	"kabinet/billrun"
 	"kabinet/exchange"
 	"kabinet/jobs"
@@ -54,12 +55,21 @@ func (a *App) remind(ctx context.Context) error {
 }
 
 // closeLastPeriod closes the period before the current one in the
-// supplier's time zone: the scheduled close.
+// supplier's time zone: the scheduled close. A close that issues the
+// bills is followed by a reminder scan at once, so customers hear of
+// their new bill the day it is issued, not at the next scheduled scan.
 func (a *App) closeLastPeriod(ctx context.Context) error {
+	p := a.Calendar.Period().Add(-1)
+	before, err := a.DB.FindPeriodClose(ctx, p)
+	if err == nil && before.State == kabinet.CloseDone {
+		return nil
+	}
 	e := billrun.New(a.DB, a.Calendar)
 	e.Due = a.Due.Rules
-	_, err := e.Close(ctx, a.Calendar.Period().Add(-1))
-	return err
+	if _, err := e.Close(ctx, p); err != nil {
+		return err
+	}
+	return a.remind(ctx)
 }
 
 // scanInbox imports the files the billing system dropped into the inbox.
