@@ -198,8 +198,26 @@ type RequestUpdate struct {
 	Status     *RequestStatus
 	AssigneeID *int64 // 0 unassigns
 	Answer     *string
+	// AnswerID, for an answer from the supplier's billing, is the
+	// billing's ID of it: kept with the answer, and ECONFLICT when an
+	// answer with it was given before.
+	AnswerID string
+	// AnsweredAt is when the answer was given; zero: now.
+	AnsweredAt time.Time
 	Audit      *AuditEntry
 	Notice     *Notice
+}
+
+// RequestAnswer is an answer to a customer's request from the supplier's
+// billing (the exchange's answers kind).
+type RequestAnswer struct {
+	ID        string // the billing's answer_id
+	RequestID int64
+	At        time.Time
+	// Status is the request's status after the answer: StatusInProgress
+	// (an interim answer), StatusAnswered or StatusClosed (refused).
+	Status RequestStatus
+	Text   string
 }
 
 // RequestFilter selects requests: of one account, or of some kinds and

@@ -1,6 +1,7 @@
 package billing
 
 import (
+	"context"
 	"time"
 
 	"kabinet"
@@ -72,4 +73,58 @@ func (rs DueRules) Validate() error {
 		}
 	}
 	return nil
+}
+
+// DueDater tells the last on-time day of a period's bill: DueRules by the
+// law, Due by what a sub-account's bills printed.
+type DueDater interface {
+	DueDate(p kabinet.Period) time.Time
+}
+
+// Due is one sub-account's due dates: the date its bill for a period
+// printed, when the supplier's billing sent the bill (Printed), and the
+// rules for every other period.
+type Due struct {
+	Rules   DueRules
+	Printed map[kabinet.Period]time.Time
+}
+
+// DueDate returns the printed due date of p's bill, or the rules' date.
+func (d Due) DueDate(p kabinet.Period) time.Time {
+	if t, ok := d.Printed[p]; ok {
+		return t
+	}
+	return d.Rules.DueDate(p)
+}
+
+// DueSource is the one source of due dates for «Главная», the penalty
+// forecast and the reminders, so they name the same day as the bill:
+// what an imported bill printed, else the rules.
+type DueSource struct {
+	Rules DueRules
+	// Printed finds the due dates the sub-accounts' imported bills
+	// printed, by sub-account and period; nil reads the rules alone.
+	Printed func(ctx context.Context, subAccountIDs []int64) (map[int64]map[kabinet.Period]time.Time, error)
+}
+
+// NewDueSource returns the source of the rules of DefaultDueRules and the
+// printed dates printed finds (nil: none).
+func NewDueSource(printed func(context.Context, []int64) (map[int64]map[kabinet.Period]time.Time, error)) *DueSource {
+	return &DueSource{Rules: DefaultDueRules(), Printed: printed}
+}
+
+// For returns the due dates of each of the sub-accounts.
+func (s *DueSource) For(ctx context.Context, subAccountIDs []int64) (map[int64]Due, error) {
+	var printed map[int64]map[kabinet.Period]time.Time
+	if s.Printed != nil && len(subAccountIDs) > 0 {
+		var err error
+		if printed, err = s.Printed(ctx, subAccountIDs); err != nil {
+			return nil, err
+		}
+	}
+	out := make(map[int64]Due, len(subAccountIDs))
+	for _, id := range subAccountIDs {
+		out[id] = Due{Rules: s.Rules, Printed: printed[id]}
+	}
+	return out, nil
 }

@@ -13,7 +13,7 @@ import (
 // whose principal is not positive owes nothing), payments pay the period
 // they name or the oldest. Penalties are left out, since penalties are not
 // charged on penalties. Debts come in period order.
-func FromLedger(entries []*kabinet.LedgerEntry, due DueRules) ([]Debt, []Payment) {
+func FromLedger(entries []*kabinet.LedgerEntry, due DueDater) ([]Debt, []Payment) {
 	byPeriod := map[kabinet.Period]kabinet.Money{}
 	var pays []Payment
 	for _, x := range entries {
@@ -36,7 +36,7 @@ func FromLedger(entries []*kabinet.LedgerEntry, due DueRules) ([]Debt, []Payment
 
 // ForecastLedger is the forecast for a sub-account's ledger as it stands
 // today: its debts after its payments, by the close's own reading of them.
-func (r PenaltyRules) ForecastLedger(entries []*kabinet.LedgerEntry, due DueRules, today time.Time) (Forecast, error) {
+func (r PenaltyRules) ForecastLedger(entries []*kabinet.LedgerEntry, due DueDater, today time.Time) (Forecast, error) {
 	debts, pays := FromLedger(entries, due)
 	alloc, err := Allocate(debts, pays)
 	if err != nil {

@@ -26,6 +26,9 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
+	CloseAccounts(ctx context.Context, ids []int64, on time.Time, ds []*kabinet.Delivery) error
+	FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, error)
+	SaveBillPDF(ctx context.Context, accountID int64, p kabinet.Period, sha string, data []byte) (inserted, updated bool, err error)
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
@@ -42,9 +45,13 @@ type Importer struct {
 	// Chunk is the number of lines per transaction (default 2000).
 	Chunk int
 	Now   func() time.Time
-	// Closed is told about accounts a full snapshot closed, to inform
-	// their customers; nil tells nobody.
-	Closed func(ctx context.Context, accountIDs []int64) error
+	// Closed plans how the customers of accounts a full snapshot closes
+	// are told (the informer's deliveries); they commit with the close.
+	// Nil tells nobody.
+	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*kabinet.Delivery, error)
+	// Answers gives the answers kind's answers to customers' requests;
+	// nil refuses a file of answers.
+	Answers Answerer
 	// Again imports a file whose content was imported before; otherwise it
 	// is skipped (an import restarted after a crash goes on where it
 	// stopped). Either way its records change nothing the second time.
@@ -138,7 +145,7 @@ func (im *Importer) dirFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		switch {
-		case e.IsDir():
+		case e.IsDir(), isPDF(e.Name()): // bill PDFs go in with the bill_files that names them
 		case order(e.Name()) < 0:
 			im.logf("%s: вид записей не узнан по имени, пропущен", e.Name())
 		default:
@@ -164,6 +171,14 @@ func compareStrings(a, b string) int {
 	return 0
 }
 
+// Check dry-runs one file: its summary says what an import would insert,
+// update and close, and names its bad lines; nothing is written.
+func (im *Importer) Check(ctx context.Context, path string, kind *Kind) (*Summary, error) {
+	c := *im
+	c.DryRun, c.pending = true, nil
+	return c.ImportFile(ctx, path, kind)
+}
+
 // ImportFile imports one file; kind nil recognises it from the name or the
 // header. The returned error is for what stopped the import (the database,
 // an unreadable file); bad lines are in the summary.
@@ -184,7 +199,7 @@ func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*S
 		}
 		return rd, f, nil
 	}
-	return im.importFrom(ctx, filepath.Base(path), sum, open)
+	return im.importFrom(ctx, path, sum, open)
 }
 
 func fileSHA256(path string) (string, error) {
@@ -200,7 +215,8 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func (im *Importer) importFrom(ctx context.Context, name, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+func (im *Importer) importFrom(ctx context.Context, path, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+	name := filepath.Base(path)
 	rd, c, err := open()
 	var le *LineError
 	if errors.As(err, &le) {
@@ -213,7 +229,8 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 	}
 	c.Close()
 	k := rd.Kind()
-	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name)}
+	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name),
+		dir: filepath.Dir(path)}
 	if run.h == nil {
 		return nil, fmt.Errorf("вид %s не загружается", k.Name)
 	}
@@ -225,7 +242,10 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 		run.sum = &Summary{File: name, Kind: k.Name}
 	}
 	if im.DryRun {
-		return run.sum, run.pass(ctx, open, true)
+		if err := run.pass(ctx, open, true); err != nil {
+			return run.sum, err
+		}
+		return run.sum, run.finish(ctx)
 	}
 	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
 		return nil, err

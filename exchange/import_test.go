@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 
+	"kabinet"
 	"kabinet/exchange"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -118,7 +119,12 @@ func TestFullSnapshotCloses(t *testing.T) {
 	importText(t, db, dir, "accounts.csv", accountsCSV)
 	lines := strings.SplitAfter(accountsCSV, "\n")
 	var closed []int64
-	im := &exchange.Importer{Store: db, Closed: func(_ context.Context, ids []int64) error { closed = append(closed, ids...); return nil }}
+	im := &exchange.Importer{Store: db, Closed: func(_ context.Context, as []*kabinet.Account) ([]*kabinet.Delivery, error) {
+		for _, a := range as {
+			closed = append(closed, a.ID)
+		}
+		return nil, nil
+	}}
 	s, err := im.ImportFile(ctx, writeFile(t, dir, "accounts-full.csv", lines[0]+lines[1]), nil)
 	if err != nil || s.Closed != 1 || len(closed) != 1 {
 		t.Fatalf("%v %v, closed %v", s, err, closed)

@@ -97,6 +97,9 @@ func readyFiles(dir string) ([]string, error) {
 	return names, nil
 }
 
+// isPDF tells a bill PDF (the bill_files kind names it) by its name.
+func isPDF(name string) bool { return strings.EqualFold(filepath.Ext(name), ".pdf") }
+
 // kindOrder places a file by its kind in import order; unknown kinds last.
 func kindOrder(name string) int {
 	k := KindOfFile(name)
@@ -113,8 +116,16 @@ func (in *Inbox) take(ctx context.Context, name string) error {
 	im := *in.Importer
 	im.Progress = &report
 	to := InboxDone
-	sum, err := im.ImportFile(ctx, path, nil)
+	var sum *Summary
+	var err error
+	if isPDF(name) {
+		// A bill PDF, taken by the bill_files file that named it.
+		fmt.Fprintf(&report, "%s: файл PDF для bill_files\n", name)
+	} else {
+		sum, err = im.ImportFile(ctx, path, nil)
+	}
 	switch {
+	case sum == nil && err == nil:
 	case ctx.Err() != nil:
 		return ctx.Err() // stopping: the file stays claimed and resumes
 	case err != nil:

@@ -68,3 +68,28 @@ func names(t *testing.T, dir, sub string) []string {
 	}
 	return ns
 }
+
+// TestInboxBillPDFs: a bill PDF dropped with the bill_files file that
+// names it goes in with that file and is filed in done/ after it, not
+// refused as a file of no known kind.
+func TestInboxBillPDFs(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		writeFile(t, dir, "accounts.csv", accountsCSV)
+		writeFile(t, dir, "bill-A1-2026-10.pdf", "%PDF-1.4\n%%EOF\n")
+		writeFile(t, dir, "bill_files.csv", "account_id;period;file\nA1;2026-10;bill-A1-2026-10.pdf\n")
+		in := &exchange.Inbox{Dir: dir, Importer: &exchange.Importer{Store: db},
+			Now: func() time.Time { return time.Date(2026, 12, 2, 6, 0, 0, 0, time.UTC) }}
+		if n, err := in.Scan(ctx); err != nil || n != 3 {
+			t.Fatalf("Scan took %d files, %v; want 3", n, err)
+		}
+		done := names(t, dir, "done")
+		if !slices.Contains(done, "20261202T060000Z-bill_files.csv") || !slices.Contains(done, "20261202T060000Z-bill-A1-2026-10.pdf") {
+			t.Errorf("done/ holds %v, want bill_files.csv and its PDF", done)
+		}
+		if n := count(t, db, "bill_pdfs"); n != 1 {
+			t.Errorf("%d bill PDFs kept, want 1", n)
+		}
+	})
+}

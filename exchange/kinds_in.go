@@ -134,6 +134,15 @@ var KindBills = &Kind{Name: "bills", Whole: true, Doc: "Платёжные до�
 		{Name: "basis", Doc: "основание: по показаниям, по среднему, по нормативу"},
 	}}
 
+// KindBillFiles are the supplier's own bills as PDF files, one per
+// account and period, beside the file that names them.
+var KindBillFiles = &Kind{Name: "bill_files", Doc: "Платёжные документы поставщика в PDF: файл на лицевой счёт и период.",
+	Fields: []Field{
+		{Name: "account_id", Required: true, Doc: "ID лицевого счёта (accounts)"},
+		{Name: "period", Type: Period, Required: true, Doc: "расчётный период"},
+		{Name: "file", Required: true, Doc: "имя файла PDF в том же каталоге, что и этот файл"},
+	}}
+
 // KindAnswers are the billing system's answers to customers' requests.
 var KindAnswers = &Kind{Name: "answers", Doc: "Ответы на обращения клиентов.",
 	Fields: []Field{
@@ -144,4 +153,4 @@ var KindAnswers = &Kind{Name: "answers", Doc: "Ответы на обращен�
 		{Name: "text", Required: true, Doc: "текст ответа клиенту"},
 	}}
 
-var inKinds = []*Kind{KindProviders, KindAccounts, KindSubAccounts, KindMeters, KindReadings, KindLedger, KindBills, KindAnswers}
+var inKinds = []*Kind{KindProviders, KindAccounts, KindSubAccounts, KindMeters, KindReadings, KindLedger, KindBills, KindBillFiles, KindAnswers}

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"context"
+	"slices"
 
 	"kabinet"
 	"kabinet/sqlstore"
@@ -57,6 +58,9 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 		if err := b.AddBill(bill); err != nil {
 			return err
 		}
+		for i, p := range bill.Data.Providers {
+			b.AddBillDueDate(bl.sections[i], bill.Period, p.DueOn)
+		}
 	}
 	return nil
 }
@@ -66,6 +70,8 @@ type billLoader struct {
 	accounts  map[string]*kabinet.Account
 	subs      map[string]*kabinet.SubAccount
 	providers map[int64]*kabinet.Provider
+	// sections are the sub-accounts of the last bill's sections.
+	sections []int64
 }
 
 // bill builds one bill from its lines; nil and true in a dry run when its
@@ -85,6 +91,7 @@ func (bl *billLoader) bill(group []*Record) (*kabinet.Bill, bool) {
 			Address: a.Address, Residents: a.Residents, Area: a.Area, Number: first.Get("number")}}
 	var part *kabinet.BillProvider
 	var partFirst *Record
+	bl.sections = bl.sections[:0]
 	for _, r := range group {
 		for _, f := range []string{"account_id", "number", "period", "issued_at"} {
 			if r.Get(f) != first.Get(f) {
@@ -124,6 +131,11 @@ func (bl *billLoader) section(r *Record, a *kabinet.Account) *kabinet.BillProvid
 		bl.run.bad(r, "subaccount_id", "нет такого лицевого счёта у исполнителя при этом счёте: %q", r.Get("subaccount_id"))
 		return nil
 	}
+	if slices.Contains(bl.sections, s.ID) {
+		bl.run.bad(r, "subaccount_id", "раздел этого лицевого счёта у исполнителя уже был в документе: строки раздела должны идти подряд")
+		return nil
+	}
+	bl.sections = append(bl.sections, s.ID)
 	return &kabinet.BillProvider{Provider: *bl.providers[s.ProviderID], SubAccount: s.Number,
 		OpeningBalance: r.Money("opening_balance"), Adjustments: r.Money("adjustments"), Penalties: r.Money("penalties"),
 		Payments: r.Money("payments"), ToPay: r.Money("to_pay"), DueOn: r.Date("due_on")}

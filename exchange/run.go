@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"io"
-	"kabinet"
 	"time"
 
+	"kabinet"
 	"kabinet/sqlstore"
 )
 
@@ -31,6 +31,8 @@ func init() {
 		"readings":    {load: loadReadings},
 		"ledger":      {load: loadLedger},
 		"bills":       {load: loadBills, group: "bill_id"},
+		"bill_files":  {load: loadBillFiles},
+		"answers":     {load: loadAnswers},
 	}
 }
 
@@ -41,6 +43,7 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
+	dir   string              // the file's directory, where the files it names are
 	file  *kabinet.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
@@ -232,36 +235,68 @@ func (run *fileRun) unique(recs []*Record, field string) {
 	}
 }
 
-// finish closes the accounts a full snapshot no longer lists.
+// finish closes the accounts a full snapshot no longer lists, a chunk at
+// a time, each chunk with the deliveries that tell its customers; a dry
+// run only counts them.
 func (run *fileRun) finish(ctx context.Context) error {
-	if !run.full || run.kind != KindAccounts || run.sum.Refused > 0 && run.sum.Inserted+run.sum.Updated == 0 {
-		return nil
-	}
-	var gone []int64
-	err := run.im.Store.EachExternalAccount(ctx, func(id int64, ext string) error {
-		if !run.seen[ext] {
-			gone = append(gone, id)
-		}
-		return nil
-	})
-	if err != nil || len(gone) == 0 {
+	ids, exts, err := run.gone(ctx)
+	if err != nil || len(ids) == 0 || run.im.DryRun {
+		run.sum.Closed = len(ids)
 		return err
 	}
 	today := run.im.now()
-	for start := 0; start < len(gone); start += 2000 {
-		b := &sqlstore.Batch{}
-		for _, id := range gone[start:min(start+2000, len(gone))] {
-			sqlstore.CloseAccount(b, id, today)
-		}
-		if err := run.im.Store.Load(ctx, b); err != nil {
+	for start := 0; start < len(ids); start += closeChunk {
+		end := min(start+closeChunk, len(ids))
+		ds, err := run.im.tell(ctx, exts[start:end])
+		if err != nil {
 			return err
 		}
-	}
-	run.sum.Closed = len(gone)
-	if run.im.Closed != nil {
-		return run.im.Closed(ctx, gone)
+		if err := run.im.Store.CloseAccounts(ctx, ids[start:end], today, ds); err != nil {
+			return err
+		}
+		run.sum.Closed = end
 	}
 	return nil
+}
+
+// closeChunk is how many accounts close in one transaction.
+const closeChunk = 2000
+
+// gone returns the open accounts (IDs and external IDs) a full snapshot of
+// accounts lacks; none for any other file, or for a snapshot that was
+// refused throughout.
+func (run *fileRun) gone(ctx context.Context) ([]int64, []string, error) {
+	if !run.full || run.kind != KindAccounts || run.sum.Refused > 0 && run.sum.Inserted+run.sum.Updated == 0 {
+		return nil, nil, nil
+	}
+	var ids []int64
+	var exts []string
+	err := run.im.Store.EachExternalAccount(ctx, func(id int64, ext string) error {
+		if !run.seen[ext] {
+			ids, exts = append(ids, id), append(exts, ext)
+		}
+		return nil
+	})
+	return ids, exts, err
+}
+
+// tell plans, by the Closed hook, how the customers of the accounts with
+// these external IDs are told that they close.
+func (im *Importer) tell(ctx context.Context, exts []string) ([]*kabinet.Delivery, error) {
+	if im.Closed == nil {
+		return nil, nil
+	}
+	byExt, err := im.Store.FindAccountsByExternalID(ctx, exts)
+	if err != nil {
+		return nil, err
+	}
+	accounts := make([]*kabinet.Account, 0, len(exts))
+	for _, ext := range exts {
+		if a := byExt[ext]; a != nil {
+			accounts = append(accounts, a)
+		}
+	}
+	return im.Closed(ctx, accounts)
 }
 
 func (im *Importer) now() time.Time {

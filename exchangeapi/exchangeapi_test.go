@@ -87,3 +87,45 @@ func TestImportOverHTTP(t *testing.T) {
 		}
 	})
 }
+
+// TestImportDryRun: ?dry_run=1 answers what a full snapshot would add,
+// change and close, and its bad lines, and writes nothing.
+func TestImportDryRun(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db, h, bearer := exchangeServer(t, dsn)
+		const head = "account_id;account_number;surname;address;settlement;housing\n"
+		post := func(path, body string) (int, map[string]any) {
+			r := httptest.NewRequest(http.MethodPost, path, strings.NewReader(body))
+			r.Header.Set("Authorization", bearer)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			var sum map[string]any
+			if err := json.Unmarshal(w.Body.Bytes(), &sum); err != nil {
+				t.Fatalf("%d %s: %v", w.Code, w.Body, err)
+			}
+			return w.Code, sum
+		}
+		if code, _ := post("/api/exchange/v1/accounts", head+"A1;1001;Орлова;ул. Мира, 1;city;flat\nA2;1002;Белов;ул. Мира, 2;city;flat\n"); code != http.StatusOK {
+			t.Fatalf("the first import answered %d", code)
+		}
+		code, sum := post("/api/exchange/v1/accounts?full=true&dry_run=1",
+			head+"A1;1001;Орлова-Белова;ул. Мира, 1;city;flat\nA3;1003;Сёмин;ул. Мира, 3;city;flat\nA4;1004;Зуев;ул. Мира, 4;city;tent\n")
+		want := map[string]any{"dry_run": true, "lines": 3.0, "inserted": 1.0, "updated": 1.0, "closed": 1.0, "refused": 1.0}
+		for k, v := range want {
+			if sum[k] != v {
+				t.Errorf("%s = %v, want %v (%d %v)", k, sum[k], v, code, sum)
+			}
+		}
+		if errs, _ := sum["errors"].([]any); code != http.StatusUnprocessableEntity || len(errs) != 1 ||
+			errs[0].(map[string]any)["field"] != "housing" || errs[0].(map[string]any)["line"] != 4.0 {
+			t.Errorf("answered %d with errors %v, want 422 and line 4's housing", code, sum["errors"])
+		}
+		as, err := db.FindAccountsByExternalID(ctx, []string{"A1", "A2", "A3"})
+		if err != nil || len(as) != 2 || as["A1"].Surname != "Орлова" || !as["A2"].ClosedOn.IsZero() {
+			t.Errorf("a dry run changed the accounts: %v, %v", as, err)
+		}
+		if es, _ := db.FindAuditEntries(ctx, kabinet.AuditFilter{}); len(es) != 2 || !strings.HasPrefix(es[0].Detail, "проверка без записи") {
+			t.Errorf("audit log %v, want the dry run noted", es)
+		}
+	})
+}

@@ -14,10 +14,11 @@ import (
 	"kabinet/exchange"
 )
 
-// Importer imports one file of the billing system. *exchange.Importer
-// satisfies it.
+// Importer imports one file of the billing system, or checks it without
+// writing. *exchange.Importer satisfies it.
 type Importer interface {
 	ImportFile(ctx context.Context, path string, kind *exchange.Kind) (*exchange.Summary, error)
+	Check(ctx context.Context, path string, kind *exchange.Kind) (*exchange.Summary, error)
 }
 
 // maxImport bounds one request's body: a nightly delta is some megabytes,
@@ -26,9 +27,10 @@ const maxImport = 2 << 30
 
 // handleImport answers POST /{kind}: the body is one file of an incoming
 // kind, CSV (text/csv, UTF-8 or windows-1251) or JSON Lines
-// (application/x-ndjson); ?full=true marks a full snapshot. The answer is
-// the import's summary with every bad line, 200 when nothing was refused
-// and 422 otherwise. The body is kept in a temporary file for the
+// (application/x-ndjson); ?full=true marks a full snapshot, and
+// ?dry_run=1 checks the file and writes nothing. The answer is the
+// import's summary (or what the import would do) with every bad line, 200
+// when nothing was refused and 422 otherwise. The body is kept in a temporary file for the
 // importer, which reads a file twice when it must balance.
 func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {
 	kind := exchange.KindByName(r.PathValue("kind"))
@@ -43,11 +45,18 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer cleanup()
-	sum, err := s.importer.ImportFile(r.Context(), path, kind)
+	importFile, dry := s.importer.ImportFile, dryRun(r)
+	if dry {
+		importFile = s.importer.Check
+	}
+	sum, err := importFile(r.Context(), path, kind)
 	t := token(r)
 	detail := fmt.Sprintf("%s: %v", kind.Name, err)
 	if sum != nil {
 		detail = sum.String()
+	}
+	if dry {
+		detail = "проверка без записи: " + detail
 	}
 	if aerr := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeImport, detail, s.clientIP(r)); aerr != nil && err == nil {
 		err = aerr
@@ -59,8 +68,17 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {
 	if !sum.OK() {
 		status = http.StatusUnprocessableEntity
 	}
-	writeJSON(w, status, summaryJSON(sum))
+	out := summaryJSON(sum)
+	out.DryRun = dry
+	writeJSON(w, status, out)
 	return nil
+}
+
+// dryRun reports whether the request asks for a check only (?dry_run=1
+// or true).
+func dryRun(r *http.Request) bool {
+	v := r.URL.Query().Get("dry_run")
+	return v == "1" || v == "true"
 }
 
 // saveBody writes the request's body to a temporary file whose name tells
@@ -99,6 +117,7 @@ func saveBody(r *http.Request, kind *exchange.Kind) (string, func(), error) {
 // importSummary is an import's summary as JSON.
 type importSummary struct {
 	Kind         string      `json:"kind"`
+	DryRun       bool        `json:"dry_run"`
 	Lines        int         `json:"lines"`
 	Inserted     int         `json:"inserted"`
 	Updated      int         `json:"updated"`

@@ -50,7 +50,11 @@ func (s *Service) balance(ctx context.Context, sub *kabinet.SubAccount) (*Provid
 	if err != nil {
 		return nil, err
 	}
-	b.Forecast, err = s.Penalties.ForecastLedger(entries, s.Due, s.Today())
+	due, err := s.Due.For(ctx, []int64{sub.ID})
+	if err != nil {
+		return nil, err
+	}
+	b.Forecast, err = s.Penalties.ForecastLedger(entries, due[sub.ID], s.Today())
 	return b, err
 }
 

@@ -16,6 +16,13 @@ func (s *Service) Bill(ctx context.Context, a *kabinet.Account, p kabinet.Period
 	return b, err
 }
 
+// SupplierBillPDF returns the supplier's own PDF of the account's bill
+// for period p (the exchange's bill_files); ENOTFOUND when it sent none,
+// and Kabinet renders its ЕПД from the bill's data.
+func (s *Service) SupplierBillPDF(ctx context.Context, a *kabinet.Account, p kabinet.Period) ([]byte, error) {
+	return s.store.FindBillPDF(ctx, a.ID, p)
+}
+
 // NewestBill returns the account's latest bill, the one the sample bill
 // explains. An account without bills yet is ENOTFOUND.
 func (s *Service) NewestBill(ctx context.Context, a *kabinet.Account) (*kabinet.Bill, error) {

@@ -22,6 +22,7 @@ type Store interface {
 	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
+	FindBillPDF(ctx context.Context, accountID int64, p kabinet.Period) ([]byte, error)
 	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error)
 
 	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
@@ -35,8 +36,10 @@ type Store interface {
 
 // Service answers for «Главная».
 type Service struct {
-	store     Store
-	Due       billing.DueRules
+	store Store
+	// Due is the one source of due dates (imported bills' before the
+	// rules), shared with the reminders.
+	Due       *billing.DueSource
 	Penalties billing.PenaltyRules
 	// Calendar is the clock and the supplier's time zone: "today" of the
 	// forecast and the chart's current month.
@@ -46,7 +49,7 @@ type Service struct {
 // New returns the service with the default due-date and penalty rules,
 // the ones billrun.New closes months with.
 func New(store Store, cal kabinet.Calendar) *Service {
-	return &Service{store: store, Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules(),
+	return &Service{store: store, Due: billing.NewDueSource(nil), Penalties: billing.DefaultPenaltyRules(),
 		Calendar: cal}
 }
 

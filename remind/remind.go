@@ -31,6 +31,9 @@ type Reminders struct {
 	Store    Store
 	Informer *notify.Informer
 	Judge    Judge
+	// Due is the one source of due dates, shared with «Главная»: the
+	// dates imported bills printed before the Judge's rules.
+	Due *billing.DueSource
 	// Autopay, when set, adds «autopay tomorrow»; nil: no such reminder.
 	Autopay Autopay
 	// Calendar is the clock and the supplier's time zone: the day the
@@ -44,7 +47,7 @@ type Reminders struct {
 // New returns the reminders with the default calendar and the billing
 // rules the month close uses.
 func New(store Store, in *notify.Informer, cal kabinet.Calendar) (*Reminders, error) {
-	r := &Reminders{Store: store, Informer: in, Calendar: cal, RangeSize: 1000,
+	r := &Reminders{Store: store, Informer: in, Calendar: cal, RangeSize: 1000, Due: billing.NewDueSource(nil),
 		Judge: Judge{Schedule: DefaultSchedule(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules()},
 		texts: map[string]*template.Template{}}
 	for rule, t := range Texts {
@@ -95,6 +98,10 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 	if err != nil {
 		return err
 	}
+	judge, err := r.judge(ctx, facts)
+	if err != nil {
+		return err
+	}
 	var ds []*kabinet.Delivery
 	for _, rc := range rs {
 		f := facts[rc.AccountID]
@@ -102,7 +109,7 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 			continue
 		}
 		st.Accounts++
-		hits, err := r.Judge.Hits(f, today)
+		hits, err := judge.Hits(f, today)
 		if err != nil {
 			return err
 		}
@@ -122,6 +129,21 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 	n, err := r.Store.Inform(ctx, ds)
 	st.Sent += n
 	return err
+}
+
+// judge returns the Judge with the due dates of the range's
+// sub-accounts from the one source.
+func (r *Reminders) judge(ctx context.Context, facts map[int64]*kabinet.ReminderFacts) (*Judge, error) {
+	var subs []int64
+	for _, f := range facts {
+		for sub := range f.Ledger {
+			subs = append(subs, sub)
+		}
+	}
+	j := r.Judge
+	var err error
+	j.Printed, err = r.Due.For(ctx, subs)
+	return &j, err
 }
 
 func (r *Reminders) autopay(ctx context.Context, rs []*kabinet.Recipient, today time.Time) (map[int64]kabinet.Money, error) {

@@ -51,8 +51,11 @@ type Hit struct {
 
 // Judge applies the rules.
 type Judge struct {
-	Schedule  Schedule
+	Schedule Schedule
+	// Due are the due-date rules; Printed, the dates the sub-accounts'
+	// imported bills printed (billing.DueSource), come first.
 	Due       billing.DueRules
+	Printed   map[int64]billing.Due
 	Penalties billing.PenaltyRules
 }
 
@@ -84,8 +87,12 @@ func (j *Judge) Hits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 func (j *Judge) moneyHits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 	var overdue, soon kabinet.Money
 	var by time.Time
-	for _, entries := range f.Ledger {
-		debts, pays := billing.FromLedger(entries, j.Due)
+	for sub, entries := range f.Ledger {
+		due, ok := j.Printed[sub]
+		if !ok {
+			due = billing.Due{Rules: j.Due}
+		}
+		debts, pays := billing.FromLedger(entries, due)
 		alloc, err := billing.Allocate(debts, pays)
 		if err != nil {
 			return nil, err

@@ -77,6 +77,16 @@ func (s *Service) Answer(ctx context.Context, id, operatorID int64, text string,
 	}
 	text += answerNote(r)
 	st := kabinet.StatusAnswered
+	n, err := s.answerNotice(r, st, text)
+	if err != nil {
+		return err
+	}
+	return s.store.UpdateRequest(ctx, id, kabinet.RequestUpdate{Status: &st, Answer: &text, AssigneeID: &operatorID, Audit: e, Notice: n})
+}
+
+// answerNotice puts answer text on r with status st and tells its
+// customer: in the bell, and by e-mail when that was the channel chosen.
+func (s *Service) answerNotice(r *kabinet.Request, st kabinet.RequestStatus, text string) (*kabinet.Notice, error) {
 	r.Status, r.Answer = st, text
 	n := &kabinet.Notice{}
 	if r.UserID != 0 {
@@ -89,11 +99,11 @@ func (s *Service) Answer(ctx context.Context, id, operatorID int64, text string,
 	if r.AnswerChannel == kabinet.AnswerEmail && r.Email != "" {
 		m, err := s.letters.Answer(r.Email, r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		n.Messages = append(n.Messages, m)
 	}
-	return s.store.UpdateRequest(ctx, id, kabinet.RequestUpdate{Status: &st, Answer: &text, AssigneeID: &operatorID, Audit: e, Notice: n})
+	return n, nil
 }
 
 // answerNote says how an answer the portal does not deliver itself

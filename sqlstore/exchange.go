@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"strconv"
 	"strings"
-	"time"
 
 	"kabinet"
 )
@@ -17,7 +16,8 @@ import (
 // externalTables are the tables with an external_id column; the table name
 // of FindExternalIDs must be one of them.
 var externalTables = map[string]bool{"providers": true, "accounts": true, "sub_accounts": true,
-	"meters": true, "readings": true, "ledger": true, "bills": true}
+	"meters": true, "readings": true, "ledger": true, "bills": true,
+	"request_answers": true}
 
 // FindExternalIDs returns the IDs of table's rows with those external IDs,
 // by external ID; IDs not found are absent.
@@ -144,11 +144,6 @@ func (db *DB) EachExternalAccount(ctx context.Context, fn func(id int64, ext str
 // UpdateReadingStatus adds to b the change of a reading's status.
 func UpdateReadingStatus(b *Batch, id int64, s kabinet.ReadingStatus) {
 	b.exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(s), id)
-}
-
-// CloseAccount adds to b the closing of an account on a date.
-func CloseAccount(b *Batch, id int64, on time.Time) {
-	b.exec(`UPDATE accounts SET closed_on = $1 WHERE id = $2 AND closed_on IS NULL`, dateArg(on), id)
 }
 
 // StartImportFile returns the running import of that content and kind, to

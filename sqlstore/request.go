@@ -178,6 +178,9 @@ func (db *DB) UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpda
 		}
 		if u.Answer != nil {
 			answer, answered = sql.NullString{String: *u.Answer, Valid: true}, sql.NullTime{Time: now, Valid: true}
+			if !u.AnsweredAt.IsZero() {
+				answered.Time = u.AnsweredAt.UTC()
+			}
 		}
 		assign, assignee := u.AssigneeID != nil, sql.NullInt64{}
 		if assign && *u.AssigneeID != 0 {
@@ -193,6 +196,12 @@ func (db *DB) UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpda
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return kabinet.Errorf(kabinet.ENOTFOUND, "Обращение не найдено")
+		}
+		if u.AnswerID != "" {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO request_answers (external_id, request_id, answered_at) VALUES ($1, $2, $3)`,
+				u.AnswerID, id, answered.Time); err != nil {
+				return translate(err)
+			}
 		}
 		if u.Audit != nil {
 			if err := db.audit(ctx, tx, u.Audit); err != nil {

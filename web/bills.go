@@ -32,13 +32,21 @@ func capitalize(s string) string {
 }
 
 // handleBillPDF sends the bill of the period in the URL («Квитанция»,
-// BILL-1) to be shown in the browser, printed or saved. A period without a
-// bill, or not written as YYYY-MM.pdf, is 404.
+// BILL-1) to be shown in the browser, printed or saved: the supplier's
+// own PDF when its billing sent one, else the ЕПД rendered from the
+// bill. A period without a bill, or not written as YYYY-MM.pdf, is 404.
 func (s *portalSite) handleBillPDF(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	name := r.PathValue("file")
 	p, err := kabinet.ParsePeriod(strings.TrimSuffix(name, ".pdf"))
 	if err != nil || name != p.String()+".pdf" { // one URL per bill
 		return kabinet.Errorf(kabinet.ENOTFOUND, "Такого счета нет")
+	}
+	filename := "kvitanciya-" + a.Number.Digits + "-" + p.String() + ".pdf"
+	own, err := s.home.SupplierBillPDF(r.Context(), a, p)
+	if err == nil {
+		return sendPDF(w, own, filename)
+	} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
+		return err
 	}
 	b, err := s.home.Bill(r.Context(), a, p)
 	if err != nil {
@@ -48,7 +56,7 @@ func (s *portalSite) handleBillPDF(w http.ResponseWriter, r *http.Request, v *au
 	if err != nil {
 		return err
 	}
-	return sendPDF(w, doc, "kvitanciya-"+a.Number.Digits+"-"+p.String()+".pdf")
+	return sendPDF(w, doc, filename)
 }
 
 // handleSamplePDF sends «Образец квитанции с пояснениями начислений»: the

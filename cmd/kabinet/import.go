@@ -5,7 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 
+	"kabinet/cmd/kabinet/app"
 	"kabinet/exchange"
 	"kabinet/sqlstore"
 )
@@ -35,7 +37,13 @@ func importExchange(ctx context.Context, cfg Config, f exchangeFlags, args []str
 		return fmt.Errorf("usage: kabinet import [--dry-run] FILE|DIR")
 	}
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
-		im := &exchange.Importer{Store: db, DryRun: f.dryRun, Again: f.again, Progress: out}
+		// The application's importer tells the customers of closed accounts.
+		a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+		if err != nil {
+			return err
+		}
+		im := a.Importer()
+		im.DryRun, im.Again, im.Progress = f.dryRun, f.again, out
 		sums, err := im.ImportPath(ctx, args[0])
 		refused := 0
 		for _, s := range sums {

@@ -11,6 +11,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/billing"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
 	"kabinet/home"
@@ -48,6 +49,10 @@ type App struct {
 	Letters   *Letters
 	Senders   map[kabinet.Channel]kabinet.Sender
 	Hasher    *password.Hasher // argon2id for customers and operators
+
+	// Due is the one source of due dates: what imported bills printed,
+	// else the rules («Главная», the forecast, the reminders, the close).
+	Due *billing.DueSource
 
 	Auth        *auth.Service
 	Home        *home.Service
@@ -106,7 +111,9 @@ func (a *App) services(ctx context.Context) error {
 	ac := cfg.Auth
 	ac.BaseURL, ac.SupplierName, ac.Calendar = cfg.BaseURL, cfg.SupplierName, cal
 	a.Auth = auth.New(db, a.Hasher, a.Letters, ac)
+	a.Due = billing.NewDueSource(db.FindBillDueDates)
 	a.Home = home.New(db, cal)
+	a.Home.Due = a.Due
 	a.Readings = readings.New(db, cal)
 	files, err := NewFiles(ctx, cfg, db)
 	if err != nil {
@@ -146,7 +153,7 @@ func (a *App) site(context.Context) (err error) {
 func (a *App) exchangeAPI() http.Handler {
 	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
 		Tokens: exchange.NewTokens(a.DB), Exporter: &exchange.Exporter{Store: a.DB, Files: a.Requests},
-		Importer: &exchange.Importer{Store: a.DB}})
+		Importer: a.Importer()})
 }
 
 // NewRenderer returns the PDF renderer of bills and statements, dating

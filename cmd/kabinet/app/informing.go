@@ -24,6 +24,7 @@ func (a *App) informing(ctx context.Context) error {
 	if a.Reminders, err = remind.New(a.DB, a.Informer, a.Calendar); err != nil {
 		return err
 	}
+	a.Reminders.Due, a.Reminders.Judge.Due = a.Due, a.Due.Rules
 	a.Unsubscribe = &notify.Unsubscriber{Signer: signer, Store: a.DB}
 	return nil
 }

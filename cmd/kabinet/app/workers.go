@@ -81,7 +81,9 @@ func (a *App) closeLastPeriod(ctx context.Context) error {
 	if err == nil && before.State == kabinet.CloseDone {
 		return nil
 	}
-	if _, err := billrun.New(a.DB, a.Calendar).Close(ctx, p); err != nil {
+	e := billrun.New(a.DB, a.Calendar)
+	e.Due = a.Due.Rules
+	if _, err := e.Close(ctx, p); err != nil {
 		return err
 	}
 	return a.remind(ctx)
@@ -89,7 +91,7 @@ func (a *App) closeLastPeriod(ctx context.Context) error {
 
 // scanInbox imports the files the billing system dropped into the inbox.
 func (a *App) scanInbox(ctx context.Context) error {
-	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: &exchange.Importer{Store: a.DB}}
+	in := &exchange.Inbox{Dir: a.Config.ExchangeInbox, Importer: a.Importer()}
 	n, err := in.Scan(ctx)
 	if n > 0 {
 		a.Log.Info("exchange inbox", "files", n, "err", err)

@@ -1,0 +1,49 @@
+package sqlstore
+
+import (
+	"context"
+	"strconv"
+	"strings"
+	"time"
+
+	"kabinet"
+)
+
+// AddBillDueDate adds the due date an imported bill's section printed
+// for a sub-account and period («оплатить до»).
+func (b *Batch) AddBillDueDate(subAccountID int64, p kabinet.Period, due time.Time) {
+	b.add("bill_due_dates", []string{"sub_account_id", "period", "due_on"}, subAccountID, p.Int(), dateArg(due))
+}
+
+// FindBillDueDates returns the due dates imported bills printed for the
+// sub-accounts, by sub-account and period; a sub-account without imported
+// bills is absent.
+func (db *DB) FindBillDueDates(ctx context.Context, subAccountIDs []int64) (map[int64]map[kabinet.Period]time.Time, error) {
+	out := map[int64]map[kabinet.Period]time.Time{}
+	for len(subAccountIDs) > 0 {
+		n := min(500, len(subAccountIDs))
+		list, args := make([]string, n), make([]any, n)
+		for i, id := range subAccountIDs[:n] {
+			list[i], args[i] = "$"+strconv.Itoa(i+1), id
+		}
+		err := db.each(ctx, `SELECT sub_account_id, period, due_on FROM bill_due_dates WHERE sub_account_id IN (`+
+			strings.Join(list, ", ")+`)`, args, func(s scanner) error {
+			var sub int64
+			var period int
+			var due time.Time
+			if err := s.Scan(&sub, &period, &due); err != nil {
+				return err
+			}
+			if out[sub] == nil {
+				out[sub] = map[kabinet.Period]time.Time{}
+			}
+			out[sub][kabinet.PeriodFromInt(period)] = due.UTC()
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		subAccountIDs = subAccountIDs[n:]
+	}
+	return out, nil
+}
