@@ -8,7 +8,6 @@ import (
 
 	"github.com/riverqueue/river"
 
-	"kabinet/billrun"
 	"kabinet/exchange"
 	"kabinet/jobs"
 	"kabinet/notify"
@@ -38,7 +37,8 @@ func (a *App) workers(ctx context.Context) error {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
 		periodic = append(periodic, jobs.CloseEvery(6*time.Hour))
 	}
-	q, err := jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+	q, err := jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic,
+		MaxWorkers: a.Config.Jobs.MaxWorkers, PollInterval: a.Config.Jobs.PollInterval})
 	if err != nil {
 		return fmt.Errorf("job queue: %w", err)
 	}
@@ -56,7 +56,7 @@ func (a *App) remind(ctx context.Context) error {
 // closeLastPeriod closes the period before the current one in the
 // supplier's time zone: the scheduled close.
 func (a *App) closeLastPeriod(ctx context.Context) error {
-	_, err := billrun.New(a.DB, a.Calendar).Close(ctx, a.Calendar.Period().Add(-1))
+	_, err := a.Billing.Close(ctx, a.Calendar.Period().Add(-1))
 	return err
 }
 
