@@ -187,6 +187,21 @@ func TestDocumentedAccounts(t *testing.T) {
 			t.Errorf("Петрова's balance = %+v, want an overpayment", b)
 		}
 	})
+	t.Run("PetrovaOverpaidTheDayAfterABill", func(t *testing.T) {
+		// The README says so on every day: also right after a bill,
+		// before the month's payment.
+		db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+		if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 7, Today: time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC), Location: irk}); err != nil {
+			t.Fatal(err)
+		}
+		a, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("ИЭСБК0041300"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := balance(t, db, a.ID, 0); !b.Overpaid() {
+			t.Errorf("Петрова's balance on 2 December = %+v, want an overpayment", b)
+		}
+	})
 	t.Run("KuznetsovaHasNoMeters", func(t *testing.T) {
 		ms, _ := db.FindMeters(ctx, find("ИЭСБК0077001").ID)
 		if len(ms) != 0 {

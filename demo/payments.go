@@ -55,7 +55,9 @@ const paymentSalt = 0x9a11
 
 // plan returns the payments a household makes for one provider's part
 // of a bill: a punctual payer pays what the bill asks before the due
-// date, one who overpays rounds it up to 500 ₽, a late payer pays the
+// date, one who overpays pays two months ahead (what the bill asks and
+// twice the month's charges, rounded up to 500 ₽, so the account stays in
+// credit after the next bill too, whatever day it is), a late payer pays the
 // month's charges one to three months late, a debtor now and then pays
 // part of them.
 func (s *schedule) plan(rng *rand.Rand, payer payerKind, bp *kabinet.BillProvider, p kabinet.Period) []payment {
@@ -66,7 +68,8 @@ func (s *schedule) plan(rng *rand.Rand, payer payerKind, bp *kabinet.BillProvide
 	}
 	switch payer {
 	case payerOverpays:
-		return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: (bp.ToPay + 49999) / 50000 * 50000}}
+		ahead := max(bp.ToPay+2*charged, 0)
+		return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: (ahead + 49999) / 50000 * 50000}}
 	case payerLate:
 		return []payment{{on: due.AddDate(0, 0, 20+rng.IntN(60)), amount: charged}}
 	case payerDebtor:

@@ -54,6 +54,10 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return err
 	}
+	if cfg.BaseURL == "" { // links in letters follow the port really served (":0" in tests)
+		cfg.BaseURL = m.URL()
+		m.Config.BaseURL = cfg.BaseURL
+	}
 	cfg.Bank.CallbackURL = m.URL() + "/payments/callback" // the demo's gateway calls the portal back
 	a, err := app.New(ctx, cfg, db, m.log)
 	if err != nil {

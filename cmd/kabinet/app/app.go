@@ -74,6 +74,9 @@ type App struct {
 // New builds the application on an open database. The workers do not run
 // until Start.
 func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*App, error) {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = cfg.ListenURL()
+	}
 	a := &App{Config: cfg, Log: log, DB: db}
 	var err error
 	if a.Calendar, err = cfg.Calendar(); err != nil {
@@ -123,7 +126,9 @@ func (a *App) services(ctx context.Context) error {
 	return a.informing(ctx)
 }
 
-// site builds the portal and its back office.
+// site builds the web shell with its sites, once: the customer portal at
+// /, the back office at /office/, and the billing exchange for machine
+// clients at /api/exchange/ (web.New mounts each).
 func (a *App) site(context.Context) (err error) {
 	cfg := a.Config
 	var bank http.Handler
@@ -140,7 +145,7 @@ func (a *App) site(context.Context) (err error) {
 	return err
 }
 
-// exchangeAPI is the billing exchange over HTTP, mounted by the site
+// exchangeAPI is the billing exchange over HTTP, mounted by the web shell
 // under /api/exchange/.
 func (a *App) exchangeAPI() http.Handler {
 	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
