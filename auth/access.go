@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"kabinet"
+	"kabinet/letters"
 )
 
 // Access lists who reaches the visitor's account without owning it, and
@@ -65,22 +66,12 @@ func (s *Service) mustOwn(ctx context.Context, v *Visitor, accountID int64) erro
 // asks to: by e-mail and SMS to her registration's contacts, or to the
 // contacts on file when nobody registered the account.
 func (s *Service) linkNotices(a *kabinet.Account, owner, linker *kabinet.User, request bool) []*kabinet.Message {
-	who := "Пользователь с адресом " + kabinet.MaskEmail(linker.Email)
-	subject := "Ваш лицевой счет " + a.Display + " привязан к другому личному кабинету"
-	text := who + " привязал ваш лицевой счет " + a.Display + " к своему личному кабинету и видит начисления и платежи по нему. " +
-		"Если вы не давали доступ, отзовите его в личном кабинете («Личные данные» → «Доступ к лицевому счету») или позвоните по телефону 8-800-100-9777."
-	sms := "Ваш лицевой счет " + a.Display + " привязан к чужому кабинету. Отозвать: «Личные данные»."
-	if request {
-		subject = "Запрос доступа к лицевому счету " + a.Display
-		text = who + " просит доступ к вашему лицевому счету " + a.Display + " в личном кабинете. " +
-			"Разрешите или отклоните запрос в личном кабинете: «Личные данные» → «Доступ к лицевому счету». Без вашего разрешения доступа не будет."
-		sms = "Запрос доступа к лицевому счету " + a.Display + ". Решите в кабинете: «Личные данные»."
-	}
+	l := letters.Linked{Account: a.Display, Email: kabinet.MaskEmail(linker.Email), Request: request}
 	email, phone := a.Email, a.Phone
 	if owner != nil {
 		email, phone = owner.Email, owner.Phone
 	}
-	return s.notices(email, phone, subject, text, sms)
+	return s.notices(email, phone, l.Subject(), l.Text(), l.SMS())
 }
 
 // notices are an e-mail and an SMS with the same news, to the contacts

@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"kabinet"
+	"kabinet/letters"
 )
 
 // ConfirmEmail follows a registration link (AUTH-4): a link is used once
@@ -96,7 +97,7 @@ func (s *Service) SendCode(ctx context.Context, v *Visitor) error {
 	now := s.Now()
 	t := &kabinet.Token{Hash: stored, Kind: kabinet.TokenConfirmSMS, UserID: v.User.ID, Target: v.User.Phone,
 		CreatedAt: now, ExpiresAt: now.Add(s.cfg.CodeTTL)}
-	return s.store.CreateToken(ctx, t, codeSMS(v.User.Phone, code, "регистрации"))
+	return s.store.CreateToken(ctx, t, codeSMS(v.User.Phone, letters.Code{Code: code}))
 }
 
 // VerifyCode checks a typed SMS code («ОК»). A code takes MaxCodeGuesses

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"kabinet"
+	"kabinet/letters"
 	"kabinet/password"
 )
 
@@ -118,7 +119,7 @@ func (s *Service) confirmation(u *kabinet.User, a *kabinet.Account) (*kabinet.To
 	if u.ConfirmBy == kabinet.ConfirmBySMS {
 		code, stored := newCode()
 		t := &kabinet.Token{Hash: stored, Kind: kabinet.TokenConfirmSMS, Target: u.Phone, CreatedAt: now, ExpiresAt: now.Add(s.cfg.CodeTTL)}
-		return t, codeSMS(u.Phone, code, "регистрации"), nil
+		return t, codeSMS(u.Phone, letters.Code{Code: code}), nil
 	}
 	secret, hash := newSecret()
 	t := &kabinet.Token{Hash: hash, Kind: kabinet.TokenConfirmEmail, Target: u.Email, CreatedAt: now, ExpiresAt: now.Add(s.cfg.EmailLinkTTL)}
@@ -126,11 +127,9 @@ func (s *Service) confirmation(u *kabinet.User, a *kabinet.Account) (*kabinet.To
 	return t, m, err
 }
 
-// codeSMS is the text of a code: one SMS part (at most 70 Cyrillic
-// characters), the code first so that phones can offer it.
-func codeSMS(phone, code, purpose string) *kabinet.Message {
-	return &kabinet.Message{Channel: kabinet.ChannelSMS, Recipient: phone,
-		Text: code + " — код " + purpose + " в личном кабинете. Никому не сообщайте."}
+// codeSMS is the SMS with a code (letters.Code).
+func codeSMS(phone string, c letters.Code) *kabinet.Message {
+	return &kabinet.Message{Channel: kabinet.ChannelSMS, Recipient: phone, Text: c.SMS()}
 }
 
 func (s *Service) link(path, secret string) string {
@@ -149,10 +148,6 @@ func (s *Service) registrationNotices(a *kabinet.Account, u *kabinet.User) []*ka
 	if p, err := kabinet.ParsePhone(phone); err == nil && p == u.Phone {
 		phone = ""
 	}
-	subject := "Лицевой счет " + a.Display + " зарегистрирован в личном кабинете"
-	text := "Лицевой счет " + a.Display + " зарегистрирован в личном кабинете " + s.Now().In(s.Zone()).Format("02.01.2006") +
-		" на адрес " + kabinet.MaskEmail(u.Email) + ". Если это были не вы, позвоните по телефону 8-800-100-9777: " +
-		"регистрацию удалят, и вы сможете зарегистрировать лицевой счет сами."
-	sms := "Счет " + a.Display + " зарегистрирован в личном кабинете. Не вы? Звоните 8-800-100-9777"
-	return s.notices(email, phone, subject, text, sms)
+	l := letters.Registered{Account: a.Display, Date: s.Now().In(s.Zone()).Format("02.01.2006"), Email: kabinet.MaskEmail(u.Email)}
+	return s.notices(email, phone, l.Subject(), l.Text(), l.SMS())
 }

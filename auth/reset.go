@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"kabinet"
+	"kabinet/letters"
 	"kabinet/password"
 )
 
@@ -86,7 +87,7 @@ func (s *Service) sendResetCode(ctx context.Context, u *kabinet.User) error {
 	code, stored := newCode()
 	now := s.Now()
 	t := &kabinet.Token{Hash: stored, Kind: kabinet.TokenResetSMS, UserID: u.ID, Target: u.Phone, CreatedAt: now, ExpiresAt: now.Add(s.cfg.CodeTTL)}
-	return s.store.CreateToken(ctx, t, codeSMS(u.Phone, code, "смены пароля"))
+	return s.store.CreateToken(ctx, t, codeSMS(u.Phone, letters.Code{Code: code, Reset: true}))
 }
 
 // CheckResetLink tells whether a reset link is still good, before the form

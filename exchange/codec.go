@@ -106,7 +106,7 @@ func (rd *Reader) startCSV() error {
 	rd.csv.FieldsPerRecord = -1
 	rd.csv.ReuseRecord = true
 	header, err := rd.csv.Read()
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		return rd.fail("пустой файл: нет строки заголовка")
 	}
 	if err != nil {
@@ -151,7 +151,7 @@ func (rd *Reader) startJSON() error {
 	}
 	for {
 		line, err := rd.src.line()
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			return rd.fail("пустой файл: вид записей не узнан")
 		}
 		if err != nil {
@@ -194,7 +194,7 @@ func (rd *Reader) Next(rec *Record) error {
 
 func (rd *Reader) nextCSV(rec *Record) error {
 	row, err := rd.csv.Read()
-	if err == io.EOF {
+	if errors.Is(err, io.EOF) {
 		return io.EOF
 	}
 	var pe *csv.ParseError

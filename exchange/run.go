@@ -113,7 +113,7 @@ func (run *fileRun) pass(ctx context.Context, open func() (*Reader, io.Closer, e
 	for {
 		rec := run.kind.NewRecord()
 		err := rd.Next(rec)
-		if err == io.EOF {
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		var le *LineError

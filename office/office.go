@@ -88,15 +88,17 @@ type Service struct {
 	store  Store
 	hasher *password.Hasher
 	cfg    Config
-	// requests is the operators' work on requests (UseRequests).
+	// requests is the operators' work on requests; nil for the commands
+	// that only manage operators.
 	requests Requests
 	// Calendar is cfg.Calendar; tests move its clock.
 	kabinet.Calendar
 }
 
-// New returns the service.
-func New(store Store, hasher *password.Hasher, cfg Config) *Service {
-	return &Service{store: store, hasher: hasher, cfg: cfg, Calendar: cfg.Calendar}
+// New returns the service working requests through reqs (nil: none, for
+// the commands that only manage operators).
+func New(store Store, reqs Requests, hasher *password.Hasher, cfg Config) *Service {
+	return &Service{store: store, requests: reqs, hasher: hasher, cfg: cfg, Calendar: cfg.Calendar}
 }
 
 // Errors the pages tell apart. Every refused sign-in is one error: the

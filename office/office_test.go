@@ -11,8 +11,10 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/filestore"
 	"kabinet/office"
 	"kabinet/password"
+	"kabinet/requests"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 	"kabinet/totp"
@@ -59,7 +61,12 @@ func newWorld(t *testing.T, dsn string) *world {
 	w := &world{db: sqlstoretest.MustOpen(t, dsn), hasher: password.NewHasher(cheapArgon, 4),
 		now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
 	w.db.Now = w.Now
-	w.svc = office.New(w.db, w.hasher, office.DefaultConfig())
+	files, err := filestore.NewDir(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	reqs := requests.New(w.db, files, nil, nil, nil, requests.DefaultConfig(), kabinet.Calendar{})
+	w.svc = office.New(w.db, reqs, w.hasher, office.DefaultConfig())
 	w.svc.Clock = w.Now
 	for _, n := range []office.NewOperator{
 		{Login: "admin", Name: "Смирнова Ольга", Role: kabinet.RoleAdmin, Password: "Байкал-admin-2026", TOTPSecret: secret},

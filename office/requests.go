@@ -19,9 +19,6 @@ type Requests interface {
 	OfficeAttachment(ctx context.Context, reqID, attID int64) (*kabinet.Attachment, io.ReadCloser, error)
 }
 
-// UseRequests gives the back office the requests it works on.
-func (s *Service) UseRequests(r Requests) { s.requests = r }
-
 // ErrNotOperator refuses request work to anybody who is not an active
 // operator or admin: the web guard is not the only check.
 var ErrNotOperator = kabinet.Errorf(kabinet.EFORBIDDEN, "Обращения доступны только операторам.")

@@ -4,9 +4,7 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/filestore"
 	"kabinet/office"
-	"kabinet/requests"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -15,11 +13,6 @@ import (
 func TestRequestWork(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		w := newWorld(t, dsn)
-		files, err := filestore.NewDir(t.TempDir())
-		if err != nil {
-			t.Fatal(err)
-		}
-		w.svc.UseRequests(requests.New(w.db, files, nil, nil, nil, requests.DefaultConfig(), kabinet.Calendar{}))
 		r := &kabinet.Request{Kind: kabinet.RequestFeedback, Status: kabinet.StatusNew, FullName: "Петров",
 			Phone: "79501234567", AnswerChannel: kabinet.AnswerPhone, Topic: "Тема", Text: "Текст"}
 		if err := w.db.CreateRequest(ctx, r, nil); err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/letters"
 )
 
 // Autopay (PAY-2): the customer ticks «Подключить автоплатеж» when paying
@@ -139,8 +140,7 @@ func (s *Service) firstPayment(ctx context.Context, o *kabinet.PaymentOrder, st 
 		return err
 	}
 	if st.BindingID == "" {
-		n, err := s.notice(ctx, r, a, "Автоплатеж не подключен",
-			"Банк не сохранил карту, поэтому автоплатеж не подключен. Подключите его снова при следующей оплате картой.")
+		n, err := s.notice(ctx, r, a, letters.AutopayNotSaved{})
 		if err != nil {
 			return err
 		}
@@ -148,8 +148,7 @@ func (s *Service) firstPayment(ctx context.Context, o *kabinet.PaymentOrder, st 
 		return err
 	}
 	r.Card = st.Card
-	n, err := s.notice(ctx, r, a, "Автоплатеж подключен", fmt.Sprintf("Автоплатеж по лицевому счету %s подключен: карта %s, %s, %d-го числа после выставления счета.",
-		a.Display, cardTail(st.Card), r.RuleTitle(), r.Day))
+	n, err := s.notice(ctx, r, a, letters.AutopayOn{Account: a.Display, Card: cardTail(st.Card), Rule: r.RuleTitle(), Day: r.Day})
 	if err != nil {
 		return err
 	}
@@ -225,8 +224,8 @@ func (s *Service) runRule(ctx context.Context, r *kabinet.AutopayRule, today tim
 		if total == 0 {
 			return false, nil
 		}
-		n, err := s.notice(ctx, r, a, "Завтра автоплатеж", fmt.Sprintf("Завтра с карты %s будет списано %s по счету за %s, лицевой счет %s.",
-			cardTail(r.Card), total, b.Period.Title(), a.Display))
+		n, err := s.notice(ctx, r, a, letters.AutopayTomorrow{Account: a.Display, Card: cardTail(r.Card), Amount: total.String(),
+			Period: b.Period.Title()})
 		if err != nil {
 			return false, err
 		}
@@ -365,16 +364,15 @@ func (s *Service) chargeEnded(ctx context.Context, orderID int64) error {
 		return err
 	}
 	if o.State == kabinet.PaymentPaid {
-		n, err := s.notice(ctx, r, a, "Автоплатеж выполнен", fmt.Sprintf("С карты %s списано %s по счету за %s, лицевой счет %s.",
-			cardTail(r.Card), o.Amount, c.Period.Title(), a.Display))
+		n, err := s.notice(ctx, r, a, letters.AutopayDone{Account: a.Display, Card: cardTail(r.Card), Amount: o.Amount.String(),
+			Period: c.Period.Title()})
 		if err != nil {
 			return err
 		}
 		_, err = s.store.EndAutopayCharge(ctx, orderID, kabinet.ChargePaid, "", n)
 		return err
 	}
-	n, err := s.notice(ctx, r, a, "Автоплатеж не прошел", fmt.Sprintf("Банк отклонил списание %s с карты %s по счету за %s. Автоплатеж отключен: оплатите счет картой и подключите автоплатеж снова.",
-		o.Amount, cardTail(r.Card), c.Period.Title()))
+	n, err := s.notice(ctx, r, a, letters.AutopayDeclined{Card: cardTail(r.Card), Amount: o.Amount.String(), Period: c.Period.Title()})
 	if err != nil {
 		return err
 	}
@@ -438,7 +436,8 @@ func (s *Service) unbindStopped(ctx context.Context) {
 // notice is a message about rule r's account for the user who turned it
 // on: in the bell, and by SMS and e-mail if the account's services ask
 // for them.
-func (s *Service) notice(ctx context.Context, r *kabinet.AutopayRule, a *kabinet.Account, title, text string) (*kabinet.Notice, error) {
+func (s *Service) notice(ctx context.Context, r *kabinet.AutopayRule, a *kabinet.Account, l autopayLetter) (*kabinet.Notice, error) {
+	title, text := l.Title(), l.Text()
 	n := &kabinet.Notice{Notification: &kabinet.Notification{UserID: r.UserID, AccountID: r.AccountID, Title: title, Text: text,
 		Link: "/a/" + strconv.FormatInt(r.AccountID, 10) + "/autopay"}}
 	set, err := s.store.FindServiceSettings(ctx, r.AccountID)
@@ -452,9 +451,15 @@ func (s *Service) notice(ctx context.Context, r *kabinet.AutopayRule, a *kabinet
 	}
 	if set.EmailInfo && set.Email != "" {
 		n.Messages = append(n.Messages, &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: set.Email,
-			Subject: title + " — лицевой счет " + a.Display, Text: text})
+			Subject: letters.AutopaySubject(title, a.Display), Text: text})
 	}
 	return n, nil
+}
+
+// autopayLetter is the words of an autopay notice (letters.Autopay…).
+type autopayLetter interface {
+	Title() string
+	Text() string
 }
 
 // cardTail is a masked card as a notice names it: **1111.

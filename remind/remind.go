@@ -9,6 +9,7 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
+	"kabinet/letters"
 	"kabinet/notify"
 )
 
@@ -50,7 +51,11 @@ func New(store Store, in *notify.Informer, cal kabinet.Calendar) (*Reminders, er
 	r := &Reminders{Store: store, Informer: in, Calendar: cal, RangeSize: 1000, Due: billing.NewDueSource(nil),
 		Judge: Judge{Schedule: DefaultSchedule(), Due: billing.DefaultDueRules(), Penalties: billing.DefaultPenaltyRules()},
 		texts: map[string]*template.Template{}}
-	for rule, t := range Texts {
+	for _, rule := range rules {
+		t, ok := letters.Reminders[rule]
+		if !ok {
+			return nil, fmt.Errorf("remind: no text for rule %s", rule)
+		}
 		for part, s := range map[string]string{"title": t.Title, "body": t.Body, "sms": t.SMS} {
 			tp, err := template.New(rule + "." + part).Option("missingkey=error").Parse(s)
 			if err != nil {
@@ -116,7 +121,7 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 		if amount, ok := autopay[rc.AccountID]; ok {
 			tomorrow := today.AddDate(0, 0, 1)
 			hits = append(hits, Hit{Rule: RuleAutopayTomorrow, Period: tomorrow.Format(time.DateOnly),
-				Data: Data{Amount: amount.String(), Date: tomorrow.Format("02.01.2006")}})
+				Data: letters.ReminderData{Amount: amount.String(), Date: tomorrow.Format("02.01.2006")}})
 		}
 		for _, h := range hits {
 			d, err := r.delivery(rc, h)
@@ -160,7 +165,7 @@ func (r *Reminders) autopay(ctx context.Context, rs []*kabinet.Recipient, today 
 // delivery words a hit and plans it for the account's channels.
 func (r *Reminders) delivery(rc *kabinet.Recipient, h Hit) (*kabinet.Delivery, error) {
 	inf := &notify.Informing{AccountID: rc.AccountID, Key: &kabinet.ReminderKey{Rule: h.Rule, Period: h.Period},
-		Link: fmt.Sprintf("/a/%d/%s", rc.AccountID, Texts[h.Rule].Page)}
+		Link: fmt.Sprintf("/a/%d/%s", rc.AccountID, letters.Reminders[h.Rule].Page)}
 	for part, dst := range map[string]*string{"title": &inf.Title, "body": &inf.Text, "sms": &inf.SMS} {
 		var b bytes.Buffer
 		if err := r.texts[h.Rule+"."+part].Execute(&b, h.Data); err != nil {

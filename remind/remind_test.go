@@ -8,6 +8,7 @@ import (
 
 	"kabinet"
 	"kabinet/demo"
+	"kabinet/letters"
 	"kabinet/notify"
 	"kabinet/remind"
 	"kabinet/sqlstore"
@@ -106,8 +107,8 @@ func TestRemindersAcrossAMonth(t *testing.T) {
 	}
 	day := func(d, h int) time.Time { return time.Date(2026, 11, d, h, 0, 0, 0, irkutsk) }
 	want := map[string]time.Time{
-		remind.Texts[remind.RuleReadingsOpen].Title:  day(15, 0),
-		remind.Texts[remind.RuleReadingsAgain].Title: day(23, 0),
+		letters.Reminders[remind.RuleReadingsOpen].Title:  day(15, 0),
+		letters.Reminders[remind.RuleReadingsAgain].Title: day(23, 0),
 	}
 	for title, at := range want {
 		if !first[title].Equal(at) || count[title] != 1 {
@@ -119,7 +120,7 @@ func TestRemindersAcrossAMonth(t *testing.T) {
 			t.Errorf("%q came %d times in the month", title, n)
 		}
 	}
-	if count[remind.Texts[remind.RuleDebtOverdue].Title] != 1 {
+	if count[letters.Reminders[remind.RuleDebtOverdue].Title] != 1 {
 		t.Errorf("the demo's debt was not reminded: %v", count)
 	}
 	t.Logf("reminders in November: %v", count)

@@ -11,6 +11,7 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
+	"kabinet/letters"
 )
 
 // Rules.
@@ -23,6 +24,10 @@ const (
 	RuleVerificationDue = "verification_due"
 	RuleAutopayTomorrow = "autopay_tomorrow"
 )
+
+// rules are every rule, each worded in letters.Reminders.
+var rules = []string{RuleReadingsOpen, RuleReadingsAgain, RuleBillReady, RuleDebtOverdue, RulePenaltySoon,
+	RuleVerificationDue, RuleAutopayTomorrow}
 
 // Schedule is when the rules speak, as data.
 type Schedule struct {
@@ -46,7 +51,7 @@ func DefaultSchedule() Schedule {
 type Hit struct {
 	Rule   string
 	Period string // the key's period: a month or a date
-	Data   Data
+	Data   letters.ReminderData
 }
 
 // Judge applies the rules.
@@ -65,7 +70,7 @@ func (j *Judge) Hits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 	p := kabinet.PeriodOf(today)
 	var hs []Hit
 	c, day := j.Schedule, today.Day()
-	until := Data{Period: p.Title(), Until: itoa(c.Close)}
+	until := letters.ReminderData{Period: p.Title(), Until: itoa(c.Close)}
 	if f.Meters > 0 && !f.Read && day >= c.Open && day <= c.Close {
 		hs = append(hs, Hit{Rule: RuleReadingsOpen, Period: p.String(), Data: until})
 		if day >= c.Again {
@@ -73,10 +78,10 @@ func (j *Judge) Hits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 		}
 	}
 	if !f.LastBill.Before(p.Add(-1)) {
-		hs = append(hs, Hit{Rule: RuleBillReady, Period: f.LastBill.String(), Data: Data{Period: f.LastBill.Title()}})
+		hs = append(hs, Hit{Rule: RuleBillReady, Period: f.LastBill.String(), Data: letters.ReminderData{Period: f.LastBill.Title()}})
 	}
 	if v := f.NextVerification; !v.IsZero() && !v.Before(today) && v.Before(today.AddDate(0, 0, c.VerificationWarning+1)) {
-		hs = append(hs, Hit{Rule: RuleVerificationDue, Period: v.Format(time.DateOnly), Data: Data{Date: v.Format("02.01.2006")}})
+		hs = append(hs, Hit{Rule: RuleVerificationDue, Period: v.Format(time.DateOnly), Data: letters.ReminderData{Date: v.Format("02.01.2006")}})
 	}
 	money, err := j.moneyHits(f, today)
 	return append(hs, money...), err
@@ -115,11 +120,11 @@ func (j *Judge) moneyHits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, err
 	}
 	var hs []Hit
 	if overdue > 0 {
-		hs = append(hs, Hit{Rule: RuleDebtOverdue, Period: kabinet.PeriodOf(today).String(), Data: Data{Amount: overdue.String()}})
+		hs = append(hs, Hit{Rule: RuleDebtOverdue, Period: kabinet.PeriodOf(today).String(), Data: letters.ReminderData{Amount: overdue.String()}})
 	}
 	if soon > 0 {
 		hs = append(hs, Hit{Rule: RulePenaltySoon, Period: by.Format(time.DateOnly),
-			Data: Data{Amount: soon.String(), Date: by.Format("02.01.2006")}})
+			Data: letters.ReminderData{Amount: soon.String(), Date: by.Format("02.01.2006")}})
 	}
 	return hs, nil
 }

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strconv"
 	"strings"
 
@@ -155,7 +156,7 @@ func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again
 		err := tx.QueryRowContext(ctx, `SELECT id, state, lines_done, inserted, updated, refused FROM import_files
 			WHERE sha256 = $1 AND kind = $2`, sha, kind).Scan(&f.ID, &f.State, &f.LinesDone, &f.Inserted, &f.Updated, &f.Refused)
 		switch {
-		case err == sql.ErrNoRows:
+		case errors.Is(err, sql.ErrNoRows):
 			f.State = kabinet.ImportRunning
 			return tx.QueryRowContext(ctx, `INSERT INTO import_files (sha256, kind, name, state, lines_done, inserted, updated, refused, started_at)
 				VALUES ($1, $2, $3, $4, 0, 0, 0, 0, $5) RETURNING id`, sha, kind, name, kabinet.ImportRunning, db.now()).Scan(&f.ID)

@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"kabinet"
 )
@@ -77,7 +78,7 @@ func (db *DB) ApproveLinkRequest(ctx context.Context, accountID, requestID int64
 		var userID int64
 		err := tx.QueryRowContext(ctx, `DELETE FROM link_requests WHERE id = $1 AND account_id = $2 RETURNING user_id`,
 			requestID, accountID).Scan(&userID)
-		if err == sql.ErrNoRows {
+		if errors.Is(err, sql.ErrNoRows) {
 			return kabinet.Errorf(kabinet.ENOTFOUND, "Запрос не найден")
 		} else if err != nil {
 			return translate(err)

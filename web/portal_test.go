@@ -100,9 +100,8 @@ func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	pay := p.payments(tb)
 	oc := office.DefaultConfig()
 	oc.Calendar = p.cal
-	p.office = office.New(p.db, password.NewHasher(cheapArgon, 4), oc)
 	p.requests = p.newRequests(tb)
-	p.office.UseRequests(p.requests)
+	p.office = office.New(p.db, p.requests, password.NewHasher(cheapArgon, 4), oc)
 	p.tokens = exchange.NewTokens(p.db)
 	p.exchange = exchangeapi.New(exchangeapi.Config{}, exchangeapi.Deps{Tokens: p.tokens,
 		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}, Importer: &exchange.Importer{Store: p.db}})

@@ -25,16 +25,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/riverqueue/river"
-
 	"kabinet"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
-	"kabinet/jobs"
-	"kabinet/notify"
 	"kabinet/office"
-	"kabinet/password"
-	"kabinet/remind"
-	"kabinet/sms"
 	"kabinet/sms/smstest"
 	"kabinet/sqlstore"
 )
@@ -61,35 +55,23 @@ func main() {
 	check(err)
 	fmt.Printf("%d accounts made recipients in %s\n", n, time.Since(start).Round(time.Millisecond))
 
-	// Informing at noon, so no SMS waits out the quiet hours.
-	noon := time.Date(2026, 11, 20, 12, 0, 0, 0, loc)
-	in := &notify.Informer{Store: db, Unsubscribe: notify.NewSigner([]byte("bench-bench-bench-bench-bench-32")),
-		BaseURL: "http://localhost:8080", Calendar: kabinet.Calendar{Location: loc, Clock: func() time.Time { return noon }},
-		Render: func(to string, l notify.Letter) (*kabinet.Message, error) {
-			return &kabinet.Message{Subject: l.Title, Text: l.Body + "\n\n" + l.Link + "\n" + l.Unsubscribe}, nil
-		}}
-	if *doRemind {
-		scanReminders(ctx, db, in, loc, noon)
-	}
-
+	// The application informing at noon, so no SMS waits out the quiet
+	// hours: e-mail kept in the outbox, SMS to a fake SMS.ru.
 	fake := smstest.NewSMSRu(&benchTB{})
-	d := &notify.Deliverer{Store: db, Senders: map[kabinet.Channel]kabinet.Sender{
-		kabinet.ChannelEmail: notify.DevSender{},
-		kabinet.ChannelSMS:   sms.Sender{Gateway: &sms.SMSRu{APIID: fake.APIID, BaseURL: fake.URL}},
-	}}
-	b := &notify.Broadcaster{Store: db, Informer: in}
-	ws := river.NewWorkers()
-	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
-	river.AddWorker(ws, &jobs.BroadcastWorker{Send: b.SendBatch})
-	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, MaxWorkers: *workers,
-		PollInterval: 50 * time.Millisecond, Logger: slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))})
+	cfg := app.DefaultConfig()
+	cfg.Now = time.Date(2026, 11, 20, 12, 0, 0, 0, loc)
+	cfg.SMS = app.SMSConfig{Provider: "smsru", APIID: fake.APIID, URL: fake.URL}
+	cfg.Jobs = app.JobsConfig{MaxWorkers: *workers, PollInterval: 50 * time.Millisecond}
+	cfg.Data, err = os.MkdirTemp("", "bench-broadcast")
 	check(err)
-	db.Jobs = q
-	check(q.Start(ctx))
-	defer q.Stop(ctx)
+	defer os.RemoveAll(cfg.Data)
+	a, err := app.New(ctx, cfg, db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	check(err)
+	check(a.Start(ctx))
+	defer a.Stop(ctx)
 
-	admin := ensureAdmin(ctx, db)
-	bs := office.NewBroadcasts(db)
+	admin := ensureAdmin(ctx, a)
+	bs := a.Broadcasts
 	bc, err := bs.Create(ctx, admin, office.BroadcastDraft{Title: "Плановое отключение", Text: "Завтра с 10:00 до 12:00 не будет электричества.",
 		SMS: "Завтра 10-12 отключение электричества", Audience: kabinet.AudienceAll}, office.Client{IP: "127.0.0.1"})
 	check(err)
@@ -98,7 +80,7 @@ func main() {
 	check(err)
 	fmt.Printf("broadcast № %d to %d accounts in %d batches\n", bc.ID, bc.Total, bc.Batches)
 	var enqueued time.Duration
-	for {
+	for delivered := false; !delivered; {
 		time.Sleep(100 * time.Millisecond)
 		v, err := bs.Broadcast(ctx, admin, bc.ID)
 		check(err)
@@ -112,8 +94,11 @@ func main() {
 			fmt.Printf("delivered: %d sent, %d failed in %s from «Отправить» (%.0f messages/s); SMS.ru fake got %d\n",
 				v.Messages.Sent, v.Messages.Failed, all.Round(time.Millisecond), float64(v.Messages.Sent+v.Messages.Failed)/all.Seconds(),
 				len(fake.Messages()))
-			return
+			delivered = true
 		}
+	}
+	if *doRemind { // after the broadcast, so that neither slows the other
+		scanReminders(ctx, a)
 	}
 }
 
@@ -163,12 +148,12 @@ func makeRecipients(ctx context.Context, db *sqlstore.DB) (int, error) {
 	return n, err
 }
 
-func ensureAdmin(ctx context.Context, db *sqlstore.DB) *kabinet.Operator {
-	o, err := db.FindOperatorByLogin(ctx, "bench-admin")
+func ensureAdmin(ctx context.Context, a *app.App) *kabinet.Operator {
+	o, err := a.DB.FindOperatorByLogin(ctx, "bench-admin")
 	if err == nil {
 		return o
 	}
-	added, err := office.New(db, password.NewHasher(nil, 1), office.DefaultConfig()).AddOperator(ctx,
+	added, err := a.Office.AddOperator(ctx,
 		office.NewOperator{Login: "bench-admin", Name: "Бенчмарк", Role: kabinet.RoleAdmin, Password: "bench-admin-2026",
 			TOTPSecret: "KABINETDEMOADMINKABINETDEMOADMIN"})
 	check(err)
@@ -176,14 +161,11 @@ func ensureAdmin(ctx context.Context, db *sqlstore.DB) *kabinet.Operator {
 }
 
 // scanReminders times one reminder scan and samples the peak heap.
-func scanReminders(ctx context.Context, db *sqlstore.DB, in *notify.Informer, loc *time.Location, now time.Time) {
-	db.Jobs = discard{}
-	r, err := remind.New(db, in, kabinet.Calendar{Location: loc, Clock: func() time.Time { return now }})
-	check(err)
+func scanReminders(ctx context.Context, a *app.App) {
 	runtime.GC()
 	peak, stop := heapPeak()
 	start := time.Now()
-	st, err := r.Run(ctx)
+	st, err := a.Reminders.Run(ctx)
 	check(err)
 	elapsed := time.Since(start)
 	stop()
@@ -211,10 +193,6 @@ func heapPeak() (*uint64, func()) {
 	}()
 	return &peak, func() { close(done); <-finished }
 }
-
-type discard struct{}
-
-func (discard) InsertTx(context.Context, *sql.Tx, sqlstore.JobArgs) error { return nil }
 
 // benchTB lets the fake SMS.ru run outside a test: its complaints are
 // logged.

@@ -10,13 +10,14 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"log/slog"
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
 	"kabinet"
-	"kabinet/billrun"
+	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
 	"kabinet/sqlstore"
 )
@@ -39,7 +40,18 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("demo world of %d homes ready in %s\n", w.Accounts, time.Since(start).Round(time.Millisecond))
-	e := billrun.New(db, kabinet.Calendar{Clock: func() time.Time { return time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC) }})
+	// The application as `kabinet close-period` would run it on 01.12.2026.
+	cfg := app.DefaultConfig()
+	cfg.TimeZone, cfg.Now = "UTC", time.Date(2026, 12, 1, 3, 0, 0, 0, time.UTC)
+	if cfg.Data, err = os.MkdirTemp("", "bench-close"); err != nil {
+		log.Fatal(err)
+	}
+	defer os.RemoveAll(cfg.Data)
+	a, err := app.New(ctx, cfg, db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	if err != nil {
+		log.Fatal(err)
+	}
+	e := a.Billing
 	e.ChunkSize = *chunk
 	if *profile != "" {
 		f, err := os.Create(*profile)

@@ -12,6 +12,7 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/billing"
+	"kabinet/billrun"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
 	"kabinet/home"
@@ -65,6 +66,7 @@ type App struct {
 	Informer    *notify.Informer
 	Broadcaster *notify.Broadcaster
 	Reminders   *remind.Reminders
+	Billing     *billrun.Engine // the month close
 	Push        *webpush.Subscriptions
 	Unsubscribe *notify.Unsubscriber
 
@@ -123,9 +125,10 @@ func (a *App) services(ctx context.Context) error {
 	if a.Payments, a.Bank, err = a.newPayments(); err != nil {
 		return err
 	}
-	a.Office = newOffice(db, a.Hasher, cfg.SupplierName, cal)
-	a.Office.UseRequests(a.Requests)
+	a.Office = newOffice(db, a.Requests, a.Hasher, cfg.SupplierName, cal)
 	a.Broadcasts = office.NewBroadcasts(db)
+	a.Billing = billrun.New(db, cal)
+	a.Billing.Due = a.Due.Rules // the close charges penalties by the same due dates the pages show
 	return a.informing(ctx)
 }
 
@@ -167,16 +170,16 @@ func NewRenderer(cal kabinet.Calendar) *pdf.Renderer {
 // NewOffice returns the back-office service alone, for the commands that
 // manage operators.
 func NewOffice(db *sqlstore.DB, cfg Config, cal kabinet.Calendar) *office.Service {
-	return newOffice(db, password.NewHasher(nil, hashConcurrency), cfg.SupplierName, cal)
+	return newOffice(db, nil, password.NewHasher(nil, hashConcurrency), cfg.SupplierName, cal)
 }
 
-func newOffice(db *sqlstore.DB, hasher *password.Hasher, issuer string, cal kabinet.Calendar) *office.Service {
+func newOffice(db *sqlstore.DB, reqs office.Requests, hasher *password.Hasher, issuer string, cal kabinet.Calendar) *office.Service {
 	oc := office.DefaultConfig()
 	oc.Calendar = cal
 	if issuer != "" {
 		oc.Issuer = issuer
 	}
-	return office.New(db, hasher, oc)
+	return office.New(db, reqs, hasher, oc)
 }
 
 // Start runs the workers.

@@ -79,6 +79,15 @@ type Config struct {
 	// limits, all their customers coming from one address).
 	Auth     auth.Config
 	Requests requests.Config
+	// Jobs bounds the workers (zero: the queue's defaults); benchmarks
+	// raise them.
+	Jobs JobsConfig
+}
+
+// JobsConfig tunes the job queue.
+type JobsConfig struct {
+	MaxWorkers   int           // concurrent jobs
+	PollInterval time.Duration // how often idle workers look for jobs
 }
 
 // SMSConfig chooses and configures the SMS gateway.

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/letters"
 	"kabinet/mail"
 )
 
@@ -29,16 +30,15 @@ func (l *Letters) ResetEmail(to, number, link string, expires time.Time) (*kabin
 
 // Statement is the letter that carries a reconciliation statement.
 func (l *Letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
-	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Акт сверки взаиморасчетов по лицевому счету " + s.AccountNumber,
-		Body: "Здравствуйте!\n\nВо вложении — акт сверки взаиморасчетов с " + s.Provider.Name + " по услуге «" + s.Service.Title() +
-			"» за период с " + s.From.Format("02.01.2006") + " по " + s.To.Format("02.01.2006") + ".\n\n" +
-			"Вы заказали его в личном кабинете. Если это были не вы, просто удалите письмо."})
+	w := letters.StatementLetter{Account: s.AccountNumber, Provider: s.Provider.Name, Service: s.Service.Title(),
+		From: s.From.Format("02.01.2006"), To: s.To.Format("02.01.2006")}
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: w.Title(), Body: w.Body()})
 }
 
 // Answer is the supplier's answer to a request.
 func (l *Letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
-	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: "Ответ на обращение № " + r.Number(),
-		Body: "Здравствуйте, " + r.FullName + "!\n\nВы спрашивали: «" + r.Topic + "».\n\n" + r.Answer})
+	w := letters.AnswerLetter{Number: r.Number(), FullName: r.FullName, Topic: r.Topic, Answer: r.Answer}
+	return l.render(to, mail.Notice{SupplierName: l.supplierName, Title: w.Title(), Body: w.Body()})
 }
 
 func (l *Letters) when(t time.Time) string {

@@ -9,7 +9,6 @@ import (
 	"github.com/riverqueue/river"
 
 	"kabinet"
-	"kabinet/billrun"
 	"kabinet/exchange"
 	"kabinet/jobs"
 	"kabinet/notify"
@@ -44,7 +43,8 @@ func (a *App) workers(ctx context.Context) error {
 	var q *jobs.Queue
 	// The queue migrates its schema: servers started at once take turns.
 	err := a.DB.Exclusive(ctx, sqlstore.LockMigrate, func() (err error) {
-		q, err = jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic})
+		q, err = jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic,
+			MaxWorkers: a.Config.Jobs.MaxWorkers, PollInterval: a.Config.Jobs.PollInterval})
 		return err
 	})
 	if err != nil {
@@ -81,9 +81,7 @@ func (a *App) closeLastPeriod(ctx context.Context) error {
 	if err == nil && before.State == kabinet.CloseDone {
 		return nil
 	}
-	e := billrun.New(a.DB, a.Calendar)
-	e.Due = a.Due.Rules
-	if _, err := e.Close(ctx, p); err != nil {
+	if _, err := a.Billing.Close(ctx, p); err != nil {
 		return err
 	}
 	return a.remind(ctx)
