@@ -130,3 +130,11 @@ func (t Totals) Balance() Balance {
 
 // Overpaid reports whether the customer has paid more than owed.
 func (b Balance) Overpaid() bool { return b.Debt < 0 }
+
+// PeriodDebt is a period's principal still unpaid after the payments
+// were spread over the debts (billing.Allocate): the state the penalty
+// forecast starts from.
+type PeriodDebt struct {
+	Period    Period
+	Principal Money
+}

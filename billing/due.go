@@ -73,3 +73,12 @@ func (rs DueRules) Validate() error {
 	}
 	return nil
 }
+
+// dueDate is DueDate, or the zero time for no rules (Outstanding, which
+// needs no due dates).
+func (rs DueRules) dueDate(p kabinet.Period) time.Time {
+	if len(rs) == 0 {
+		return time.Time{}
+	}
+	return rs.DueDate(p)
+}

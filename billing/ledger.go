@@ -27,7 +27,7 @@ func FromLedger(entries []*kabinet.LedgerEntry, due DueRules) ([]Debt, []Payment
 	var debts []Debt
 	for period, principal := range byPeriod {
 		if principal > 0 {
-			debts = append(debts, Debt{Period: period, Due: due.DueDate(period), Principal: principal})
+			debts = append(debts, Debt{Period: period, Due: due.dueDate(period), Principal: principal})
 		}
 	}
 	slices.SortFunc(debts, func(a, b Debt) int { return cmp.Compare(a.Period.Int(), b.Period.Int()) })
@@ -43,4 +43,33 @@ func (r PenaltyRules) ForecastLedger(entries []*kabinet.LedgerEntry, due DueRule
 		return Forecast{}, err
 	}
 	return r.Forecast(alloc.Outstanding, today)
+}
+
+// Outstanding is what is still unpaid of each period's principal after a
+// sub-account's payments, in period order, periods paid in full left out:
+// what the store keeps beside the balance so that a forecast need not read
+// the ledger again.
+func Outstanding(entries []*kabinet.LedgerEntry) ([]kabinet.PeriodDebt, error) {
+	debts, pays := FromLedger(entries, DueRules{})
+	alloc, err := Allocate(debts, pays)
+	if err != nil {
+		return nil, err
+	}
+	var out []kabinet.PeriodDebt
+	for _, d := range alloc.Outstanding {
+		if d.Principal > 0 {
+			out = append(out, kabinet.PeriodDebt{Period: d.Period, Principal: d.Principal})
+		}
+	}
+	return out, nil
+}
+
+// ForecastDebts is the forecast from the unpaid principals Outstanding
+// returned: the same as ForecastLedger on the ledger they came from.
+func (r PenaltyRules) ForecastDebts(ds []kabinet.PeriodDebt, due DueRules, today time.Time) (Forecast, error) {
+	debts := make([]Debt, len(ds))
+	for i, d := range ds {
+		debts[i] = Debt{Period: d.Period, Due: due.DueDate(d.Period), Principal: d.Principal}
+	}
+	return r.Forecast(debts, today)
 }

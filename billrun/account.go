@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/sqlstore"
 )
 
@@ -27,6 +28,26 @@ func (r *result) write(b *sqlstore.Batch) error {
 		return err
 	}
 	b.Add("bills", sqlstore.BillColumns, row...)
+	return nil
+}
+
+// keepDebts gives the kept balances of the account's sub-accounts their
+// unpaid principals after the close, from the ledger the close read, so
+// that «Главная» needs no ledger after a close.
+func keepDebts(b *sqlstore.Batch, r *result, subs []*kabinet.SubAccount, d *sqlstore.AccountData) error {
+	for _, sub := range subs {
+		entries := d.Ledger[sub.ID]
+		for _, e := range r.entries {
+			if e.SubAccountID == sub.ID {
+				entries = append(entries[:len(entries):len(entries)], e)
+			}
+		}
+		ds, err := billing.Outstanding(entries)
+		if err != nil {
+			return err
+		}
+		b.KeepDebts(sub.ID, ds, d.Versions[sub.ID])
+	}
 	return nil
 }
 

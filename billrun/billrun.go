@@ -184,6 +184,9 @@ func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*
 		if err := r.write(&b); err != nil {
 			return nil, nil, err
 		}
+		if err := keepDebts(&b, r, data.SubAccounts[a.ID], data); err != nil {
+			return nil, nil, err
+		}
 		bills = append(bills, r.bill)
 	}
 	sqlstore.MarkPeriodClosed(&b, p, accounts[0].ID, accounts[len(accounts)-1].ID)

@@ -31,6 +31,7 @@ type DB struct {
 	// fullAt is when a write last found the disk full (Unix nanoseconds),
 	// 0 since a write succeeded: Ping reports it.
 	fullAt atomic.Int64
+	stmts  stmts
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
@@ -75,6 +76,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Close closes the connection pools.
 func (db *DB) Close() error {
+	db.closeStmts()
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {

@@ -110,6 +110,13 @@ func (db *DB) CreditPaymentOrder(ctx context.Context, id int64, operation string
 				return translate(err)
 			}
 		}
+		subs := make([]int64, len(entries))
+		for i, e := range entries {
+			subs[i] = e.SubAccountID
+		}
+		if err := db.keepBalances(ctx, tx, subs); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE payment_orders SET state = $2, flag = '', updated_at = $3 WHERE id = $1`,
 			id, string(kabinet.PaymentPaid), now); err != nil {
 			return translate(err)
