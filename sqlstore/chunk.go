@@ -27,14 +27,14 @@ type AccountData struct {
 func (db *DB) FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*AccountData, error) {
 	d := &AccountData{SubAccounts: map[int64][]*kabinet.SubAccount{}, Meters: map[int64][]*kabinet.Meter{},
 		Readings: map[int64][]*kabinet.Reading{}, Ledger: map[int64][]*kabinet.LedgerEntry{}, Versions: map[int64]int64{}}
-	subs, err := db.querySubAccounts(ctx, `WHERE account_id BETWEEN $1 AND $2 ORDER BY account_id, provider_id`, from, to)
+	subs, err := db.querySubAccounts(ctx, db.query, `WHERE account_id BETWEEN $1 AND $2 ORDER BY account_id, provider_id`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	for _, s := range subs {
 		d.SubAccounts[s.AccountID] = append(d.SubAccounts[s.AccountID], s)
 	}
-	meters, err := db.queryMeters(ctx, `WHERE account_id BETWEEN $1 AND $2 ORDER BY id`, from, to)
+	meters, err := db.queryMeters(ctx, db.query, `WHERE account_id BETWEEN $1 AND $2 ORDER BY id`, from, to)
 	if err != nil {
 		return nil, err
 	}

@@ -51,7 +51,7 @@ func (db *DB) FindLedgerEntries(ctx context.Context, f LedgerFilter) ([]*kabinet
 }
 
 func (db *DB) queryLedger(ctx context.Context, where string, args ...any) ([]*kabinet.LedgerEntry, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note FROM ledger `+where, args...)
 	if err != nil {
 		return nil, translate(err)

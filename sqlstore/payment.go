@@ -167,7 +167,7 @@ func (db *DB) findPaymentOrder(ctx context.Context, where string, arg any) (*kab
 // matter (credit once, end once) are made by the writes' WHERE clauses and
 // keys, never by what was read here.
 func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) ([]*kabinet.PaymentOrder, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, idem_key, number, gateway_id, form_url, amount, state, flag,
+	rows, err := db.query(ctx, `SELECT id, account_id, idem_key, number, gateway_id, form_url, amount, state, flag,
 		created_at, updated_at FROM payment_orders `+rest, args...)
 	if err != nil {
 		return nil, translate(err)
@@ -196,7 +196,7 @@ func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) 
 }
 
 func (db *DB) findPaymentParts(ctx context.Context, orderID int64) ([]kabinet.PaymentPart, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT sub_account_id, amount FROM payment_parts WHERE order_id = $1 ORDER BY sub_account_id`, orderID)
+	rows, err := db.query(ctx, `SELECT sub_account_id, amount FROM payment_parts WHERE order_id = $1 ORDER BY sub_account_id`, orderID)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -40,3 +40,27 @@ func (db *DB) closeStmts() {
 		return true
 	})
 }
+
+// query runs a read through its prepared statement. Only for queries
+// whose text is one of a fixed few (constants, or constants joined): each
+// text is prepared and kept for the life of the store.
+func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	st, err := db.readStmt(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.QueryContext(ctx, args...)
+}
+
+// queryRow is query for one row.
+func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	st, err := db.readStmt(ctx, query)
+	if err != nil { // the pool's own call reports the error
+		return db.read.QueryRowContext(ctx, query, args...)
+	}
+	return st.QueryRowContext(ctx, args...)
+}
+
+// queryFunc runs a read: db.query for a query of fixed text, the pool's
+// QueryContext for one built from its arguments (lists of IDs).
+type queryFunc func(ctx context.Context, query string, args ...any) (*sql.Rows, error)

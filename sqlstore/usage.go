@@ -38,7 +38,7 @@ func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Peri
 }
 
 func (db *DB) scanUsage(ctx context.Context, us *[]Usage, metered bool, query string, args ...any) error {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	rows, err := db.query(ctx, query, args...)
 	if err != nil {
 		return translate(err)
 	}

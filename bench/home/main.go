@@ -55,6 +55,14 @@ func main() {
 	w, err := demo.Build(ctx, db, demo.Options{Accounts: *accounts, Seed: 1, Location: loc, Months: *months})
 	check(err)
 	fmt.Printf("demo world of %d homes on %s ready in %s\n", w.Accounts, db.Engine(), time.Since(start).Round(time.Millisecond))
+	// A world built before balances were kept has them stale after the
+	// migration: compute them as the periodic maintenance would.
+	start = time.Now()
+	n, err := db.RefreshBalances(ctx)
+	check(err)
+	if n > 0 {
+		fmt.Printf("%d kept balances computed in %s\n", n, time.Since(start).Round(time.Millisecond))
+	}
 	start = time.Now()
 	cs, err := prepare(ctx, db, *customers)
 	check(err)
