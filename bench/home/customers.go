@@ -40,16 +40,27 @@ func prepare(ctx context.Context, db *sqlstore.DB, n int) ([]*customer, error) {
 	if err != nil {
 		return nil, err
 	}
-	step := max(1, (total-10)/n)
+	step := max(1, total/n)
 	var cs []*customer
-	for id := int64(10); len(cs) < n && id <= int64(total); id += int64(step) {
-		c, err := register(ctx, db, id, hash)
-		if err != nil {
-			return nil, err
+	seen := 0
+	for after := int64(0); len(cs) < n; {
+		as, err := db.FindAccountsAfter(ctx, after, 10000)
+		if err != nil || len(as) == 0 {
+			return cs, err
 		}
-		if c != nil {
-			cs = append(cs, c)
+		for _, a := range as {
+			if seen++; seen%step != 0 || len(cs) == n {
+				continue
+			}
+			c, err := register(ctx, db, a.ID, hash)
+			if err != nil {
+				return nil, err
+			}
+			if c != nil {
+				cs = append(cs, c)
+			}
 		}
+		after = as[len(as)-1].ID
 	}
 	return cs, nil
 }

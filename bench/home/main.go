@@ -42,6 +42,7 @@ func main() {
 	clients := flag.Int("c", 64, "concurrent connections")
 	duration := flag.Duration("d", 20*time.Second, "how long to fetch each page")
 	which := flag.String("pages", "home", "home, or all: also readings, payments and profile")
+	today := flag.String("today", "", "the world's date and the portal's, YYYY-MM-DD (default: today); 2030-11-27 leaves room for 60 months of the demo's tariffs")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the fetching to this file")
 	flag.Parse()
 	ctx := context.Background()
@@ -51,8 +52,14 @@ func main() {
 	loc, err := time.LoadLocation("Asia/Irkutsk")
 	check(err)
 
+	var now time.Time
+	if *today != "" {
+		day, err := time.ParseInLocation(time.DateOnly, *today, loc)
+		check(err)
+		now = day.Add(12 * time.Hour)
+	}
 	start := time.Now()
-	w, err := demo.Build(ctx, db, demo.Options{Accounts: *accounts, Seed: 1, Location: loc, Months: *months})
+	w, err := demo.Build(ctx, db, demo.Options{Accounts: *accounts, Seed: 1, Location: loc, Months: *months, Today: now})
 	check(err)
 	fmt.Printf("demo world of %d homes on %s ready in %s\n", w.Accounts, db.Engine(), time.Since(start).Round(time.Millisecond))
 	// A world built before balances were kept has them stale after the
@@ -66,9 +73,12 @@ func main() {
 	start = time.Now()
 	cs, err := prepare(ctx, db, *customers)
 	check(err)
+	if len(cs) == 0 {
+		log.Fatal("no account to sign in with")
+	}
 	fmt.Printf("%d customers registered in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
 
-	base := serve(ctx, db)
+	base := serve(ctx, db, now)
 	start = time.Now()
 	signIn(base, cs, *clients)
 	fmt.Printf("%d customers signed in through /login in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
@@ -112,11 +122,11 @@ func pagesOf(which string) []page {
 // serve starts the portal on loopback, built as `kabinet serve` builds it
 // (its workers not running). Sign-in is limited per IP; every bench
 // customer comes from one.
-func serve(ctx context.Context, db *sqlstore.DB) string {
+func serve(ctx context.Context, db *sqlstore.DB, now time.Time) string {
 	dir, err := os.MkdirTemp("", "bench-home")
 	check(err)
 	cfg := app.DefaultConfig()
-	cfg.Data, cfg.SupplierName, cfg.BaseURL = dir, "Бенчмарк", "http://localhost"
+	cfg.Data, cfg.SupplierName, cfg.BaseURL, cfg.Now = dir, "Бенчмарк", "http://localhost", now
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
 	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
 	check(err)
