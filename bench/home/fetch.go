@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -16,6 +17,9 @@ type result struct {
 	lat     []time.Duration
 	errs    int64
 	elapsed time.Duration
+	// cpu is the process's CPU time (user and system) during the run: per
+	// page it says what a page costs even on a machine others share.
+	cpu time.Duration
 }
 
 // fetch has clients connections fetch pg for d, each taking the next
@@ -31,6 +35,7 @@ func fetch(base string, cs []*customer, pg page, clients int, d time.Duration) r
 		next atomic.Int64
 		wg   sync.WaitGroup
 	)
+	cpu0 := cpuTime()
 	start := time.Now()
 	end := start.Add(d)
 	for range clients {
@@ -53,7 +58,7 @@ func fetch(base string, cs []*customer, pg page, clients int, d time.Duration) r
 		})
 	}
 	wg.Wait()
-	r.errs, r.elapsed = errs.Load(), time.Since(start)
+	r.errs, r.elapsed, r.cpu = errs.Load(), time.Since(start), cpuTime()-cpu0
 	return r
 }
 
@@ -65,9 +70,19 @@ func (r result) print(engine, name string, clients int) {
 	q := func(p float64) time.Duration {
 		return r.lat[min(len(r.lat)-1, int(float64(len(r.lat))*p))].Round(100 * time.Microsecond)
 	}
-	fmt.Printf("%s on %s, %d connections: %d pages in %s = %.0f pages/s; p50 %s, p90 %s, p99 %s, max %s; %d errors; RSS %s (peak %s, server and load generator)\n",
+	fmt.Printf("%s on %s, %d connections: %d pages in %s = %.0f pages/s; p50 %s, p90 %s, p99 %s, max %s; %d errors; CPU %s a page; RSS %s (peak %s; server and load generator together)\n",
 		name, engine, clients, len(r.lat), r.elapsed.Round(time.Millisecond), float64(len(r.lat))/r.elapsed.Seconds(),
-		q(0.50), q(0.90), q(0.99), r.lat[len(r.lat)-1].Round(100*time.Microsecond), r.errs, rss("VmRSS"), rss("VmHWM"))
+		q(0.50), q(0.90), q(0.99), r.lat[len(r.lat)-1].Round(100*time.Microsecond), r.errs, (r.cpu / time.Duration(len(r.lat))).Round(10*time.Microsecond),
+		rss("VmRSS"), rss("VmHWM"))
+}
+
+// cpuTime is the CPU time the process has used.
+func cpuTime() time.Duration {
+	var u syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &u); err != nil {
+		return 0
+	}
+	return time.Duration(u.Utime.Nano() + u.Stime.Nano())
 }
 
 // rss reads a memory line of /proc/self/status ("VmRSS", "VmHWM").
