@@ -138,3 +138,20 @@ type PeriodDebt struct {
 	Period    Period
 	Principal Money
 }
+
+// LedgerFilter selects entries of one sub-account, optionally of one kind.
+type LedgerFilter struct {
+	SubAccountID int64
+	Kind         EntryKind
+	Limit        int
+}
+
+// SubBalance is a sub-account with its kept balance.
+type SubBalance struct {
+	SubAccount *SubAccount
+	Totals     Totals
+	// Debts are the periods' unpaid principals, oldest first; they hold
+	// only when Current.
+	Debts   []PeriodDebt
+	Current bool
+}

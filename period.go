@@ -64,5 +64,27 @@ const (
 	CloseDone    = "done"
 )
 
+// ClosedChunk is what a close writes for a chunk of accounts, in one
+// transaction with its progress: the entries it posted (charges,
+// recalculations, penalties), the readings it estimated for meters
+// without one, and the period's bills.
+type ClosedChunk struct {
+	Period       Period
+	FromID, ToID int64 // the chunk's first and last account
+	Entries      []*LedgerEntry
+	Estimates    []*Reading
+	Bills        []*Bill
+	// Debts are the sub-accounts' unpaid principals after the chunk, for
+	// their kept balances.
+	Debts map[int64]KeptDebts
+}
+
+// KeptDebts are a sub-account's unpaid principals as a writer computed
+// them from its ledger, read when the kept balance was at Version.
+type KeptDebts struct {
+	Debts   []PeriodDebt
+	Version int64
+}
+
 // MonthsTo counts the months from p to q (negative when q is earlier).
 func (p Period) MonthsTo(q Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }

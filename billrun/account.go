@@ -6,7 +6,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // result is what closing one account writes.
@@ -16,25 +15,13 @@ type result struct {
 	bill      *kabinet.Bill
 }
 
-func (r *result) write(b *sqlstore.Batch) error {
-	for _, e := range r.entries {
-		b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(e)...)
-	}
-	for _, x := range r.estimates {
-		b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(x)...)
-	}
-	row, err := sqlstore.BillRow(r.bill)
-	if err != nil {
-		return err
-	}
-	b.Add("bills", sqlstore.BillColumns, row...)
-	return nil
-}
-
 // keepDebts gives the kept balances of the account's sub-accounts their
 // unpaid principals after the close, from the ledger the close read, so
 // that «Главная» needs no ledger after a close.
-func keepDebts(b *sqlstore.Batch, r *result, subs []*kabinet.SubAccount, d *sqlstore.AccountData) error {
+func keepDebts(c *kabinet.ClosedChunk, r *result, subs []*kabinet.SubAccount, d *kabinet.AccountData) error {
+	if c.Debts == nil {
+		c.Debts = map[int64]kabinet.KeptDebts{}
+	}
 	for _, sub := range subs {
 		entries := d.Ledger[sub.ID]
 		for _, e := range r.entries {
@@ -46,14 +33,14 @@ func keepDebts(b *sqlstore.Batch, r *result, subs []*kabinet.SubAccount, d *sqls
 		if err != nil {
 			return err
 		}
-		b.KeepDebts(sub.ID, ds, d.Versions[sub.ID])
+		c.Debts[sub.ID] = kabinet.KeptDebts{Debts: ds, Version: d.Versions[sub.ID]}
 	}
 	return nil
 }
 
 // closeAccount closes p for one account: each sub-account's services are
 // charged, its penalties accrued, and the bill shows it all.
-func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account, d *sqlstore.AccountData) (*result, error) {
+func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account, d *kabinet.AccountData) (*result, error) {
 	r := &result{bill: e.newBill(p, a)}
 	for _, sub := range d.SubAccounts[a.ID] {
 		part, err := e.closeSubAccount(p, a, sub, d, r)
@@ -69,7 +56,7 @@ func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a
 
 // closeSubAccount charges a sub-account's services for p and accrues its
 // penalties, adding the entries to r, and returns its part of the bill.
-func (e *Engine) closeSubAccount(p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, d *sqlstore.AccountData, r *result) (*kabinet.BillProvider, error) {
+func (e *Engine) closeSubAccount(p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, d *kabinet.AccountData, r *result) (*kabinet.BillProvider, error) {
 	history := d.Ledger[sub.ID]
 	part := &kabinet.BillProvider{SubAccount: sub.Number, DueOn: e.Due.DueDate(p)}
 	for _, service := range sub.Services {

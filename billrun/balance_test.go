@@ -88,7 +88,7 @@ func payInBulk(db *sqlstore.DB, subs []int64, batches int) error {
 	for i := range batches {
 		var b sqlstore.Batch
 		for j := range 20 {
-			b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(payment(rng, subs, fmt.Sprintf("bulk:%d:%d", i, j)))...)
+			b.AddLedgerEntry(payment(rng, subs, fmt.Sprintf("bulk:%d:%d", i, j)))
 		}
 		if err := db.Load(ctx, &b); err != nil {
 			return err
@@ -144,7 +144,7 @@ func mustKeep(t *testing.T, db *sqlstore.DB, when string, allCurrent bool) {
 			if b.Totals != tot {
 				t.Fatalf("%s: sub-account %d keeps %+v, its ledger sums to %+v", when, b.SubAccount.ID, b.Totals, tot)
 			}
-			entries, err := db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: b.SubAccount.ID, Limit: 10000})
+			entries, err := db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: b.SubAccount.ID, Limit: 10000})
 			if err != nil {
 				t.Fatal(err)
 			}

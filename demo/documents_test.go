@@ -123,7 +123,7 @@ type asOf struct {
 	day time.Time
 }
 
-func (s asOf) FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error) {
+func (s asOf) FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error) {
 	f.Limit = 1 << 20
 	es, err := s.DB.FindLedgerEntries(ctx, f)
 	return slices.DeleteFunc(es, func(e *kabinet.LedgerEntry) bool { return e.BookedOn().After(s.day) }), err
@@ -131,13 +131,13 @@ func (s asOf) FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([
 
 // FindBalances keeps, for each sub-account, what its ledger as booked by
 // day sums and spreads to.
-func (s asOf) FindBalances(ctx context.Context, accountID int64) ([]*sqlstore.SubBalance, error) {
+func (s asOf) FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error) {
 	bs, err := s.DB.FindBalances(ctx, accountID)
 	if err != nil {
 		return nil, err
 	}
 	for _, b := range bs {
-		es, err := s.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: b.SubAccount.ID})
+		es, err := s.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: b.SubAccount.ID})
 		if err != nil {
 			return nil, err
 		}

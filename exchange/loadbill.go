@@ -54,11 +54,9 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 		if bill == nil {
 			continue // a dry run's bill of an account a previous file would insert
 		}
-		row, err := sqlstore.BillRow(bill)
-		if err != nil {
+		if err := b.AddBill(bill); err != nil {
 			return err
 		}
-		b.Add("bills", sqlstore.BillColumns, row...)
 	}
 	return nil
 }

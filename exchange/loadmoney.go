@@ -50,7 +50,7 @@ func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 			continue
 		}
 		run.inserted("readings", rd.ExternalID)
-		b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(rd)...)
+		b.AddReading(rd)
 	}
 	return nil
 }
@@ -118,7 +118,7 @@ func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 			continue
 		}
 		run.inserted("ledger", e.ExternalID)
-		b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(e)...)
+		b.AddLedgerEntry(e)
 	}
 	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"kabinet"
 	"time"
 
 	"kabinet/sqlstore"
@@ -40,7 +41,7 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
-	file  *sqlstore.ImportFile // nil on a checking pass
+	file  *kabinet.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
 	seen       map[string]bool

@@ -5,7 +5,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // ProviderBalance is one provider's line of «Главная» (HOME-1): the
@@ -45,11 +44,11 @@ func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*Provider
 	return bs, nil
 }
 
-func (s *Service) forecast(ctx context.Context, k *sqlstore.SubBalance) (billing.Forecast, error) {
+func (s *Service) forecast(ctx context.Context, k *kabinet.SubBalance) (billing.Forecast, error) {
 	if k.Current {
 		return s.Penalties.ForecastDebts(k.Debts, s.Due, s.Today())
 	}
-	entries, err := s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: k.SubAccount.ID, Limit: ledgerLimit})
+	entries, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: k.SubAccount.ID, Limit: ledgerLimit})
 	if err != nil {
 		return billing.Forecast{}, err
 	}
@@ -101,7 +100,7 @@ func (s *Service) Payments(ctx context.Context, a *kabinet.Account, providerID i
 		if providerID != 0 && sub.ProviderID != providerID {
 			continue
 		}
-		pays, err := s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment, Limit: ledgerLimit})
+		pays, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment, Limit: ledgerLimit})
 		if err != nil {
 			return nil, err
 		}

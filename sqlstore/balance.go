@@ -27,19 +27,9 @@ import (
 //     bulk load that does not know it leaves it stale, and RefreshBalances
 //     computes it again. A reader of stale debts reads the ledger instead.
 
-// SubBalance is a sub-account with its kept balance.
-type SubBalance struct {
-	SubAccount *kabinet.SubAccount
-	Totals     kabinet.Totals
-	// Debts are the periods' unpaid principals, oldest first; they hold
-	// only when Current.
-	Debts   []kabinet.PeriodDebt
-	Current bool
-}
-
 // FindBalances returns the account's sub-accounts in provider order, each
 // with its kept balance, in one query.
-func (db *DB) FindBalances(ctx context.Context, accountID int64) ([]*SubBalance, error) {
+func (db *DB) FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error) {
 	st, err := db.readStmt(ctx, `SELECT s.id, s.account_id, s.provider_id, s.number, s.services, s.external_id,
 		COALESCE(b.charges, 0), COALESCE(b.penalties, 0), COALESCE(b.adjustments, 0), COALESCE(b.payments, 0),
 		COALESCE(b.debts, ''), COALESCE(b.debts_at = b.version, TRUE)
@@ -53,10 +43,10 @@ func (db *DB) FindBalances(ctx context.Context, accountID int64) ([]*SubBalance,
 		return nil, translate(err)
 	}
 	defer rows.Close()
-	var out []*SubBalance
+	var out []*kabinet.SubBalance
 	for rows.Next() {
 		var s kabinet.SubAccount
-		var b SubBalance
+		var b kabinet.SubBalance
 		var services, debts string
 		t := &b.Totals
 		if err := rows.Scan(&s.ID, &s.AccountID, &s.ProviderID, &s.Number, &services, &s.ExternalID,

@@ -29,23 +29,27 @@ type statement struct {
 	args  []any
 }
 
-// Add appends a row to table; the first Add for a table fixes its columns,
-// and tables are written in the order they were first added (parents first).
-func (b *Batch) Add(table string, cols []string, values ...any) {
+// add appends a row to table in cols; rows of a table in other columns
+// (without "id") go to a statement of their own. Tables are written in
+// the order they were first added (parents first). The typed adders in
+// batchrows.go are the only callers, so table names and column lists
+// never leave the store.
+func (b *Batch) add(table string, cols []string, values ...any) {
 	if b.byName == nil {
 		b.byName = map[string]*batchTable{}
 	}
-	t := b.byName[table]
+	key := table + "/" + cols[0]
+	t := b.byName[key]
 	if t == nil {
 		t = &batchTable{name: table, cols: cols}
-		b.byName[table] = t
+		b.byName[key] = t
 		b.tables = append(b.tables, t)
 	}
 	t.rows = append(t.rows, values)
 }
 
-// Exec adds a statement that runs after the rows, in the same transaction.
-func (b *Batch) Exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
+// exec adds a statement that runs after the rows, in the same transaction.
+func (b *Batch) exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
 
 // Rows returns the number of rows in the batch.
 func (b *Batch) Rows() int {
