@@ -191,18 +191,22 @@ func (b *Batch) KeepDebts(subAccountID int64, ds []kabinet.PeriodDebt, version i
 // debts of digits, colons and spaces), in sub-account order, 500 rows a
 // statement.
 func balanceUpserts(b *Batch) []statement {
-	t := b.byName["ledger"]
-	if t == nil {
-		return nil
-	}
-	sub, kind, amount := slices.Index(t.cols, "sub_account_id"), slices.Index(t.cols, "kind"), slices.Index(t.cols, "amount")
 	sums := map[int64]*kabinet.Totals{}
-	for _, r := range t.rows {
-		id := r[sub].(int64)
-		if sums[id] == nil {
-			sums[id] = &kabinet.Totals{}
+	for _, t := range b.tables {
+		if t.name != "ledger" {
+			continue
 		}
-		sums[id].Add(kabinet.LedgerEntry{Kind: kabinet.EntryKind(r[kind].(string)), Amount: kabinet.Money(r[amount].(int64))})
+		sub, kind, amount := slices.Index(t.cols, "sub_account_id"), slices.Index(t.cols, "kind"), slices.Index(t.cols, "amount")
+		for _, r := range t.rows {
+			id := r[sub].(int64)
+			if sums[id] == nil {
+				sums[id] = &kabinet.Totals{}
+			}
+			sums[id].Add(kabinet.LedgerEntry{Kind: kabinet.EntryKind(r[kind].(string)), Amount: kabinet.Money(r[amount].(int64))})
+		}
+	}
+	if len(sums) == 0 {
+		return nil
 	}
 	ids := make([]int64, 0, len(sums))
 	for id := range sums {
