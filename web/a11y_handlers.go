@@ -31,7 +31,7 @@ func (p *BasePage) A11yPanel() A11yPanel { return A11yPanel{A11y: p.A11y, Return
 // the page the customer came from.
 func (p *A11yPage) A11yPanel() A11yPanel { return A11yPanel{A11y: p.A11y, Return: p.Return} }
 
-func (s *Server) handleA11yShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleA11yShow(w http.ResponseWriter, r *http.Request) error {
 	ret, _ := localPath(r.URL.Query().Get("return"))
 	p := &A11yPage{BasePage: s.base(r, "Версия для слабовидящих"), Return: ret}
 	return s.render(w, http.StatusOK, "a11y", p)
@@ -40,7 +40,7 @@ func (s *Server) handleA11yShow(w http.ResponseWriter, r *http.Request) error {
 // handleA11yUpdate applies the one setting whose button was pressed (each
 // button submits its own name and value) and goes back with a redirect, so
 // reloading the page does not post again.
-func (s *Server) handleA11yUpdate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleA11yUpdate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 // handleAccessApprove lets the person behind a request reach the account
 // (DATA-3: the owner's consent to a link by surname).
-func (s *Server) handleAccessApprove(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAccessApprove(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	id, err := pathID(r, "request")
 	if err != nil {
 		return err
@@ -21,7 +21,7 @@ func (s *Server) handleAccessApprove(w http.ResponseWriter, r *http.Request, v *
 }
 
 // handleAccessDecline refuses a request to reach the account.
-func (s *Server) handleAccessDecline(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAccessDecline(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	id, err := pathID(r, "request")
 	if err != nil {
 		return err
@@ -33,7 +33,7 @@ func (s *Server) handleAccessDecline(w http.ResponseWriter, r *http.Request, v *
 }
 
 // handleAccessRevoke takes the account away from a person who linked it.
-func (s *Server) handleAccessRevoke(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAccessRevoke(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	id, err := pathID(r, "user")
 	if err != nil {
 		return err

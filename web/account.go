@@ -15,7 +15,7 @@ type accountHandler func(w http.ResponseWriter, r *http.Request, v *auth.Visitor
 // account guards the pages under /a/{acc}/: {acc} is an account ID, and
 // the sign-in service decides whether the visitor reaches it. Anybody who
 // does not gets 404, as for an account that does not exist.
-func (s *Server) account(h accountHandler) handlerFunc {
+func (s *portalSite) account(h accountHandler) handlerFunc {
 	return s.cabinet(func(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 		acc := r.PathValue("acc")
 		id, err := strconv.ParseInt(acc, 10, 64)

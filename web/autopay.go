@@ -28,7 +28,7 @@ type AutopayFields struct {
 const autopayDefaultDay = "15"
 
 // autopayFields builds the fields from form f, nil for a fresh form.
-func (s *Server) autopayFields(r *http.Request, a *kabinet.Account, f map[string][]string) (*AutopayFields, error) {
+func (s *portalSite) autopayFields(r *http.Request, a *kabinet.Account, f map[string][]string) (*AutopayFields, error) {
 	get := func(name, def string) string {
 		if f == nil {
 			return def
@@ -109,7 +109,7 @@ type AutopayPage struct {
 // AutopayRow is one charge of the history.
 type AutopayRow struct{ Date, Period, Amount, State string }
 
-func (s *Server) handleAutopayShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAutopayShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	view, err := s.payments.Autopay(r.Context(), a.ID)
 	if err != nil {
 		return err
@@ -126,7 +126,7 @@ func (s *Server) handleAutopayShow(w http.ResponseWriter, r *http.Request, v *au
 
 // handleAutopayOff turns autopay off at once; the card is unbound at the
 // bank now or, if the bank does not answer, by the scheduler later.
-func (s *Server) handleAutopayOff(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAutopayOff(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func TestAutopay(t *testing.T) {
 		}
 	})
 	t.Run("TurnOff", func(t *testing.T) {
-		v, _ := p.Server.payments.Autopay(context.Background(), acc.ID)
+		v, _ := p.Server.portal.payments.Autopay(context.Background(), acc.ID)
 		a.settle(a.post(page+"/off", url.Values{}))
 		d := a.doc()
 		if !strings.Contains(d.Text("main"), "Автоплатеж отключен") || !strings.HasPrefix(d.Text(".autopay-state"), "Отключен") {
@@ -79,7 +79,7 @@ func TestAutopay(t *testing.T) {
 		if p.bank.BindingActive(v.Rule.BindingID) {
 			t.Error("the card is still bound at the bank")
 		}
-		if got, _ := p.Server.payments.Autopay(context.Background(), acc.ID); got.Rule.State != kabinet.AutopayStopped {
+		if got, _ := p.Server.portal.payments.Autopay(context.Background(), acc.ID); got.Rule.State != kabinet.AutopayStopped {
 			t.Errorf("rule = %+v", got.Rule)
 		}
 	})

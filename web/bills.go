@@ -34,7 +34,7 @@ func capitalize(s string) string {
 // handleBillPDF sends the bill of the period in the URL («Квитанция»,
 // BILL-1) to be shown in the browser, printed or saved. A period without a
 // bill, or not written as YYYY-MM.pdf, is 404.
-func (s *Server) handleBillPDF(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleBillPDF(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	name := r.PathValue("file")
 	p, err := kabinet.ParsePeriod(strings.TrimSuffix(name, ".pdf"))
 	if err != nil || name != p.String()+".pdf" { // one URL per bill
@@ -53,7 +53,7 @@ func (s *Server) handleBillPDF(w http.ResponseWriter, r *http.Request, v *auth.V
 
 // handleSamplePDF sends «Образец квитанции с пояснениями начислений»: the
 // account's newest bill with its blocks explained.
-func (s *Server) handleSamplePDF(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleSamplePDF(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	b, err := s.home.NewestBill(r.Context(), a)
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ type LinkPage struct {
 type ConfirmedPage struct{ BasePage }
 
 // handleConfirmEmail follows the registration link (AUTH-4).
-func (s *Server) handleConfirmEmail(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleConfirmEmail(w http.ResponseWriter, r *http.Request) error {
 	err := s.auth.ConfirmEmail(r.Context(), r.URL.Query().Get("token"))
 	if err == nil {
 		return s.render(w, http.StatusOK, "confirmed", &ConfirmedPage{BasePage: s.base(r, "Подтверждение")})
@@ -32,7 +32,7 @@ func (s *Server) handleConfirmEmail(w http.ResponseWriter, r *http.Request) erro
 
 // linkFailed renders the page for a refused link, or returns any other
 // error.
-func (s *Server) linkFailed(w http.ResponseWriter, r *http.Request, err error, p *LinkPage) error {
+func (s *portalSite) linkFailed(w http.ResponseWriter, r *http.Request, err error, p *LinkPage) error {
 	switch {
 	case errors.Is(err, auth.ErrLinkExpired):
 		p.Expired = true

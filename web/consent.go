@@ -19,7 +19,7 @@ type ConsentPage struct {
 	Version  string
 }
 
-func (s *Server) handleConsentShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleConsentShow(w http.ResponseWriter, r *http.Request) error {
 	p := &ConsentPage{
 		BasePage: s.base(r, "Условия обработки персональных данных"),
 		Operator: s.cfg.SupplierName,
@@ -44,7 +44,7 @@ func (p *ConsentPage) VersionDate() string {
 
 // consentVersion is the version of the terms the service records with each
 // consent, so the page and the records agree.
-func (s *Server) consentVersion() string {
+func (s *portalSite) consentVersion() string {
 	if s.auth == nil {
 		return auth.DefaultConfig().ConsentVersion
 	}

@@ -54,7 +54,7 @@ func linkify(text string) []TextPart {
 // handleDevOutbox serves /dev/mail and /dev/sms. They exist only when the
 // config turns them on: in production they would show every customer's
 // letters.
-func (s *Server) handleDevOutbox(ch kabinet.Channel) handlerFunc {
+func (s *portalSite) handleDevOutbox(ch kabinet.Channel) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if !s.cfg.DevOutbox || s.outbox == nil || !(s.cfg.Dev || fromLoopback(r)) {
 			return s.handleNotFound(w, r)

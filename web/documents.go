@@ -47,12 +47,12 @@ func filesInput(f *RequestForm, l requests.Config) FileInput {
 }
 
 // handleDocumentsShow shows the form.
-func (s *Server) handleDocumentsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleDocumentsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	return s.renderDocuments(w, r, a, http.StatusOK, requests.DocumentsForm{}, nil)
 }
 
 // handleDocumentsCreate takes the scans as they stream in and sends them.
-func (s *Server) handleDocumentsCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleDocumentsCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	up := s.requests.NewUpload()
 	pf, err := s.readUpload(w, r, up, "files")
 	if err != nil {
@@ -69,7 +69,7 @@ func (s *Server) handleDocumentsCreate(w http.ResponseWriter, r *http.Request, v
 	return s.redirect(w, r, accountPath(a, "requests"), "documents-sent")
 }
 
-func (s *Server) renderDocuments(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.DocumentsForm, refused *RequestForm) error {
+func (s *portalSite) renderDocuments(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.DocumentsForm, refused *RequestForm) error {
 	p := &DocumentsPage{BasePage: s.base(r, "Направить документы он-лайн"), Form: f, Limits: s.requests.Config()}
 	p.RequestForm = formFor(refused, accountPath(a, "documents"), accountPath(a, ""))
 	return s.render(w, status, "documents", p)

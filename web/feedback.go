@@ -91,7 +91,7 @@ func (p *FeedbackPage) FilesInput() FileInput { return filesInput(&p.RequestForm
 
 // handleFeedbackShow shows the form, prefilled for a signed-in customer,
 // or the number of the enquiry just sent.
-func (s *Server) handleFeedbackShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleFeedbackShow(w http.ResponseWriter, r *http.Request) error {
 	var f requests.FeedbackForm
 	if v := visitor(r); v != nil && v.Confirmed() {
 		var err error
@@ -110,7 +110,7 @@ func (s *Server) handleFeedbackShow(w http.ResponseWriter, r *http.Request) erro
 }
 
 // handleFeedbackCreate takes an enquiry with its files as they stream in.
-func (s *Server) handleFeedbackCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleFeedbackCreate(w http.ResponseWriter, r *http.Request) error {
 	up := s.requests.NewUpload()
 	pf, err := s.readUpload(w, r, up, "files")
 	if err != nil {
@@ -141,7 +141,7 @@ func (s *Server) handleFeedbackCreate(w http.ResponseWriter, r *http.Request) er
 	return s.redirect(w, r, "/feedback?sent="+strconv.FormatInt(req.ID, 10), "")
 }
 
-func (s *Server) feedbackPage(r *http.Request, f requests.FeedbackForm, refused *RequestForm) (*FeedbackPage, error) {
+func (s *portalSite) feedbackPage(r *http.Request, f requests.FeedbackForm, refused *RequestForm) (*FeedbackPage, error) {
 	branches, err := s.requests.Branches(r.Context())
 	if err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // handle adapts a handlerFunc to http.Handler. It is the one place where
 // errors become statuses, get logged and are shown to the customer.
-func (s *Server) handle(h handlerFunc) http.Handler {
+func (s *site) handle(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := h(w, r); err != nil {
 			s.fail(w, r, err)
@@ -26,14 +26,14 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 // fail logs an internal error once and renders the error page. Errors the
 // customer caused (not found, invalid input...) are not logged: they are
 // answered, and the request log already records the status.
-func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+func (s *site) fail(w http.ResponseWriter, r *http.Request, err error) {
 	status := errorStatus(err)
 	if status >= 500 {
 		s.log.ErrorContext(r.Context(), "request failed",
 			"method", r.Method, "route", routeLabel(r), "err", err)
 	}
 	page := &ErrorPage{
-		BasePage: s.base(r, errorTitle(status)),
+		BasePage: s.frame(r, errorTitle(status)),
 		Status:   status,
 		Message:  kabinet.ErrorMessage(err),
 	}
@@ -88,10 +88,10 @@ func errorTitle(status int) string {
 
 // handleNotFound answers every path no route matched: 405 with Allow
 // when the path has routes for other methods, 404 otherwise.
-func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
+func (s *site) handleNotFound(w http.ResponseWriter, r *http.Request) error {
 	if allow := s.allowedMethods(r); len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		page := &ErrorPage{BasePage: s.base(r, errorTitle(http.StatusMethodNotAllowed)), Status: http.StatusMethodNotAllowed,
+		page := &ErrorPage{BasePage: s.frame(r, errorTitle(http.StatusMethodNotAllowed)), Status: http.StatusMethodNotAllowed,
 			Message: "Этот адрес не принимает такой запрос. Откройте страницу по ссылке на сайте."}
 		return s.render(w, page.Status, "error", page)
 	}
@@ -100,13 +100,13 @@ func (s *Server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
 }
 
 // allowedMethods are the methods of the routes the request's path has,
-// other than the catch-all.
-func (s *Server) allowedMethods(r *http.Request) []string {
+// on this site or among the shell's own routes, other than a catch-all.
+func (s *site) allowedMethods(r *http.Request) []string {
 	var allow []string
 	for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
 		probe := r.Clone(r.Context())
 		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "/" && pattern != "" {
+		if s.takes(probe) || s.own.takes(probe) {
 			allow = append(allow, m)
 		}
 	}
@@ -118,15 +118,15 @@ func (s *Server) allowedMethods(r *http.Request) []string {
 
 // handleCrossOriginDenied answers a form posted from another site: the
 // CSRF check refused it before any handler ran.
-func (s *Server) handleCrossOriginDenied(w http.ResponseWriter, r *http.Request) error {
+func (s *site) handleCrossOriginDenied(w http.ResponseWriter, r *http.Request) error {
 	return kabinet.Errorf(kabinet.EFORBIDDEN,
 		"Запрос отклонён: форма была отправлена с другого сайта. Откройте страницу заново и повторите.")
 }
 
 // renderPanic is what the recovery middleware shows after a panic.
-func (s *Server) renderPanic(w http.ResponseWriter, r *http.Request) {
+func (s *site) renderPanic(w http.ResponseWriter, r *http.Request) {
 	page := &ErrorPage{
-		BasePage: s.base(r, errorTitle(http.StatusInternalServerError)),
+		BasePage: s.frame(r, errorTitle(http.StatusInternalServerError)),
 		Status:   http.StatusInternalServerError,
 		Message:  kabinet.ErrorMessage(errors.New("panic")),
 	}

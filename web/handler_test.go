@@ -34,10 +34,10 @@ func TestErrorStatus(t *testing.T) {
 
 func TestHandlerErrors(t *testing.T) {
 	s := MustServer(t, nil)
-	s.mux.Handle("GET /conflict", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+	s.portal.mux.Handle("GET /conflict", s.portal.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("save: %w", kabinet.Errorf(kabinet.ECONFLICT, "Показания уже переданы."))
 	}))
-	s.mux.Handle("GET /internal", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+	s.portal.mux.Handle("GET /internal", s.portal.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return errors.New("pq: password authentication failed for user kabinet")
 	}))
 	h := s.Handler()
@@ -68,7 +68,7 @@ func TestDevModeShowsDetail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.mux.Handle("GET /internal", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+	s.portal.mux.Handle("GET /internal", s.portal.handle(func(w http.ResponseWriter, r *http.Request) error {
 		return errors.New("pq: connection refused")
 	}))
 	w := get(t, s.Handler(), "/internal")

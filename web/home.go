@@ -28,7 +28,7 @@ type HomePage struct {
 // handleHome is the portal's front door: «Главная» of the signed-in
 // customer's account, the way on for one in the middle of registering, the
 // sign-in form for everybody else.
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleHome(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
 	if v == nil {
 		return s.handleLoginShow(w, r)
@@ -40,13 +40,13 @@ func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) error {
 }
 
 // handleAccountHome is «Главная» of one account (HOME-1..3).
-func (s *Server) handleAccountHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAccountHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	return s.renderHome(w, r, v, a, http.StatusOK, nil)
 }
 
 // renderHome renders «Главная»; a services form sent back with mistakes
 // comes as panel, otherwise the panel shows the saved settings.
-func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account, status int, panel *ServicesPanel) error {
+func (s *portalSite) renderHome(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account, status int, panel *ServicesPanel) error {
 	o, err := s.home.Overview(r.Context(), a, v.User)
 	if err != nil {
 		return err
@@ -88,7 +88,7 @@ type cabinetHandler func(w http.ResponseWriter, r *http.Request, v *auth.Visitor
 
 // cabinet guards a cabinet page: a stranger goes to the sign-in form, an
 // unconfirmed customer to the page that says how to confirm.
-func (s *Server) cabinet(h cabinetHandler) handlerFunc {
+func (s *portalSite) cabinet(h cabinetHandler) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		v := visitor(r)
 		if v == nil {

@@ -44,14 +44,14 @@ func (p *LoginPage) SecretField() Field {
 // number, surname or password, a lockout and a rate limit look alike.
 const statusSignInRefused = http.StatusUnauthorized
 
-func (s *Server) handleLoginShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleLoginShow(w http.ResponseWriter, r *http.Request) error {
 	p := &LoginPage{BasePage: s.base(r, "Вход в личный кабинет")}
 	return s.render(w, http.StatusOK, "login", p)
 }
 
 // handleLoginCreate signs the customer in with a password, or opens
 // registration with the owner's surname on the first visit.
-func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleLoginCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -91,7 +91,7 @@ func (s *Server) handleLoginCreate(w http.ResponseWriter, r *http.Request) error
 
 // replaceSession ends the session the browser held, if any, and starts the
 // new one: signing in as someone else must not leave the old session alive.
-func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token string) {
+func (s *portalSite) replaceSession(w http.ResponseWriter, r *http.Request, token string) {
 	if old := s.sessionToken(r); old != "" && old != token {
 		if err := s.auth.SignOut(r.Context(), old); err != nil {
 			s.log.WarnContext(r.Context(), "end the previous session", "err", err)
@@ -103,7 +103,7 @@ func (s *Server) replaceSession(w http.ResponseWriter, r *http.Request, token st
 // handleLogout ends the session («Выход») and says so on the sign-in page.
 // «Отмена» of a registration form posts here too; that visitor never got
 // into the cabinet, so there is nothing to say.
-func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleLogout(w http.ResponseWriter, r *http.Request) error {
 	if token := s.sessionToken(r); token != "" {
 		if err := s.auth.SignOut(r.Context(), token); err != nil {
 			return err

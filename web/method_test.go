@@ -18,6 +18,10 @@ func TestUnknownMethod(t *testing.T) {
 		{http.MethodPut, "/feedback", "GET, HEAD, POST", http.StatusMethodNotAllowed},
 		{http.MethodPost, "/consent", "GET, HEAD", http.StatusMethodNotAllowed},
 		{http.MethodPatch, "/office/login", "GET, HEAD, POST", http.StatusMethodNotAllowed},
+		{http.MethodGet, "/office/logout", "POST", http.StatusMethodNotAllowed},
+		{http.MethodPost, "/healthz", "GET, HEAD", http.StatusMethodNotAllowed}, // the shell's own route
+		{http.MethodGet, "/office", "", http.StatusNotFound},
+		{http.MethodGet, "/office/no-such-page", "", http.StatusNotFound},
 		{http.MethodGet, "/no-such-page", "", http.StatusNotFound},
 		{http.MethodDelete, "/no-such-page", "", http.StatusNotFound},
 	} {

@@ -46,11 +46,13 @@ var flashMessages = map[string]string{
 type flashKey struct{}
 
 // takeFlash reads the flash cookie of a page request into the context and
-// deletes it, so the message shows once.
+// deletes it, so the message shows once. Both sites have it in their
+// chains; the shell's own routes (assets, operations) do not, so they
+// leave the message to the page.
 func (s *Server) takeFlash(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(flashCookie)
-		if err != nil || sessionless(r.URL.Path) {
+		if err != nil {
 			next.ServeHTTP(w, r)
 			return
 		}

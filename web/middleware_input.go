@@ -36,7 +36,7 @@ var (
 // reads clean, bounded strings, on both engines alike (PostgreSQL refuses
 // NUL and bad UTF-8 where SQLite stores them). Forms with files are
 // checked as they are read (readUpload), with the same rules.
-func (s *Server) checkInput(next http.Handler) http.Handler {
+func (s *site) checkInput(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := checkQuery(r.URL.RawQuery); err != nil {
 			s.fail(w, r, err)

@@ -21,8 +21,9 @@ func withRoute(next http.Handler) http.Handler {
 	})
 }
 
-// recordRoute wraps the mux and fills in the route it matches.
-func (s *Server) recordRoute(mux *http.ServeMux) http.Handler {
+// recordRoute wraps a mux and fills in the route it matches. The shell's
+// mux records the site it mounts, and the site's mux, inside, the route.
+func recordRoute(mux *http.ServeMux) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if m, ok := r.Context().Value(routeKey{}).(*matchedRoute); ok {
 			_, m.pattern = mux.Handler(r)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"strings"
 
 	"kabinet"
 	"kabinet/auth"
@@ -21,7 +20,7 @@ const sessionCookie = "kabinet_session"
 const hostSessionCookie = "__Host-" + sessionCookie
 
 // sessionCookieName is the session cookie's name on this portal.
-func (s *Server) sessionCookieName() string {
+func (s *portalSite) sessionCookieName() string {
 	if s.secure() {
 		return hostSessionCookie
 	}
@@ -36,13 +35,14 @@ type (
 // resolveVisitor looks up the visitor of the session cookie once per
 // request and puts it in the context. A cookie whose session ended (idle,
 // too old, signed out elsewhere) is cleared, so the browser stops sending
-// it. Static files and the operations endpoints skip the lookup: they do
-// not need it and are requested far more often than pages. The back office
-// has sessions of its own (office.go).
-func (s *Server) resolveVisitor(next http.Handler) http.Handler {
+// it. It is the portal's middleware only: static files and the operations
+// endpoints are the shell's and never look the visitor up (they are
+// requested far more often than pages), and the back office has sessions
+// of its own (office.go).
+func (s *portalSite) resolveVisitor(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		c, err := r.Cookie(s.sessionCookieName())
-		if err != nil || s.auth == nil || sessionless(r.URL.Path) || isOffice(r.URL.Path) {
+		if err != nil || s.auth == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -61,13 +61,6 @@ func (s *Server) resolveVisitor(next http.Handler) http.Handler {
 	})
 }
 
-// sessionless reports whether a path never needs to know the visitor. The
-// billing exchange knows only its bearer tokens.
-func sessionless(path string) bool {
-	return strings.HasPrefix(path, "/static/") || path == "/healthz" || path == "/readyz" || path == "/metrics" ||
-		strings.HasPrefix(path, "/api/exchange/")
-}
-
 // visitor returns the visitor of the request, nil for nobody.
 func visitor(r *http.Request) *auth.Visitor {
 	v, _ := r.Context().Value(visitorKey{}).(*auth.Visitor)
@@ -82,7 +75,7 @@ func sessionEnded(r *http.Request) bool {
 }
 
 // sessionToken is the token of the request's session cookie, "" if none.
-func (s *Server) sessionToken(r *http.Request) string {
+func (s *portalSite) sessionToken(r *http.Request) string {
 	if c, err := r.Cookie(s.sessionCookieName()); err == nil {
 		return c.Value
 	}
@@ -92,19 +85,19 @@ func (s *Server) sessionToken(r *http.Request) string {
 // startSession gives the browser the cookie of a new session. Every
 // sign-in, registration and password change issues a new token, so a
 // token planted before sign-in is worth nothing after it.
-func (s *Server) startSession(w http.ResponseWriter, token string) {
+func (s *portalSite) startSession(w http.ResponseWriter, token string) {
 	http.SetCookie(w, s.cookie(s.sessionCookieName(), token, 0))
 }
 
 // endSession tells the browser to forget its session cookie.
-func (s *Server) endSession(w http.ResponseWriter) {
+func (s *portalSite) endSession(w http.ResponseWriter) {
 	http.SetCookie(w, s.cookie(s.sessionCookieName(), "", -1))
 }
 
 // needAuth guards the handlers that call the sign-in service, so a server
 // built without one (the shell's own tests) answers with an error page
 // rather than a nil dereference.
-func (s *Server) needAuth(h handlerFunc) handlerFunc {
+func (s *portalSite) needAuth(h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		if s.auth == nil {
 			return kabinet.Errorf(kabinet.EINTERNAL, "Вход в личный кабинет временно недоступен. Попробуйте позже.")

@@ -8,7 +8,7 @@ import (
 
 func TestPanicRecovery(t *testing.T) {
 	s := MustServer(t, nil)
-	s.mux.Handle("GET /boom", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+	s.portal.mux.Handle("GET /boom", s.portal.handle(func(w http.ResponseWriter, r *http.Request) error {
 		panic("kaboom-internal-detail")
 	}))
 	h, metrics := s.Handler(), s.Metrics()

@@ -20,7 +20,7 @@ type NotificationView struct {
 }
 
 // handleNotificationsShow lists the notifications and marks them read.
-func (s *Server) handleNotificationsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handleNotificationsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	ns, err := s.home.Notifications(r.Context(), v.User.ID)
 	if err != nil {
 		return err
@@ -36,7 +36,7 @@ func (s *Server) handleNotificationsShow(w http.ResponseWriter, r *http.Request,
 
 // unread is the number on the bell of a signed-in customer. The bell is
 // not worth an error page: should the count fail, it shows none.
-func (s *Server) unread(r *http.Request, v *auth.Visitor) int {
+func (s *portalSite) unread(r *http.Request, v *auth.Visitor) int {
 	if s.home == nil || v == nil || !v.Confirmed() {
 		return 0
 	}

@@ -9,15 +9,43 @@ import (
 
 	"kabinet"
 	"kabinet/office"
+	"kabinet/requests"
 )
 
-// The back office (/office/) is another surface of this web adapter, not an
-// adapter of its own: the same technology (server-rendered html/template),
-// and the same shell — security headers and CSP, the CSRF check, request
-// log, metrics, panic recovery, assets, form partials and error pages.
-// What is its own: the operator's session cookie (path /office/), the
-// guards by role, the pages office_*.html, and the office service behind
-// them, which decides what an operator may do and writes the audit log.
+// officeSite is the back office, the second site on the shell, mounted at
+// /office/: the same technology (server-rendered html/template) and the
+// same shell — security headers and CSP, the CSRF check, request log,
+// metrics, panic recovery, assets, form partials and error pages. What is
+// its own: its routes (routes_office.go), its middleware (no customer's
+// session is looked up here), the operator's session cookie (path
+// /office/), the guards by role, its frame of a page (base), the pages
+// office_*.html, and the office service behind them, which decides what
+// an operator may do and writes the audit log.
+type officeSite struct {
+	site
+	office     *office.Service
+	requests   *requests.Service
+	broadcasts *office.Broadcasts
+	// officeAccess is who may use each route (officeTable).
+	officeAccess map[string]officeAccess
+	handler      http.Handler
+}
+
+func newOfficeSite(s *Server, deps Deps) *officeSite {
+	o := &officeSite{office: deps.Office, requests: deps.Requests, broadcasts: deps.Broadcasts,
+		officeAccess: map[string]officeAccess{}}
+	o.site = s.newSite(o.base)
+	o.routes()
+	o.handler = o.middleware(recordRoute(o.mux))
+	return o
+}
+
+// middleware wraps the back office's mux, outermost first: the shell's
+// protection, then the flash. The operator is looked up by the guard of
+// each route (officeGuard), not for every request.
+func (s *officeSite) middleware(h http.Handler) http.Handler {
+	return s.protect(s.takeFlash(h))
+}
 
 // officeCookie holds the token of an operator's session. It is sent to
 // /office/ only, and is Strict: no other site can make the browser send it.
@@ -37,58 +65,6 @@ const (
 // officeHandler is a handler of a back-office page, given its operator.
 type officeHandler func(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error
 
-// officeTable registers /office/ routes with the guard of their access
-// level, and records the level: the access matrix checks every route
-// against it, so a new route is covered without touching the test.
-type officeTable struct {
-	s *Server
-	m routeTable
-}
-
-func (t officeTable) public(pattern string, h handlerFunc) {
-	t.s.officeAccess[pattern] = officePublic
-	t.m.Handle(pattern, t.s.handle(h))
-}
-
-func (t officeTable) operator(pattern string, h officeHandler) {
-	t.s.officeAccess[pattern] = officeOperator
-	t.m.Handle(pattern, t.s.handle(t.s.officeGuard(officeOperator, h)))
-}
-
-func (t officeTable) admin(pattern string, h officeHandler) {
-	t.s.officeAccess[pattern] = officeAdmin
-	t.m.Handle(pattern, t.s.handle(t.s.officeGuard(officeAdmin, h)))
-}
-
-// officeRoutes registers the back office, if the server has one.
-func (s *Server) officeRoutes(m routeTable) {
-	s.officeAccess = map[string]officeAccess{}
-	if s.office == nil {
-		return
-	}
-	o := officeTable{s, m}
-	o.public("GET /office/login", s.handleOfficeLoginShow)
-	o.public("POST /office/login", s.handleOfficeLoginCreate)
-	o.operator("POST /office/logout", s.handleOfficeLogout)
-	o.operator("GET /office/password", s.handleOfficePasswordShow)
-	o.operator("POST /office/password", s.handleOfficePasswordUpdate)
-	o.operator("GET /office/{$}", s.handleOfficeHome)
-	o.operator("GET /office/accounts", s.handleOfficeAccounts)
-	o.operator("GET /office/accounts/{id}", s.handleOfficeAccount)
-	o.operator("POST /office/accounts/{id}/registration/delete", s.handleOfficeDeleteRegistration)
-	o.operator("GET /office/requests", s.handleOfficeQueue)
-	o.operator("GET /office/requests/{req}", s.handleOfficeRequest)
-	o.operator("POST /office/requests/{req}/assign", s.handleOfficeAssign)
-	o.operator("POST /office/requests/{req}/status", s.handleOfficeStatus)
-	o.operator("POST /office/requests/{req}/answer", s.handleOfficeAnswer)
-	o.operator("GET /office/requests/{req}/files/{att}", s.handleOfficeAttachment)
-	o.admin("GET /office/audit", s.handleOfficeAudit)
-	s.officeBroadcastRoutes(o)
-}
-
-// isOffice reports whether a path belongs to the back office.
-func isOffice(path string) bool { return path == "/office" || strings.HasPrefix(path, "/office/") }
-
 type operatorKey struct{}
 
 // operator returns the operator of the request, nil for nobody.
@@ -101,7 +77,7 @@ func operator(r *http.Request) *kabinet.Operator {
 // anybody else to the sign-in form, and answers 403 to an operator on an
 // admin's page. An operator with a one-time password is sent to change it
 // first.
-func (s *Server) officeGuard(level officeAccess, h officeHandler) handlerFunc {
+func (s *officeSite) officeGuard(level officeAccess, h officeHandler) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		o, err := s.office.Visit(r.Context(), officeToken(r))
 		if errors.Is(err, office.ErrNoSession) {
@@ -134,7 +110,7 @@ func officeToken(r *http.Request) string {
 
 // operatorCookie is the operator's session cookie: a browser-session cookie,
 // for /office/ only, Strict.
-func (s *Server) operatorCookie(token string, maxAge time.Duration) *http.Cookie {
+func (s *officeSite) operatorCookie(token string, maxAge time.Duration) *http.Cookie {
 	c := s.cookie(officeCookie, token, maxAge)
 	c.Path, c.SameSite = "/office/", http.SameSiteStrictMode
 	return c
@@ -147,8 +123,9 @@ type OfficeHeader struct {
 	Nav        []NavItem
 }
 
-// officeBase fills the BasePage of a back-office page.
-func (s *Server) officeBase(r *http.Request, title string) BasePage {
+// base fills the BasePage of a back-office page: the office's header
+// instead of the customer's navigation.
+func (s *officeSite) base(r *http.Request, title string) BasePage {
 	p := BasePage{Title: title, SupplierName: s.cfg.SupplierName, Path: r.URL.Path, Flash: flash(r), Office: &OfficeHeader{}}
 	o := operator(r)
 	if o == nil {
@@ -169,9 +146,9 @@ func (s *Server) officeBase(r *http.Request, title string) BasePage {
 }
 
 // officeClient is where an operator's request came from, for the audit log.
-func (s *Server) officeClient(r *http.Request) office.Client { return s.client(r) }
+func (s *officeSite) officeClient(r *http.Request) office.Client { return s.client(r) }
 
 // handleOfficeHome sends an operator to the account look-up.
-func (s *Server) handleOfficeHome(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeHome(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.redirect(w, r, "/office/accounts", flashKeyOf(r))
 }

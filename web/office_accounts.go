@@ -30,7 +30,7 @@ func (p *OfficeAccountsPage) QueryField() Field {
 // handleOfficeAccounts looks accounts up (?q=). The query travels in the
 // URL so that a result can be linked and the back button works; the
 // request log records the route only, never the query.
-func (s *Server) handleOfficeAccounts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAccounts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	p := &OfficeAccountsPage{BasePage: s.base(r, "Лицевые счета"), Query: strings.TrimSpace(r.URL.Query().Get("q"))}
 	if p.Query != "" {
 		found, err := s.office.Search(r.Context(), o, p.Query, s.officeClient(r))
@@ -99,11 +99,11 @@ func (p *OfficeAccountPage) DeleteBox() Checkbox {
 
 // handleOfficeAccount shows an account; the view is written to the audit
 // log before anything is shown.
-func (s *Server) handleOfficeAccount(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAccount(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.renderOfficeAccount(w, r, o, http.StatusOK, "")
 }
 
-func (s *Server) renderOfficeAccount(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int, deleteError string) error {
+func (s *officeSite) renderOfficeAccount(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int, deleteError string) error {
 	id, err := officeID(r)
 	if err != nil {
 		return err
@@ -187,7 +187,7 @@ func meterView(mc *office.MeterCard) OfficeMeterView {
 	return v
 }
 
-func (s *Server) userView(u *kabinet.User) OfficeUserView {
+func (s *officeSite) userView(u *kabinet.User) OfficeUserView {
 	v := OfficeUserView{Email: u.Email, Phone: kabinet.FormatPhone(u.Phone), Status: "Ожидает подтверждения",
 		Since: s.local(u.CreatedAt).Format("02.01.2006 15:04")}
 	if u.Confirmed() {
@@ -199,7 +199,7 @@ func (s *Server) userView(u *kabinet.User) OfficeUserView {
 // handleOfficeDeleteRegistration deletes the account's registration
 // (AUTH-9) once the box is ticked; unticked, the page comes back with the
 // reason beside it.
-func (s *Server) handleOfficeDeleteRegistration(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeDeleteRegistration(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

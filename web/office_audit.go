@@ -47,7 +47,7 @@ func (p *OfficeAuditPage) ToField() Field {
 const auditPageSize = 200
 
 // handleOfficeAudit shows the audit log with the filters of the query.
-func (s *Server) handleOfficeAudit(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAudit(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	ops, err := s.office.Operators(r.Context(), o)
 	if err != nil {
 		return err
@@ -103,7 +103,7 @@ func (s *Server) handleOfficeAudit(w http.ResponseWriter, r *http.Request, o *ka
 
 // auditDay parses a date of the filter as a day in the supplier's time
 // zone; a bad one is an error beside its field.
-func (s *Server) auditDay(v, field string, errs map[string]string) time.Time {
+func (s *officeSite) auditDay(v, field string, errs map[string]string) time.Time {
 	if v == "" {
 		return time.Time{}
 	}

@@ -15,17 +15,6 @@ import (
 // one, sees how many accounts it reaches, and sends it; its page then
 // shows the progress.
 
-// officeBroadcastRoutes registers the broadcasts' pages, admins only.
-func (s *Server) officeBroadcastRoutes(o officeTable) {
-	if s.broadcasts == nil {
-		return
-	}
-	o.admin("GET /office/broadcasts", s.handleOfficeBroadcasts)
-	o.admin("POST /office/broadcasts", s.handleOfficeBroadcastCreate)
-	o.admin("GET /office/broadcasts/{id}", s.handleOfficeBroadcast)
-	o.admin("POST /office/broadcasts/{id}/send", s.handleOfficeBroadcastSend)
-}
-
 // OfficeBroadcastsPage is the form of a new broadcast and the list of
 // the newest ones.
 type OfficeBroadcastsPage struct {
@@ -86,11 +75,11 @@ func (p *OfficeBroadcastsPage) ListArea() TextArea {
 		Hint: "Для рассылки списку: номера лицевых счетов, по одному в строке."}}
 }
 
-func (s *Server) handleOfficeBroadcasts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeBroadcasts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.renderOfficeBroadcasts(w, r, o, http.StatusOK, office.BroadcastDraft{Audience: kabinet.AudienceAll}, nil)
 }
 
-func (s *Server) renderOfficeBroadcasts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int,
+func (s *officeSite) renderOfficeBroadcasts(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int,
 	d office.BroadcastDraft, errs map[string]string) error {
 	districts, err := s.broadcasts.Districts(r.Context(), o)
 	if err != nil {
@@ -110,7 +99,7 @@ func (s *Server) renderOfficeBroadcasts(w http.ResponseWriter, r *http.Request, 
 
 // handleOfficeBroadcastCreate saves a draft and shows its preview; a bad
 // form comes back with what was typed and the errors beside the fields.
-func (s *Server) handleOfficeBroadcastCreate(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeBroadcastCreate(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -138,7 +127,7 @@ func broadcastStatus(b *kabinet.Broadcast) string {
 	return "Черновик"
 }
 
-func (s *Server) officeTime(t time.Time) string {
+func (s *officeSite) officeTime(t time.Time) string {
 	return t.In(s.cfg.Location).Format("02.01.2006 15:04")
 }
 
@@ -155,11 +144,11 @@ type OfficeBroadcastPage struct {
 	Queued, Delivered, Failed               int
 }
 
-func (s *Server) handleOfficeBroadcast(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeBroadcast(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.renderOfficeBroadcast(w, r, o, http.StatusOK, "")
 }
 
-func (s *Server) renderOfficeBroadcast(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int, sendError string) error {
+func (s *officeSite) renderOfficeBroadcast(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, status int, sendError string) error {
 	id, err := broadcastID(r)
 	if err != nil {
 		return err
@@ -183,7 +172,7 @@ func (s *Server) renderOfficeBroadcast(w http.ResponseWriter, r *http.Request, o
 }
 
 // handleOfficeBroadcastSend starts the sending and shows the progress.
-func (s *Server) handleOfficeBroadcastSend(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeBroadcastSend(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	id, err := broadcastID(r)
 	if err != nil {
 		return err

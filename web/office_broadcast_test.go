@@ -18,7 +18,7 @@ func (p *portal) broadcastDraft(tb testing.TB) *kabinet.Broadcast {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	b, err := p.broadcasts.Create(context.Background(), admin, office.BroadcastDraft{Title: "Отключение", Text: "Завтра",
+	b, err := p.Server.office.broadcasts.Create(context.Background(), admin, office.BroadcastDraft{Title: "Отключение", Text: "Завтра",
 		Audience: kabinet.AudienceAll}, office.Client{IP: "127.0.0.1"})
 	if err != nil {
 		tb.Fatal(err)

@@ -38,14 +38,14 @@ func (p *OfficeLoginPage) CodeField() Field {
 		Hint: "Шесть цифр из приложения-аутентификатора", Autocomplete: "one-time-code", InputMode: "numeric", Required: true}
 }
 
-func (s *Server) handleOfficeLoginShow(w http.ResponseWriter, r *http.Request) error {
+func (s *officeSite) handleOfficeLoginShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "office_login", &OfficeLoginPage{BasePage: s.base(r, "Вход для операторов")})
 }
 
 // handleOfficeLoginCreate signs an operator in. Every refusal — a wrong
 // login, password or code, a code used already, a lockout, a limit — is
 // the same page with the same status.
-func (s *Server) handleOfficeLoginCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *officeSite) handleOfficeLoginCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (s *Server) handleOfficeLoginCreate(w http.ResponseWriter, r *http.Request)
 }
 
 // handleOfficeLogout ends the operator's session.
-func (s *Server) handleOfficeLogout(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeLogout(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	if err := s.office.SignOut(r.Context(), officeToken(r)); err != nil {
 		return err
 	}
@@ -110,12 +110,12 @@ func (p *OfficePasswordPage) ConfirmField() Field {
 		Autocomplete: "new-password", Required: true}
 }
 
-func (s *Server) handleOfficePasswordShow(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficePasswordShow(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	p := &OfficePasswordPage{BasePage: s.base(r, "Смена пароля"), Forced: o.MustChangePassword}
 	return s.render(w, http.StatusOK, "office_password", p)
 }
 
-func (s *Server) handleOfficePasswordUpdate(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficePasswordUpdate(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

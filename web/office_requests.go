@@ -40,7 +40,7 @@ var queueKinds = map[kabinet.RequestKind]string{kabinet.RequestFeedback: "Обр
 
 // handleOfficeQueue shows the queue of ?kind= (enquiries by default), in
 // ?status= if given.
-func (s *Server) handleOfficeQueue(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeQueue(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	q := r.URL.Query()
 	kind, status := kabinet.RequestKind(q.Get("kind")), kabinet.RequestStatus(q.Get("status"))
 	if !slices.Contains(kabinet.RequestKinds, kind) {
@@ -82,7 +82,7 @@ func queueURL(k kabinet.RequestKind, st kabinet.RequestStatus) string {
 
 func officeRequestPath(id int64) string { return "/office/requests/" + strconv.FormatInt(id, 10) }
 
-func (s *Server) queueRow(req *kabinet.Request, now time.Time, names map[int64]string) OfficeQueueRow {
+func (s *officeSite) queueRow(req *kabinet.Request, now time.Time, names map[int64]string) OfficeQueueRow {
 	days := int(now.Sub(req.CreatedAt).Hours() / 24)
 	row := OfficeQueueRow{URL: officeRequestPath(req.ID), Number: req.Number(), Date: s.local(req.CreatedAt).Format("02.01.2006"),
 		Age: strconv.Itoa(days) + " дн.", Deadline: s.local(req.Deadline).Format("02.01.2006"), Name: req.FullName, Topic: req.Topic,
@@ -104,7 +104,7 @@ func statusClass(st kabinet.RequestStatus) string {
 }
 
 // assigneeNames maps the operators' IDs to their names; nobody is «—».
-func (s *Server) assigneeNames(r *http.Request, o *kabinet.Operator) (map[int64]string, error) {
+func (s *officeSite) assigneeNames(r *http.Request, o *kabinet.Operator) (map[int64]string, error) {
 	ops, err := s.office.Assignees(r.Context(), o)
 	names := map[int64]string{0: "—"}
 	for _, op := range ops {
@@ -187,12 +187,12 @@ func (p *OfficeRequestPage) answerHint() string {
 }
 
 // handleOfficeRequest shows a request; the view is audited.
-func (s *Server) handleOfficeRequest(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeRequest(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	p := &OfficeRequestPage{Errors: map[string]string{}}
 	return s.renderOfficeRequest(w, r, o, http.StatusOK, p)
 }
 
-func (s *Server) renderOfficeRequest(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, code int, p *OfficeRequestPage) error {
+func (s *officeSite) renderOfficeRequest(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, code int, p *OfficeRequestPage) error {
 	id, err := pathID(r, "req")
 	if err != nil {
 		return err
@@ -209,7 +209,7 @@ func (s *Server) renderOfficeRequest(w http.ResponseWriter, r *http.Request, o *
 	p.BasePage = s.base(r, req.Kind.Title()+" № "+req.Number())
 	p.ID, p.Number, p.Kind, p.Status, p.StatusClass, p.Date = req.ID, req.Number(), req.Kind.Title(), row.Status, row.StatusClass, row.Date
 	p.Deadline, p.Overdue, p.DueSoon, p.Open, p.status, p.me = row.Deadline, row.Overdue, row.DueSoon, req.Status.Open(), req.Status, o.ID
-	p.Action, p.Answer, p.Facts = officeRequestPath(req.ID), req.Answer, requestFacts(s, req)
+	p.Action, p.Answer, p.Facts = officeRequestPath(req.ID), req.Answer, requestFacts(s.Server, req)
 	if p.AssignTo == "" {
 		p.AssignTo = strconv.FormatInt(req.AssigneeID, 10)
 	}
@@ -263,7 +263,7 @@ func pathID(r *http.Request, name string) (int64, error) {
 // officeRequestChange runs change on the request of the path and sends
 // the operator back to its page with flash; a refusal of the form comes
 // back beside field.
-func (s *Server) officeRequestChange(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, field, flashKey string,
+func (s *officeSite) officeRequestChange(w http.ResponseWriter, r *http.Request, o *kabinet.Operator, field, flashKey string,
 	change func(id int64) error) error {
 	if err := parseForm(w, r); err != nil {
 		return err
@@ -283,7 +283,7 @@ func (s *Server) officeRequestChange(w http.ResponseWriter, r *http.Request, o *
 }
 
 // handleOfficeAssign gives the request to the chosen operator.
-func (s *Server) handleOfficeAssign(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAssign(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.officeRequestChange(w, r, o, "operator", "office-assigned", func(id int64) error {
 		to, err := strconv.ParseInt(r.PostForm.Get("operator"), 10, 64)
 		if err != nil || to < 0 {
@@ -294,14 +294,14 @@ func (s *Server) handleOfficeAssign(w http.ResponseWriter, r *http.Request, o *k
 }
 
 // handleOfficeStatus moves the request to the chosen status.
-func (s *Server) handleOfficeStatus(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeStatus(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.officeRequestChange(w, r, o, "status", "office-status", func(id int64) error {
 		return s.office.SetStatus(r.Context(), o, id, kabinet.RequestStatus(r.PostForm.Get("status")), s.officeClient(r))
 	})
 }
 
 // handleOfficeAnswer answers the request by the customer's channel.
-func (s *Server) handleOfficeAnswer(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAnswer(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	return s.officeRequestChange(w, r, o, "answer", "office-answered", func(id int64) error {
 		return s.office.Answer(r.Context(), o, id, r.PostForm.Get("answer"), s.officeClient(r))
 	})
@@ -309,7 +309,7 @@ func (s *Server) handleOfficeAnswer(w http.ResponseWriter, r *http.Request, o *k
 
 // handleOfficeAttachment streams a request's file to an operator, after
 // the office service has recorded the download.
-func (s *Server) handleOfficeAttachment(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
+func (s *officeSite) handleOfficeAttachment(w http.ResponseWriter, r *http.Request, o *kabinet.Operator) error {
 	reqID, err1 := pathID(r, "req")
 	attID, err2 := pathID(r, "att")
 	if err1 != nil || err2 != nil {

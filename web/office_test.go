@@ -128,10 +128,10 @@ func (p *portal) officeRoutesByAccess(t *testing.T) map[string]officeAccess {
 	routes := map[string]officeAccess{}
 	for _, route := range p.patterns {
 		_, pattern, _ := strings.Cut(route, " ")
-		if !isOffice(pattern) {
+		if !strings.HasPrefix(pattern, "/office/") {
 			continue
 		}
-		access, ok := p.officeAccess[route]
+		access, ok := p.Server.office.officeAccess[route]
 		if !ok {
 			t.Errorf("route %q is under /office/ but has no access level: register it through officeTable", route)
 		}

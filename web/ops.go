@@ -46,7 +46,7 @@ func (s *Server) metricsHandler() http.Handler {
 	metrics := s.Metrics()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.cfg.MetricsToken == "" {
-			s.handle(s.handleNotFound).ServeHTTP(w, r)
+			s.own.handle(s.own.handleNotFound).ServeHTTP(w, r)
 			return
 		}
 		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")

@@ -71,23 +71,17 @@ type page interface{ base() *BasePage }
 
 func (p *BasePage) base() *BasePage { return p }
 
-// base fills the BasePage common to every page of a request.
-func (s *Server) base(r *http.Request, title string) BasePage {
-	if isOffice(r.URL.Path) {
-		return s.officeBase(r, title)
-	}
+// base fills the BasePage common to every page of the portal for a
+// request: the shell's part, and the visitor's navigation, accounts and
+// bell.
+func (s *portalSite) base(r *http.Request, title string) BasePage {
 	v := visitor(r)
-	return BasePage{
-		Title:        title,
-		SupplierName: s.cfg.SupplierName,
-		Path:         r.URL.Path,
-		SignedIn:     v != nil && v.Confirmed(),
-		Nav:          navFor(r.URL.Path, navRoot(r, v)),
-		Accounts:     switcher(r),
-		Unread:       s.unread(r, v),
-		Flash:        flash(r),
-		A11y:         a11yFromRequest(r),
-	}
+	p := s.plainBase(r, title)
+	p.SignedIn = v != nil && v.Confirmed()
+	p.Nav = navFor(r.URL.Path, navRoot(r, v))
+	p.Accounts = switcher(r)
+	p.Unread = s.unread(r, v)
+	return p
 }
 
 // navFor is the customer navigation of the manual (§4): the home page,

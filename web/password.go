@@ -52,18 +52,18 @@ func (p *PasswordPage) PasswordField() Field { return newPasswordField(p.Errors[
 // ConfirmField repeats the new password.
 func (p *PasswordPage) ConfirmField() Field { return confirmPasswordField(p.Errors["confirm"]) }
 
-func (s *Server) passwordPage(r *http.Request) *PasswordPage {
+func (s *portalSite) passwordPage(r *http.Request) *PasswordPage {
 	return &PasswordPage{BasePage: s.base(r, "Восстановление пароля"), By: string(kabinet.ConfirmByEmail)}
 }
 
-func (s *Server) handlePasswordShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePasswordShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "password", s.passwordPage(r))
 }
 
 // handlePasswordCreate sends a reset link or code. The answer is the same
 // whether or not the account exists or is registered; only a malformed
 // number and the rate limit are told.
-func (s *Server) handlePasswordCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePasswordCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -93,7 +93,7 @@ func (s *Server) handlePasswordCreate(w http.ResponseWriter, r *http.Request) er
 
 // handlePasswordCode sets a new password with the SMS code and signs the
 // customer in with a new session.
-func (s *Server) handlePasswordCode(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePasswordCode(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

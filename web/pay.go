@@ -40,7 +40,7 @@ type PayLine struct {
 	Field    Field
 }
 
-func (s *Server) handlePayShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handlePayShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	p, err := s.payPage(r, a, accountPath(a, "pay"), nil)
 	if err != nil {
 		return err
@@ -53,7 +53,7 @@ func (s *Server) handlePayShow(w http.ResponseWriter, r *http.Request, v *auth.V
 
 // payPage builds the form of account a; typed is what the customer typed
 // in each amount field, nil to prefill the debts.
-func (s *Server) payPage(r *http.Request, a *kabinet.Account, action string, typed map[int64]string) (*PayPage, error) {
+func (s *portalSite) payPage(r *http.Request, a *kabinet.Account, action string, typed map[int64]string) (*PayPage, error) {
 	dues, err := s.payments.Dues(r.Context(), a.ID)
 	if err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func providerName(p *kabinet.Provider) string {
 // plainAmount writes an amount the way a person would type it: "1500,00".
 func plainAmount(m kabinet.Money) string { return fmt.Sprintf("%d,%02d", m.Rubles(), m.Kopecks()) }
 
-func (s *Server) handlePayCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handlePayCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -103,7 +103,7 @@ func (s *Server) handlePayCreate(w http.ResponseWriter, r *http.Request, v *auth
 // shown again beside their fields; good ones make an order (one per form,
 // however often it is sent) and send the customer to the bank's payment
 // page. decorate, if not nil, adjusts the page shown again.
-func (s *Server) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account, action string, decorate func(*PayPage)) error {
+func (s *portalSite) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Account, action string, decorate func(*PayPage)) error {
 	typed := map[int64]string{}
 	for name, vs := range r.PostForm {
 		if id, ok := strings.CutPrefix(name, "amount-"); ok {
@@ -180,7 +180,7 @@ type PaymentPage struct {
 	Back         string
 }
 
-func (s *Server) handlePaymentReturn(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePaymentReturn(w http.ResponseWriter, r *http.Request) error {
 	o, st, err := s.payments.Look(r.Context(), r.URL.Query().Get("orderId"))
 	if err != nil {
 		return err
@@ -214,7 +214,7 @@ func (s *Server) handlePaymentReturn(w http.ResponseWriter, r *http.Request) err
 // handlePaymentCallback takes the bank's notifications (GET or POST). A
 // notification without the bank's checksum is refused with 403 and changes
 // nothing; the bank repeats one that did not get 200.
-func (s *Server) handlePaymentCallback(w http.ResponseWriter, r *http.Request) {
+func (s *portalSite) handlePaymentCallback(w http.ResponseWriter, r *http.Request) {
 	if s.payments == nil || r.ParseForm() != nil {
 		http.Error(w, "bad request", http.StatusBadRequest)
 		return
@@ -232,7 +232,7 @@ func (s *Server) handlePaymentCallback(w http.ResponseWriter, r *http.Request) {
 }
 
 // agentURL is the payment agent's page for account a («Система Город»).
-func (s *Server) agentURL(a *kabinet.Account) string {
+func (s *portalSite) agentURL(a *kabinet.Account) string {
 	if s.cfg.AgentURL == "" {
 		return ""
 	}

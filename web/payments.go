@@ -28,7 +28,7 @@ type PaymentRow struct{ Date, Amount, Channel string }
 
 // handlePaymentsShow lists the payments; ?provider=ID narrows them to one
 // provider of the account, and any other provider is 404.
-func (s *Server) handlePaymentsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handlePaymentsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	var providerID int64
 	if q := r.URL.Query().Get("provider"); q != "" {
 		id, err := strconv.ParseInt(q, 10, 64)

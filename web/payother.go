@@ -30,14 +30,14 @@ func (p *PayOtherPage) SurnameField() Field {
 		Error: p.Errors["surname"], Hint: "Фамилия владельца лицевого счета", Required: true}
 }
 
-func (s *Server) handlePayOtherShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePayOtherShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "payother", &PayOtherPage{BasePage: s.base(r, "Оплата другого лицевого счета")})
 }
 
 // handlePayOtherCreate checks the number and surname and shows what the
 // account owes, with the payee masked. Every refusal that could tell
 // whether an account exists reads the same and has the same status.
-func (s *Server) handlePayOtherCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePayOtherCreate(w http.ResponseWriter, r *http.Request) error {
 	a, p, err := s.payee(w, r)
 	if p != nil || err != nil {
 		return err
@@ -52,7 +52,7 @@ func (s *Server) handlePayOtherCreate(w http.ResponseWriter, r *http.Request) er
 // handlePayOtherOrder takes the amounts for another account. The number
 // and surname come again with the form and are checked again: the page
 // keeps no state between the steps.
-func (s *Server) handlePayOtherOrder(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handlePayOtherOrder(w http.ResponseWriter, r *http.Request) error {
 	a, p, err := s.payee(w, r)
 	if p != nil || err != nil {
 		return err
@@ -62,7 +62,7 @@ func (s *Server) handlePayOtherOrder(w http.ResponseWriter, r *http.Request) err
 
 // payee finds the account the form names. When it cannot, it renders the
 // first step again with the reason and returns its page.
-func (s *Server) payee(w http.ResponseWriter, r *http.Request) (*kabinet.Account, *PayOtherPage, error) {
+func (s *portalSite) payee(w http.ResponseWriter, r *http.Request) (*kabinet.Account, *PayOtherPage, error) {
 	if err := parseForm(w, r); err != nil {
 		return nil, nil, err
 	}

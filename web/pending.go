@@ -35,7 +35,7 @@ type pendingHandler func(w http.ResponseWriter, r *http.Request, v *auth.Visitor
 
 // pending guards the confirmation steps: everybody else goes where they
 // belong.
-func (s *Server) pending(h pendingHandler) handlerFunc {
+func (s *portalSite) pending(h pendingHandler) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		v := visitor(r)
 		switch {
@@ -50,13 +50,13 @@ func (s *Server) pending(h pendingHandler) handlerFunc {
 	}
 }
 
-func (s *Server) handlePendingShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handlePendingShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	return s.renderPending(w, r, v, http.StatusOK, nil)
 }
 
 // renderPending shows the page with the current state of the
 // registration and, after a refused step, the reason beside its control.
-func (s *Server) renderPending(w http.ResponseWriter, r *http.Request, v *auth.Visitor, status int, errs map[string]string) error {
+func (s *portalSite) renderPending(w http.ResponseWriter, r *http.Request, v *auth.Visitor, status int, errs map[string]string) error {
 	st, err := s.auth.PendingState(r.Context(), v)
 	if err != nil {
 		return err
@@ -66,18 +66,18 @@ func (s *Server) renderPending(w http.ResponseWriter, r *http.Request, v *auth.V
 }
 
 // handleResend sends the registration letter again.
-func (s *Server) handleResend(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handleResend(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	return s.pendingStep(w, r, v, "resend", "mail-resent", s.auth.ResendConfirmation(r.Context(), v))
 }
 
 // handleSendCode sends a new SMS code («Отправить СМС»).
-func (s *Server) handleSendCode(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handleSendCode(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	return s.pendingStep(w, r, v, "sms", "sms-sent", s.auth.SendCode(r.Context(), v))
 }
 
 // handleVerifyCode checks the typed code («ОК»); a right one shows
 // «Подтверждено».
-func (s *Server) handleVerifyCode(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handleVerifyCode(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (s *Server) handleVerifyCode(w http.ResponseWriter, r *http.Request, v *aut
 
 // handleComplete completes a registration confirmed by SMS («Сохранить»)
 // and lets the customer into the cabinet with a new session.
-func (s *Server) handleComplete(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
+func (s *portalSite) handleComplete(w http.ResponseWriter, r *http.Request, v *auth.Visitor) error {
 	token, err := s.auth.CompleteSMS(r.Context(), v, s.client(r))
 	if err != nil {
 		return s.pendingStep(w, r, v, "code", "", err)
@@ -98,7 +98,7 @@ func (s *Server) handleComplete(w http.ResponseWriter, r *http.Request, v *auth.
 // pendingStep answers a confirmation step: back to the page on success,
 // the page again with the reason beside the control on a refusal (a wrong
 // code, an SMS or letter limit).
-func (s *Server) pendingStep(w http.ResponseWriter, r *http.Request, v *auth.Visitor, control, flash string, err error) error {
+func (s *portalSite) pendingStep(w http.ResponseWriter, r *http.Request, v *auth.Visitor, control, flash string, err error) error {
 	if errs, ok := err.(auth.FormErrors); ok {
 		return s.renderPending(w, r, v, http.StatusUnprocessableEntity, map[string]string{control: errs["code"]})
 	}

@@ -94,7 +94,7 @@ func (p *ProfilePage) LinkOpen() bool {
 }
 
 // handleProfileShow shows «Личные данные».
-func (s *Server) handleProfileShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleProfileShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	p, err := s.profilePage(r, a)
 	if err != nil {
 		return err
@@ -103,7 +103,7 @@ func (s *Server) handleProfileShow(w http.ResponseWriter, r *http.Request, v *au
 }
 
 // profilePage fills «Личные данные» of account a.
-func (s *Server) profilePage(r *http.Request, a *kabinet.Account) (*ProfilePage, error) {
+func (s *portalSite) profilePage(r *http.Request, a *kabinet.Account) (*ProfilePage, error) {
 	p := &ProfilePage{BasePage: s.base(r, "Личные данные"), Account: a, Errors: map[string]string{}}
 	var err error
 	if p.Holdings, err = s.holdings(r.Context(), a.ID); err != nil {
@@ -124,7 +124,7 @@ func (s *Server) profilePage(r *http.Request, a *kabinet.Account) (*ProfilePage,
 }
 
 // accessRows fills «Доступ к лицевому счету» for the account's owner.
-func (s *Server) accessRows(r *http.Request, p *ProfilePage) error {
+func (s *portalSite) accessRows(r *http.Request, p *ProfilePage) error {
 	v := visitor(r)
 	if p.Owner = s.auth.Owns(r.Context(), v, p.Account.ID); !p.Owner {
 		return nil
@@ -148,7 +148,7 @@ func (s *Server) accessRows(r *http.Request, p *ProfilePage) error {
 }
 
 // holdings lists the account's sub-accounts with their providers.
-func (s *Server) holdings(ctx context.Context, accountID int64) ([]Holding, error) {
+func (s *portalSite) holdings(ctx context.Context, accountID int64) ([]Holding, error) {
 	if s.accounts == nil {
 		return nil, nil
 	}
@@ -175,7 +175,7 @@ func (s *Server) holdings(ctx context.Context, accountID int64) ([]Holding, erro
 }
 
 // handleAccountName saves «Наименование счета» (DATA-2).
-func (s *Server) handleAccountName(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAccountName(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (s *Server) handleAccountName(w http.ResponseWriter, r *http.Request, v *au
 
 // handleLinkCreate links another account to the customer's cabinet by its
 // number and the owner's surname or its password (DATA-3).
-func (s *Server) handleLinkCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleLinkCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -246,7 +246,7 @@ type UnlinkPage struct {
 }
 
 // handleUnlinkShow asks whether to unlink the account.
-func (s *Server) handleUnlinkShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleUnlinkShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	p := &UnlinkPage{BasePage: s.base(r, "Отвязать лицевой счет"), Number: a.Display,
 		Action: accountPath(a, "unlink"), Back: accountPath(a, "profile")}
 	for _, ua := range reached(r) {
@@ -259,7 +259,7 @@ func (s *Server) handleUnlinkShow(w http.ResponseWriter, r *http.Request, v *aut
 
 // handleUnlinkCreate unlinks the account and goes back to «Личные данные»
 // of the account the customer registered.
-func (s *Server) handleUnlinkCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleUnlinkCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := s.auth.Unlink(r.Context(), v, a.ID); err != nil {
 		return err
 	}

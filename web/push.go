@@ -26,7 +26,7 @@ type PushOffer struct {
 }
 
 // pushOffer returns the offer for account a, nil without push.
-func (s *Server) pushOffer(a *kabinet.Account) *PushOffer {
+func (s *portalSite) pushOffer(a *kabinet.Account) *PushOffer {
 	if s.push == nil {
 		return nil
 	}
@@ -35,7 +35,7 @@ func (s *Server) pushOffer(a *kabinet.Account) *PushOffer {
 
 // handlePushCreate keeps the subscription push.js posts as JSON, the
 // shape of PushSubscription.toJSON().
-func (s *Server) handlePushCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handlePushCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if s.push == nil {
 		return s.handleNotFound(w, r)
 	}
@@ -67,7 +67,7 @@ func truncate(s string, n int) string {
 
 // handleServiceWorker serves the service worker at the root, where its
 // registration outlives the assets' hashed URLs.
-func (s *Server) handleServiceWorker(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleServiceWorker(w http.ResponseWriter, r *http.Request) error {
 	b, err := staticFS.ReadFile("static/sw.js")
 	if err != nil {
 		return err

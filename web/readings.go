@@ -13,7 +13,7 @@ import (
 // handleReadingsShow is «Передать показания» (METER-1..7): the services,
 // the chosen meter's card and history, the form for a new reading, and the
 // receipt of one just passed.
-func (s *Server) handleReadingsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleReadingsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	q := r.URL.Query()
 	p, err := s.readingsPage(r, v, a, kabinet.Service(q.Get("service")), idParam(q.Get("meter")))
 	if err != nil {
@@ -30,7 +30,7 @@ func (s *Server) handleReadingsShow(w http.ResponseWriter, r *http.Request, v *a
 // handleReadingCreate passes a new reading. A reading the checks refuse
 // comes back with what was typed and the reason beside the button; an
 // accepted one redirects to its receipt once it is committed.
-func (s *Server) handleReadingCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleReadingCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (s *Server) handleReadingCreate(w http.ResponseWriter, r *http.Request, v *
 }
 
 // handleReadingDelete deletes a reading passed in this session (METER-5).
-func (s *Server) handleReadingDelete(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleReadingDelete(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	meterID := idParam(r.PathValue("meter"))
 	err := s.readings.Delete(r.Context(), a, meterID, idParam(r.PathValue("reading")), v.Session.TokenHash)
 	if err != nil {
@@ -86,7 +86,7 @@ func idParam(s string) int64 {
 
 // needReadings guards the reading pages of a server built without the
 // readings service (the shell's own tests).
-func (s *Server) needReadings(h accountHandler) accountHandler {
+func (s *portalSite) needReadings(h accountHandler) accountHandler {
 	return func(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 		if s.readings == nil {
 			return kabinet.Errorf(kabinet.EINTERNAL, "Передача показаний временно недоступна. Попробуйте позже.")

@@ -100,7 +100,7 @@ const dateRu = "02.01.2006"
 
 // readingsPage builds the menus and picks the meter: meterID if the
 // account has it, else the first meter of the service (electricity first).
-func (s *Server) readingsPage(r *http.Request, v *auth.Visitor, a *kabinet.Account, sv kabinet.Service, meterID int64) (*ReadingsPage, error) {
+func (s *portalSite) readingsPage(r *http.Request, v *auth.Visitor, a *kabinet.Account, sv kabinet.Service, meterID int64) (*ReadingsPage, error) {
 	ctx := r.Context()
 	p := &ReadingsPage{BasePage: s.base(r, "Передать показания"), Account: a.Display}
 	services, err := s.readings.Services(ctx, a)
@@ -181,7 +181,7 @@ func newMeterCard(m *kabinet.Meter, rules readings.Rules, today time.Time) *Mete
 }
 
 // fillCard adds the history, the window, the form and the receipt.
-func (s *Server) fillCard(r *http.Request, v *auth.Visitor, a *kabinet.Account, c *MeterCard, q url.Values) error {
+func (s *portalSite) fillCard(r *http.Request, v *auth.Visitor, a *kabinet.Account, c *MeterCard, q url.Values) error {
 	ctx, m, svc := r.Context(), c.meter, s.readings
 	from, to := c.filter(a, q, svc.Today())
 	history, err := svc.History(ctx, m, from, to)
@@ -276,7 +276,7 @@ func windowNote(w readings.Window, now time.Time) string {
 }
 
 // receipt describes an accepted portal reading of the meter.
-func (s *Server) receipt(a *kabinet.Account, m *kabinet.Meter, recent []*kabinet.Reading, id int64, session string) *ReceiptView {
+func (s *portalSite) receipt(a *kabinet.Account, m *kabinet.Meter, recent []*kabinet.Reading, id int64, session string) *ReceiptView {
 	i := slices.IndexFunc(recent, func(r *kabinet.Reading) bool { return r.ID == id && r.Source == kabinet.SourcePortal })
 	if i < 0 {
 		return nil

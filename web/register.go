@@ -26,7 +26,7 @@ type RegisterForm struct {
 	Consent               bool
 }
 
-func (s *Server) handleRegisterShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleRegisterShow(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
 	if v == nil {
 		return s.toSignIn(w, r)
@@ -41,7 +41,7 @@ func (s *Server) handleRegisterShow(w http.ResponseWriter, r *http.Request) erro
 // handleRegisterCreate registers the account («Сохранить»). The new
 // session cookie replaces the first visit's; the customer goes on to the
 // page that says how to confirm.
-func (s *Server) handleRegisterCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleRegisterCreate(w http.ResponseWriter, r *http.Request) error {
 	v := visitor(r)
 	if v == nil {
 		return s.toSignIn(w, r)
@@ -84,7 +84,7 @@ func notRegistering(v *auth.Visitor) string {
 	return "/"
 }
 
-func (s *Server) registerPage(r *http.Request, v *auth.Visitor, form RegisterForm, errs map[string]string) *RegisterPage {
+func (s *portalSite) registerPage(r *http.Request, v *auth.Visitor, form RegisterForm, errs map[string]string) *RegisterPage {
 	p := &RegisterPage{BasePage: s.base(r, "Регистрация в личном кабинете"), Account: v.Account.Display, Form: form, Errors: errs}
 	p.Scripts = []string{"register.js"}
 	return p

@@ -18,7 +18,7 @@ import (
 // pageFixtures has one filled page struct per template in templates/pages.
 // TestRenderEveryPage fails when a template has no fixture here.
 func pageFixtures(s *Server, r *http.Request) map[string]page {
-	base := s.base(r, "Заголовок")
+	base := s.portal.base(r, "Заголовок")
 	fixtures := map[string]page{
 		"login": &LoginPage{BasePage: base, Account: "ИЭСБК0041300",
 			Notice: "Сообщение", Errors: map[string]string{"secret": "Ошибка"}},

@@ -40,7 +40,7 @@ type FileLink struct {
 }
 
 // handleRequestsShow shows «Мои обращения».
-func (s *Server) handleRequestsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleRequestsShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	rs, err := s.requests.List(r.Context(), a, sentBy(r, v, a))
 	if err != nil {
 		return err
@@ -58,7 +58,7 @@ func (s *Server) handleRequestsShow(w http.ResponseWriter, r *http.Request, v *a
 	return s.render(w, http.StatusOK, "requests", p)
 }
 
-func (s *Server) requestItem(a *kabinet.Account, req *kabinet.Request, now time.Time) RequestItem {
+func (s *portalSite) requestItem(a *kabinet.Account, req *kabinet.Request, now time.Time) RequestItem {
 	it := RequestItem{Number: req.Number(), Kind: req.Kind.Title(), Topic: req.Topic, Text: req.Text,
 		Date: s.local(req.CreatedAt).Format("02.01.2006"), Deadline: s.local(req.Deadline).Format("02.01.2006"),
 		Status: req.Status.Title(), StatusClass: "open", Overdue: req.Overdue(now), Answer: req.Answer,
@@ -90,7 +90,7 @@ func fileSize(n int64) string {
 // handleAttachment sends a file of one of the account's requests. It is
 // always a download with the type its content was found to be, so that a
 // browser never renders it as a page of the portal.
-func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleAttachment(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	reqID, err1 := strconv.ParseInt(r.PathValue("req"), 10, 64)
 	attID, err2 := strconv.ParseInt(r.PathValue("att"), 10, 64)
 	if err1 != nil || err2 != nil {

@@ -22,7 +22,7 @@ func (p *ResetPage) ConfirmField() Field { return confirmPasswordField(p.Errors[
 
 // handleResetShow checks the reset link before asking for a password, so
 // an expired link says so before the customer types anything.
-func (s *Server) handleResetShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleResetShow(w http.ResponseWriter, r *http.Request) error {
 	token := r.URL.Query().Get("token")
 	if err := s.auth.CheckResetLink(r.Context(), token); err != nil {
 		return s.resetLinkFailed(w, r, err)
@@ -33,7 +33,7 @@ func (s *Server) handleResetShow(w http.ResponseWriter, r *http.Request) error {
 
 // handleResetCreate sets the new password, ends the user's other sessions
 // and signs the customer in with a new one.
-func (s *Server) handleResetCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleResetCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -49,6 +49,6 @@ func (s *Server) handleResetCreate(w http.ResponseWriter, r *http.Request) error
 	return s.redirect(w, r, "/", "password-changed")
 }
 
-func (s *Server) resetLinkFailed(w http.ResponseWriter, r *http.Request, err error) error {
+func (s *portalSite) resetLinkFailed(w http.ResponseWriter, r *http.Request, err error) error {
 	return s.linkFailed(w, r, err, &LinkPage{BasePage: s.base(r, "Восстановление пароля"), Reset: true})
 }

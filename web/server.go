@@ -1,7 +1,14 @@
-// Package web is the HTML shell of the customer portal: routes, middleware,
-// typed pages rendered with html/template, content-hashed static assets and
-// the version for the visually impaired. It speaks Russian to people and
-// knows nothing about SQL; cmd/kabinet wires it to the services.
+// Package web is the web surface: one shell (Server) and the sites on it.
+// The shell has what they share — the request log, metrics, security
+// headers, panic recovery, the CSRF and input checks, typed pages rendered
+// with html/template in one layout, error pages, content-hashed static
+// assets, the version for the visually impaired, the operations
+// endpoints. The sites are the customer portal at / (portalSite,
+// routes_portal.go) and the back office at /office/ (officeSite,
+// routes_office.go), each with its own middleware chain and guards; the
+// billing exchange (exchangeapi) is mounted at /api/exchange/. It speaks
+// Russian to people and knows nothing about SQL; cmd/kabinet/app wires it
+// to the services.
 package web
 
 import (
@@ -72,17 +79,21 @@ type BillRenderer interface {
 	SampleBill(b *kabinet.Bill) ([]byte, error)
 }
 
-// Deps are the collaborators of the server. Nil fields get harmless
-// defaults: a discarding logger, a private registry, always ready. Without
-// Auth nobody is signed in and the sign-in forms answer that sign-in is
-// unavailable; without Outbox the dev outbox pages are 404. Home and PDF
-// are needed by «Главная» and the bills.
+// Deps are the collaborators of the shell and its sites, grouped by who
+// uses them. Nil fields get harmless defaults: a discarding logger, a
+// private registry, always ready. Without Auth nobody is signed in and
+// the sign-in forms answer that sign-in is unavailable; without Outbox the
+// dev outbox pages are 404. Home and PDF are needed by «Главная» and the
+// bills.
 type Deps struct {
+	// The shell's.
 	Logger   *slog.Logger
 	Registry *prometheus.Registry
 	Pinger   Pinger
-	Auth     *auth.Service
-	Outbox   Outbox
+
+	// The customer portal's.
+	Auth   *auth.Service
+	Outbox Outbox
 	// Accounts gives the sub-accounts and providers of an account for
 	// «Личные данные»; without it the page leaves them out.
 	Accounts AccountData
@@ -99,61 +110,54 @@ type Deps struct {
 	Push Pusher
 	// Unsubscribe turns off e-mail informing from a letter's link.
 	Unsubscribe Unsubscriber
-	// Office is the back office, served under /office/; without it
-	// there is none.
-	Office *office.Service
-	// Requests takes the customers' requests and enquiries; their pages
-	// need it.
+
+	// Requests takes the customers' requests and enquiries, and lets the
+	// back office answer them; the pages of both sites need it.
 	Requests *requests.Service
+
+	// The back office's: it is served under /office/; without Office
+	// there is none (every /office/ path is 404).
+	Office *office.Service
 	// Broadcasts are the admins' messages to many customers; without
 	// them the back office has no «Рассылки».
 	Broadcasts *office.Broadcasts
+
 	// Exchange is the billing exchange for machine clients
-	// (exchangeapi), served under /api/exchange/ with its own bearer
-	// tokens; without it there is none.
+	// (exchangeapi), mounted under /api/exchange/ with its own routes and
+	// bearer tokens; without it there is none.
 	Exchange http.Handler
 }
 
-// Server is the customer portal's web surface.
+// Server is the shell of the web surface: what the customer portal and
+// the back office share — configuration, the request log, metrics and
+// security headers, assets, templates and their layout, error pages,
+// cookies — and the mux that serves its own routes (assets, operations)
+// and mounts the sites: the back office at /office/, the billing exchange
+// at /api/exchange/, the customer portal at / (routes_shell.go).
 type Server struct {
-	cfg        Config
-	log        *slog.Logger
-	registry   *prometheus.Registry
-	pinger     Pinger
-	auth       *auth.Service
-	outbox     Outbox
-	accounts   AccountData
-	payments   *payments.Service
-	devBank    http.Handler
-	home       *home.Service
-	pdf        BillRenderer
-	readings   *readings.Service
-	push       Pusher
-	unsub      Unsubscriber
-	office     *office.Service
-	requests   *requests.Service
-	broadcasts *office.Broadcasts
-	exchange   http.Handler
-	mux        *http.ServeMux
-	// patterns are the routes registered on mux, in order (routeTable).
+	cfg      Config
+	log      *slog.Logger
+	registry *prometheus.Registry
+	pinger   Pinger
+	pages    *pages
+	assets   *assets
+	metrics  *metrics
+	mux      *http.ServeMux
+	// patterns are the routes of every site, in order (routeTable).
 	patterns []string
-	// officeAccess is who may use each /office/ route (officeRoutes).
-	officeAccess map[string]officeAccess
-	pages        *pages
-	assets       *assets
-	metrics      *metrics
-	handler      http.Handler
+	// own are the shell's own routes, on mux; portal and office the sites.
+	own      *site
+	portal   *portalSite
+	office   *officeSite
+	exchange http.Handler
+	handler  http.Handler
 }
 
 // New builds the server: it hashes the assets, parses the templates and
 // registers the metrics once, so a broken template fails at start, not
-// in front of a customer.
+// in front of a customer; then it builds the sites on it.
 func New(cfg Config, deps Deps) (*Server, error) {
-	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger,
-		auth: deps.Auth, outbox: deps.Outbox, accounts: deps.Accounts, payments: deps.Payments, devBank: deps.DevBank,
-		home: deps.Home, pdf: deps.PDF, readings: deps.Readings,
-		push: deps.Push, unsub: deps.Unsubscribe, office: deps.Office,
-		requests: deps.Requests, broadcasts: deps.Broadcasts, exchange: deps.Exchange}
+	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger, exchange: deps.Exchange}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -174,8 +178,11 @@ func New(cfg Config, deps Deps) (*Server, error) {
 		return nil, err
 	}
 	s.mux = http.NewServeMux()
+	s.own = &site{Server: s, mux: s.mux, frame: s.plainBase}
+	s.portal = newPortalSite(s, deps)
+	s.office = newOfficeSite(s, deps)
 	s.routes()
-	s.handler = s.middleware(s.recordRoute(s.mux))
+	s.handler = s.middleware(recordRoute(s.mux))
 	return s, nil
 }
 
@@ -187,29 +194,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.handler.ServeHTTP(w, r)
 }
 
-// middleware wraps the mux, outermost first. The request log and metrics sit
-// outside panic recovery so a recovered panic is still logged and counted
-// as a 500; they sit outside the CSRF check for the same reason. The
-// visitor is resolved after the CSRF check and the input check, so a
-// refused cross-site post or bad bytes cost no database read.
+// middleware wraps the shell's mux, outermost first. The request log and
+// metrics sit outside everything a site does (site.protect), so a
+// recovered panic or a refused form is still logged and counted.
 func (s *Server) middleware(h http.Handler) http.Handler {
-	cop := http.NewCrossOriginProtection()
-	cop.SetDenyHandler(s.handle(s.handleCrossOriginDenied))
 	chain := []func(http.Handler) http.Handler{
 		withRoute,
 		securityHeaders(s.secure()),
 		logRequests(s.log),
 		s.metrics.observe,
-		recoverPanics(s.log, s.renderPanic),
-		cop.Handler,
-		s.checkInput,
-		s.resolveVisitor,
-		s.takeFlash,
 	}
 	for i := len(chain) - 1; i >= 0; i-- {
 		h = chain[i](h)
 	}
 	return h
+}
+
+// plainBase is the BasePage of the shell's own pages (an unknown asset,
+// a refused request to the exchange): the layout with nobody signed in.
+// The sites' frames build on the same fields.
+func (s *Server) plainBase(r *http.Request, title string) BasePage {
+	return BasePage{Title: title, SupplierName: s.cfg.SupplierName, Path: r.URL.Path, Flash: flash(r), A11y: a11yFromRequest(r)}
 }
 
 // local returns t in the supplier's time zone.

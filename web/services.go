@@ -26,7 +26,7 @@ type ServicesPanel struct {
 }
 
 // savedPanel shows the settings as saved (or the defaults).
-func (s *Server) savedPanel(set *kabinet.ServiceSettings) *ServicesPanel {
+func (s *portalSite) savedPanel(set *kabinet.ServiceSettings) *ServicesPanel {
 	p := &ServicesPanel{Form: home.SettingsForm{Push: set.Push, SMS: set.SMS, EmailInfo: set.EmailInfo,
 		BillPaper: set.BillPaper, BillEmail: set.BillEmail, Email: set.Email}}
 	if set.Phone != "" {
@@ -52,7 +52,7 @@ func (p *ServicesPanel) links(a *kabinet.Account) {
 // handleServicesUpdate saves the services panel («Сохранить изменения»):
 // all of it or, with a mistake, nothing, and the page again with what
 // was typed and the reason beside the field.
-func (s *Server) handleServicesUpdate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleServicesUpdate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if !owns(r, a) {
 		return errOwnerOnly
 	}

@@ -91,7 +91,7 @@ func textOptions(values []string) []SelectOption {
 }
 
 // handleSpecialistShow shows «Вызов специалиста» prefilled from the account.
-func (s *Server) handleSpecialistShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleSpecialistShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	f, err := s.requests.SpecialistDefaults(r.Context(), a, v.User)
 	if err != nil {
 		return err
@@ -106,7 +106,7 @@ func (s *Server) handleSpecialistShow(w http.ResponseWriter, r *http.Request, v 
 }
 
 // handleSpecialistCreate sends the call and shows it in «Мои обращения».
-func (s *Server) handleSpecialistCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleSpecialistCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -122,7 +122,7 @@ func (s *Server) handleSpecialistCreate(w http.ResponseWriter, r *http.Request, 
 	return s.redirect(w, r, accountPath(a, "requests"), "specialist-sent")
 }
 
-func (s *Server) renderSpecialist(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.SpecialistForm, refused *RequestForm) error {
+func (s *portalSite) renderSpecialist(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.SpecialistForm, refused *RequestForm) error {
 	svcs, err := s.requests.AccountServices(r.Context(), a)
 	if err != nil {
 		return err

@@ -58,7 +58,7 @@ func (p *StatementPage) EmailField() Field {
 }
 
 // handleStatementShow shows «Акт сверки» prefilled.
-func (s *Server) handleStatementShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleStatementShow(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	f, err := s.requests.StatementDefaults(r.Context(), a, v.User)
 	if err != nil {
 		return err
@@ -70,7 +70,7 @@ func (s *Server) handleStatementShow(w http.ResponseWriter, r *http.Request, v *
 }
 
 // handleStatementCreate makes the statement and sends it by e-mail.
-func (s *Server) handleStatementCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
+func (s *portalSite) handleStatementCreate(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}
@@ -99,7 +99,7 @@ func (s *Server) handleStatementCreate(w http.ResponseWriter, r *http.Request, v
 	return s.redirect(w, r, accountPath(a, "requests"), "statement-sent")
 }
 
-func (s *Server) renderStatement(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.StatementForm, refused *RequestForm) error {
+func (s *portalSite) renderStatement(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.StatementForm, refused *RequestForm) error {
 	svcs, err := s.requests.AccountServices(r.Context(), a)
 	if err != nil {
 		return err

@@ -23,14 +23,14 @@ type UnsubscribePage struct {
 }
 
 // handleUnsubscribeShow shows «Отписаться» for the token in the link.
-func (s *Server) handleUnsubscribeShow(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleUnsubscribeShow(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "unsubscribe", &UnsubscribePage{BasePage: s.base(r, "Отписка от писем"),
 		Token: r.URL.Query().Get("t")})
 }
 
 // handleUnsubscribeCreate turns e-mail informing off: from the page's
 // button, or a mail client's one-click POST (RFC 8058) to the link.
-func (s *Server) handleUnsubscribeCreate(w http.ResponseWriter, r *http.Request) error {
+func (s *portalSite) handleUnsubscribeCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(w, r); err != nil {
 		return err
 	}

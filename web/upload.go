@@ -24,7 +24,7 @@ const uploadSlack = 1 << 20
 // that is refused is skipped. A refused file is up.Refused, not an
 // error; a form that is not multipart (no file chosen, no JavaScript
 // needed) is read as an ordinary form.
-func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, up *requests.Upload, fileField string) (url.Values, error) {
+func (s *portalSite) readUpload(w http.ResponseWriter, r *http.Request, up *requests.Upload, fileField string) (url.Values, error) {
 	cfg := s.requests.Config()
 	r.Body = http.MaxBytesReader(w, r.Body, int64(cfg.MaxFiles)*cfg.MaxFileSize+uploadSlack)
 	mr, err := r.MultipartReader()
@@ -64,7 +64,7 @@ func (s *Server) readUpload(w http.ResponseWriter, r *http.Request, up *requests
 
 // readFile passes one file part to the upload, or skips it: a file of
 // another field, no file chosen, or a file after one was refused.
-func (s *Server) readFile(r *http.Request, up *requests.Upload, p io.Reader, name string, wanted bool) error {
+func (s *portalSite) readFile(r *http.Request, up *requests.Upload, p io.Reader, name string, wanted bool) error {
 	if !wanted || name == "" || up.Refused() != "" {
 		_, err := io.Copy(io.Discard, p)
 		return err

@@ -124,7 +124,9 @@ func (a *App) services(ctx context.Context) error {
 	return a.informing(ctx)
 }
 
-// site builds the portal and its back office.
+// site builds the web shell with its sites, once: the customer portal at
+// /, the back office at /office/, and the billing exchange for machine
+// clients at /api/exchange/ (web.New mounts each).
 func (a *App) site(context.Context) (err error) {
 	cfg := a.Config
 	var bank http.Handler
@@ -141,7 +143,7 @@ func (a *App) site(context.Context) (err error) {
 	return err
 }
 
-// exchangeAPI is the billing exchange over HTTP, mounted by the site
+// exchangeAPI is the billing exchange over HTTP, mounted by the web shell
 // under /api/exchange/.
 func (a *App) exchangeAPI() http.Handler {
 	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,

@@ -6,13 +6,15 @@ import (
 	"kabinet"
 )
 
-// routes registers every route of the customer portal. Patterns use the
-// stdlib ServeMux syntax; "{$}" pins the root so "/" alone is the catch-all
-// that renders the Russian 404 page. a() marks the routes that need the
+// routes registers every route of the customer portal, the site the shell
+// mounts at / (the shell's own routes and the other sites are in
+// routes_shell.go). Patterns use the stdlib ServeMux syntax; "{$}" pins
+// the root so "/" alone is the catch-all that renders the Russian 404
+// page. a() marks the routes that need the
 // sign-in service; acc() the pages of one account, p() the confirmation
 // steps.
-func (s *Server) routes() {
-	m, h := routeTable{s}, s.handle
+func (s *portalSite) routes() {
+	m, h := routeTable{&s.site}, s.handle
 	a := s.needAuth
 	p := func(f pendingHandler) handlerFunc { return s.needAuth(s.pending(f)) }
 	acc := func(f accountHandler) handlerFunc { return s.needAuth(s.account(f)) }
@@ -106,22 +108,5 @@ func (s *Server) routes() {
 	m.Handle("GET /dev/mail", h(s.handleDevOutbox(kabinet.ChannelEmail)))
 	m.Handle("GET /dev/sms", h(s.handleDevOutbox(kabinet.ChannelSMS)))
 
-	// Static assets under content-hashed URLs.
-	m.Handle("GET /static/{hash}/{name...}", h(s.handleAsset))
-
-	// The back office (BEY-5), for the supplier's operators.
-	s.officeRoutes(m)
-
-	// The billing exchange (BEY-6), for the supplier's billing system:
-	// its own handler, routes and bearer tokens (exchangeapi).
-	if s.exchange != nil {
-		m.Handle("/api/exchange/", s.exchange)
-	}
-
-	// Operations.
-	m.HandleFunc("GET /healthz", s.handleHealthz)
-	m.HandleFunc("GET /readyz", s.handleReadyz)
-	m.Handle("GET /metrics", s.metricsHandler())
-
-	m.Handle("/", h(s.handleNotFound))
+	m.Fallback("/", h(s.handleNotFound))
 }
