@@ -8,4 +8,8 @@ type AccountData struct {
 	Meters      map[int64][]*Meter       // by account
 	Readings    map[int64][]*Reading     // by meter, newest first
 	Ledger      map[int64][]*LedgerEntry // by sub-account, oldest first
+	// Versions are the kept balances' versions (by sub-account), read
+	// before the ledger: the close's kept debts hold only if no write came
+	// between.
+	Versions map[int64]int64
 }

@@ -132,9 +132,27 @@ func (t Totals) Balance() Balance {
 // Overpaid reports whether the customer has paid more than owed.
 func (b Balance) Overpaid() bool { return b.Debt < 0 }
 
+// PeriodDebt is a period's principal still unpaid after the payments
+// were spread over the debts (billing.Allocate): the state the penalty
+// forecast starts from.
+type PeriodDebt struct {
+	Period    Period
+	Principal Money
+}
+
 // LedgerFilter selects entries of one sub-account, optionally of one kind.
 type LedgerFilter struct {
 	SubAccountID int64
 	Kind         EntryKind
 	Limit        int
+}
+
+// SubBalance is a sub-account with its kept balance.
+type SubBalance struct {
+	SubAccount *SubAccount
+	Totals     Totals
+	// Debts are the periods' unpaid principals, oldest first; they hold
+	// only when Current.
+	Debts   []PeriodDebt
+	Current bool
 }

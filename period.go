@@ -74,6 +74,16 @@ type ClosedChunk struct {
 	Entries      []*LedgerEntry
 	Estimates    []*Reading
 	Bills        []*Bill
+	// Debts are the sub-accounts' unpaid principals after the chunk, for
+	// their kept balances.
+	Debts map[int64]KeptDebts
+}
+
+// KeptDebts are a sub-account's unpaid principals as a writer computed
+// them from its ledger, read when the kept balance was at Version.
+type KeptDebts struct {
+	Debts   []PeriodDebt
+	Version int64
 }
 
 // MonthsTo counts the months from p to q (negative when q is earlier).

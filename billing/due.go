@@ -128,3 +128,9 @@ func (s *DueSource) For(ctx context.Context, subAccountIDs []int64) (map[int64]D
 	}
 	return out, nil
 }
+
+// noDue dates nothing: for Outstanding, which needs no due dates.
+type noDue struct{}
+
+// DueDate returns the zero time.
+func (noDue) DueDate(kabinet.Period) time.Time { return time.Time{} }

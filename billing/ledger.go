@@ -44,3 +44,32 @@ func (r PenaltyRules) ForecastLedger(entries []*kabinet.LedgerEntry, due DueDate
 	}
 	return r.Forecast(alloc.Outstanding, today)
 }
+
+// Outstanding is what is still unpaid of each period's principal after a
+// sub-account's payments, in period order, periods paid in full left out:
+// what the store keeps beside the balance so that a forecast need not read
+// the ledger again.
+func Outstanding(entries []*kabinet.LedgerEntry) ([]kabinet.PeriodDebt, error) {
+	debts, pays := FromLedger(entries, noDue{})
+	alloc, err := Allocate(debts, pays)
+	if err != nil {
+		return nil, err
+	}
+	var out []kabinet.PeriodDebt
+	for _, d := range alloc.Outstanding {
+		if d.Principal > 0 {
+			out = append(out, kabinet.PeriodDebt{Period: d.Period, Principal: d.Principal})
+		}
+	}
+	return out, nil
+}
+
+// ForecastDebts is the forecast from the unpaid principals Outstanding
+// returned: the same as ForecastLedger on the ledger they came from.
+func (r PenaltyRules) ForecastDebts(ds []kabinet.PeriodDebt, due DueDater, today time.Time) (Forecast, error) {
+	debts := make([]Debt, len(ds))
+	for i, d := range ds {
+		debts[i] = Debt{Period: d.Period, Due: due.DueDate(d.Period), Principal: d.Principal}
+	}
+	return r.Forecast(debts, today)
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 )
 
 // result is what closing one account writes.
@@ -12,6 +13,29 @@ type result struct {
 	entries   []*kabinet.LedgerEntry
 	estimates []*kabinet.Reading // months without a reading, charged by average or norm
 	bill      *kabinet.Bill
+}
+
+// keepDebts gives the kept balances of the account's sub-accounts their
+// unpaid principals after the close, from the ledger the close read, so
+// that «Главная» needs no ledger after a close.
+func keepDebts(c *kabinet.ClosedChunk, r *result, subs []*kabinet.SubAccount, d *kabinet.AccountData) error {
+	if c.Debts == nil {
+		c.Debts = map[int64]kabinet.KeptDebts{}
+	}
+	for _, sub := range subs {
+		entries := d.Ledger[sub.ID]
+		for _, e := range r.entries {
+			if e.SubAccountID == sub.ID {
+				entries = append(entries[:len(entries):len(entries)], e)
+			}
+		}
+		ds, err := billing.Outstanding(entries)
+		if err != nil {
+			return err
+		}
+		c.Debts[sub.ID] = kabinet.KeptDebts{Debts: ds, Version: d.Versions[sub.ID]}
+	}
+	return nil
 }
 
 // closeAccount closes p for one account: each sub-account's services are

@@ -182,6 +182,9 @@ func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*
 		c.Entries = append(c.Entries, r.entries...)
 		c.Estimates = append(c.Estimates, r.estimates...)
 		c.Bills = append(c.Bills, r.bill)
+		if err := keepDebts(c, r, data.SubAccounts[a.ID], data); err != nil {
+			return nil, err
+		}
 	}
 	return c, nil
 }

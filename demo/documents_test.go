@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/billrun"
 	"kabinet/demo"
 	"kabinet/home"
@@ -128,11 +129,27 @@ func (s asOf) FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]
 	return slices.DeleteFunc(es, func(e *kabinet.LedgerEntry) bool { return e.BookedOn().After(s.day) }), err
 }
 
-func (s asOf) FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error) {
-	es, err := s.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: subAccountID})
-	var t kabinet.Totals
-	for _, e := range es {
-		t.Add(*e)
+// FindBalances keeps, for each sub-account, what its ledger as booked by
+// day sums and spreads to.
+func (s asOf) FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error) {
+	bs, err := s.DB.FindBalances(ctx, accountID)
+	if err != nil {
+		return nil, err
 	}
-	return t, err
+	for _, b := range bs {
+		es, err := s.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: b.SubAccount.ID})
+		if err != nil {
+			return nil, err
+		}
+		slices.Reverse(es)
+		b.Totals = kabinet.Totals{}
+		for _, e := range es {
+			b.Totals.Add(*e)
+		}
+		if b.Debts, err = billing.Outstanding(es); err != nil {
+			return nil, err
+		}
+		b.Current = true
+	}
+	return bs, nil
 }

@@ -33,6 +33,7 @@ type Store interface {
 	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
 	Optimize(ctx context.Context) error
+	RefreshBalances(ctx context.Context) (int, error)
 }
 
 // Importer imports the billing system's files.
@@ -126,7 +127,9 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 		}
 	}
 	if !im.DryRun {
-		err = im.Store.Optimize(ctx)
+		if _, err = im.Store.RefreshBalances(ctx); err == nil {
+			err = im.Store.Optimize(ctx)
+		}
 	}
 	return sums, err
 }

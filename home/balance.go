@@ -18,44 +18,48 @@ type ProviderBalance struct {
 }
 
 // Balances returns the balance of each of the account's sub-accounts, in
-// provider order. The balance is the ledger's sum; the forecast reads the
-// ledger as the month close does.
+// provider order: the kept balance (the ledger's sums, kept with every
+// entry) and the forecast from the kept unpaid principals, read in one
+// query whatever the length of the history. Principals a bulk load left
+// stale are read from the ledger, as the month close reads them.
 func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*ProviderBalance, error) {
-	subs, providers, err := s.subAccounts(ctx, a)
+	kept, err := s.store.FindBalances(ctx, a.ID)
 	if err != nil {
 		return nil, err
 	}
-	var bs []*ProviderBalance
-	for _, sub := range subs {
-		b, err := s.balance(ctx, sub)
-		if err != nil {
-			return nil, err
+	providers, err := s.store.FindProviders(ctx)
+	if err != nil {
+		return nil, err
+	}
+	bs := make([]*ProviderBalance, 0, len(kept))
+	for _, k := range kept {
+		b := &ProviderBalance{SubAccount: k.SubAccount, Balance: k.Totals.Balance(), Provider: providerByID(providers, k.SubAccount.ProviderID)}
+		if b.Balance.Debt > 0 { // nothing owed, nothing to forecast
+			if b.Forecast, err = s.forecast(ctx, k); err != nil {
+				return nil, err
+			}
 		}
-		b.Provider = providerByID(providers, sub.ProviderID)
 		bs = append(bs, b)
 	}
 	return bs, nil
 }
 
-func (s *Service) balance(ctx context.Context, sub *kabinet.SubAccount) (*ProviderBalance, error) {
-	t, err := s.store.FindTotals(ctx, sub.ID)
+// forecast is the sub-account's penalty forecast by its own due dates
+// (what its imported bills printed, else the rules).
+func (s *Service) forecast(ctx context.Context, k *kabinet.SubBalance) (billing.Forecast, error) {
+	dues, err := s.Due.For(ctx, []int64{k.SubAccount.ID})
 	if err != nil {
-		return nil, err
+		return billing.Forecast{}, err
 	}
-	b := &ProviderBalance{SubAccount: sub, Balance: t.Balance()}
-	if b.Balance.Debt <= 0 { // nothing owed, nothing to forecast
-		return b, nil
+	due := dues[k.SubAccount.ID]
+	if k.Current {
+		return s.Penalties.ForecastDebts(k.Debts, due, s.Today())
 	}
-	entries, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Limit: ledgerLimit})
+	entries, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: k.SubAccount.ID, Limit: ledgerLimit})
 	if err != nil {
-		return nil, err
+		return billing.Forecast{}, err
 	}
-	due, err := s.Due.For(ctx, []int64{sub.ID})
-	if err != nil {
-		return nil, err
-	}
-	b.Forecast, err = s.Penalties.ForecastLedger(entries, due[sub.ID], s.Today())
-	return b, err
+	return s.Penalties.ForecastLedger(entries, due, s.Today())
 }
 
 // ledgerLimit bounds the entries a forecast reads: some 80 years of a

@@ -18,7 +18,7 @@ import (
 type Store interface {
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
-	FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error)
+	FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error)
 	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)

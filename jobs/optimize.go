@@ -13,9 +13,10 @@ type OptimizeArgs struct{}
 // Kind names the job.
 func (OptimizeArgs) Kind() string { return "db_optimize" }
 
-// Optimizer is the store's maintenance call.
+// Optimizer is the store's maintenance calls.
 type Optimizer interface {
 	Optimize(ctx context.Context) error
+	RefreshBalances(ctx context.Context) (int, error)
 }
 
 // OptimizeWorker runs OptimizeArgs. SQLite's planner statistics go stale
@@ -27,8 +28,12 @@ type OptimizeWorker struct {
 	DB Optimizer
 }
 
-// Work optimizes the database.
+// Work computes the kept balances' debts that bulk loads left stale
+// (sqlstore.RefreshBalances), then optimizes the database.
 func (w *OptimizeWorker) Work(ctx context.Context, _ *river.Job[OptimizeArgs]) error {
+	if _, err := w.DB.RefreshBalances(ctx); err != nil {
+		return err
+	}
 	return w.DB.Optimize(ctx)
 }
 

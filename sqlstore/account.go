@@ -58,7 +58,7 @@ const accountSelect = `SELECT id, number, number_digits, display, surname, first
 
 // FindAccountByID returns the account with the given ID.
 func (db *DB) FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error) {
-	return scanAccount(db.read.QueryRowContext(ctx, accountSelect+`WHERE id = $1`, id))
+	return scanAccount(db.queryRow(ctx, accountSelect+`WHERE id = $1`, id))
 }
 
 // FindAccountByNumber finds an account however its number was typed. With
@@ -67,7 +67,7 @@ func (db *DB) FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, 
 // their letter part need the letter part, and are ENOTFOUND without it).
 func (db *DB) FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) (*kabinet.Account, error) {
 	if n.HasPrefix() {
-		return scanAccount(db.read.QueryRowContext(ctx, accountSelect+`WHERE number = $1`, n.String()))
+		return scanAccount(db.queryRow(ctx, accountSelect+`WHERE number = $1`, n.String()))
 	}
 	found, err := db.queryAccounts(ctx, `WHERE number_digits = $1 LIMIT 2`, n.Digits)
 	if err != nil {
@@ -100,11 +100,11 @@ func scanAccount(s scanner) (*kabinet.Account, error) {
 
 // FindSubAccounts returns an account's sub-accounts in provider order.
 func (db *DB) FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error) {
-	return db.querySubAccounts(ctx, `WHERE account_id = $1 ORDER BY provider_id`, accountID)
+	return db.querySubAccounts(ctx, db.query, `WHERE account_id = $1 ORDER BY provider_id`, accountID)
 }
 
-func (db *DB) querySubAccounts(ctx context.Context, where string, args ...any) ([]*kabinet.SubAccount, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, provider_id, number, services, external_id FROM sub_accounts `+where, args...)
+func (db *DB) querySubAccounts(ctx context.Context, run queryFunc, where string, args ...any) ([]*kabinet.SubAccount, error) {
+	rows, err := run(ctx, `SELECT id, account_id, provider_id, number, services, external_id FROM sub_accounts `+where, args...)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -125,7 +125,7 @@ func (db *DB) querySubAccounts(ctx context.Context, where string, args ...any) (
 // CountAccounts returns the number of accounts.
 func (db *DB) CountAccounts(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM accounts`).Scan(&n)
+	err := db.queryRow(ctx, `SELECT count(*) FROM accounts`).Scan(&n)
 	return n, translate(err)
 }
 

@@ -14,6 +14,8 @@ type Batch struct {
 	tables []*batchTable
 	byName map[string]*batchTable
 	execs  []statement
+	// debts are the kept debts writers know (KeepDebts).
+	debts map[int64]knownDebts
 }
 
 type batchTable struct {
@@ -58,8 +60,14 @@ func (b *Batch) Rows() int {
 	return n
 }
 
-// Load writes the batch in one transaction.
+// Load writes the batch in one transaction, with what its ledger rows
+// add to the kept balances.
 func (db *DB) Load(ctx context.Context, b *Batch) error {
+	if ups := balanceUpserts(b); ups != nil {
+		execs := b.execs
+		b.execs = append(ups, execs...)
+		defer func() { b.execs = execs }()
+	}
 	return translate(db.dialect.load(ctx, db.write, b))
 }
 

@@ -28,14 +28,14 @@ func (db *DB) CreateBill(ctx context.Context, b *kabinet.Bill) error {
 
 // FindBill returns an account's bill for a period.
 func (db *DB) FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error) {
-	return scanBill(db.read.QueryRowContext(ctx, `
+	return scanBill(db.queryRow(ctx, `
 		SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id = $1 AND period = $2`,
 		accountID, p.Int()))
 }
 
 // FindBills returns an account's latest bills, newest first.
 func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id = $1
 		ORDER BY period DESC LIMIT $2`, accountID, limit)
 	if err != nil {
@@ -57,7 +57,7 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 // demo world reads back the bills its payments follow this way when a
 // build resumes.
 func (db *DB) EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.Bill) error) error {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, account_id, period, issued_at, data FROM bills WHERE period = $1 ORDER BY account_id`, p.Int())
 	if err != nil {
 		return translate(err)

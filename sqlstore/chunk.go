@@ -13,15 +13,15 @@ import (
 // and, of readings, those of the last 36 periods before until.
 func (db *DB) FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*kabinet.AccountData, error) {
 	d := &kabinet.AccountData{SubAccounts: map[int64][]*kabinet.SubAccount{}, Meters: map[int64][]*kabinet.Meter{},
-		Readings: map[int64][]*kabinet.Reading{}, Ledger: map[int64][]*kabinet.LedgerEntry{}}
-	subs, err := db.querySubAccounts(ctx, `WHERE account_id BETWEEN $1 AND $2 ORDER BY account_id, provider_id`, from, to)
+		Readings: map[int64][]*kabinet.Reading{}, Ledger: map[int64][]*kabinet.LedgerEntry{}, Versions: map[int64]int64{}}
+	subs, err := db.querySubAccounts(ctx, db.query, `WHERE account_id BETWEEN $1 AND $2 ORDER BY account_id, provider_id`, from, to)
 	if err != nil {
 		return nil, err
 	}
 	for _, s := range subs {
 		d.SubAccounts[s.AccountID] = append(d.SubAccounts[s.AccountID], s)
 	}
-	meters, err := db.queryMeters(ctx, `WHERE account_id BETWEEN $1 AND $2 ORDER BY id`, from, to)
+	meters, err := db.queryMeters(ctx, db.query, `WHERE account_id BETWEEN $1 AND $2 ORDER BY id`, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +44,10 @@ func (db *DB) FindAccountData(ctx context.Context, from, to int64, since kabinet
 	for i, sub := range subs {
 		subIDs[i] = sub.ID
 	}
-	entries, err := db.queryLedgerLean(ctx, `WHERE sub_account_id IN (`+idList(subIDs)+`) ORDER BY sub_account_id, posted_on, id`)
+	if err := db.readVersions(ctx, subIDs, d.Versions); err != nil {
+		return nil, err
+	}
+	entries, err := ledgerOf(ctx, db.read, `WHERE sub_account_id IN (`+idList(subIDs)+`) ORDER BY sub_account_id, posted_on, id`)
 	if err != nil {
 		return nil, err
 	}
@@ -77,26 +80,6 @@ func idList(ids []int64) string {
 // The batch reads below fetch only what a close uses, and dates as text
 // parsed by parseDate: decoding dates through the driver took an eighth
 // of a month close, and these queries read tens of millions of rows.
-
-func (db *DB) queryLedgerLean(ctx context.Context, where string, args ...any) ([]*kabinet.LedgerEntry, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, sub_account_id, period, kind, service, amount, CAST(posted_on AS TEXT) FROM ledger `+where, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	var es []*kabinet.LedgerEntry
-	for rows.Next() {
-		var e kabinet.LedgerEntry
-		var period int
-		var kind, service, posted string
-		if err := rows.Scan(&e.ID, &e.SubAccountID, &period, &kind, &service, &e.Amount, &posted); err != nil {
-			return nil, err
-		}
-		e.Period, e.Kind, e.Service, e.PostedOn = kabinet.PeriodFromInt(period), kabinet.EntryKind(kind), kabinet.Service(service), parseDate(posted)
-		es = append(es, &e)
-	}
-	return es, translate(rows.Err())
-}
 
 func (db *DB) queryReadingsLean(ctx context.Context, where string, args ...any) ([]*kabinet.Reading, error) {
 	rows, err := db.read.QueryContext(ctx, `

@@ -65,6 +65,9 @@ func (db *DB) SaveClosedChunk(ctx context.Context, c *kabinet.ClosedChunk) error
 			return err
 		}
 	}
+	for id, d := range c.Debts {
+		b.KeepDebts(id, d.Debts, d.Version)
+	}
 	markPeriodClosed(&b, c.Period, c.FromID, c.ToID)
 	return db.Load(ctx, &b)
 }
@@ -128,6 +131,7 @@ func (db *DB) ReopenPeriod(ctx context.Context, p kabinet.Period) error {
 			return kabinet.Errorf(kabinet.ECONFLICT, "Период %s закрыт не этой системой: открыть его нельзя", p)
 		}
 		for _, q := range []string{
+			unkeepClose,
 			`DELETE FROM ledger WHERE period = $1 AND external_id LIKE 'close:' || CAST($1 AS TEXT) || ':%'`,
 			`DELETE FROM bills WHERE period = $1`,
 			`DELETE FROM readings WHERE period = $1 AND source = 'estimated'`,
@@ -141,3 +145,15 @@ func (db *DB) ReopenPeriod(ctx context.Context, p kabinet.Period) error {
 		return nil
 	})
 }
+
+// unkeepClose takes a close's entries out of the kept balances before they
+// are deleted; the debts go stale, for RefreshBalances.
+const unkeepClose = `UPDATE balances SET charges = balances.charges - d.charges, penalties = balances.penalties - d.penalties,
+	adjustments = balances.adjustments - d.adjustments, payments = balances.payments - d.payments, version = balances.version + 1
+	FROM (SELECT sub_account_id,
+		SUM(CASE WHEN kind = 'charge' THEN amount ELSE 0 END) AS charges,
+		SUM(CASE WHEN kind = 'penalty' THEN amount ELSE 0 END) AS penalties,
+		SUM(CASE WHEN kind = 'adjustment' THEN amount ELSE 0 END) AS adjustments,
+		SUM(CASE WHEN kind = 'payment' THEN amount ELSE 0 END) AS payments
+		FROM ledger WHERE period = $1 AND external_id LIKE 'close:' || CAST($1 AS TEXT) || ':%' GROUP BY sub_account_id) AS d
+	WHERE balances.sub_account_id = d.sub_account_id`

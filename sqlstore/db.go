@@ -34,6 +34,7 @@ type DB struct {
 	// files, when the attachments live in the database, holds the staged
 	// uploads CreateRequest writes (NewFiles).
 	files *Files
+	stmts  stmts
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
@@ -80,6 +81,7 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 
 // Close closes the connection pools.
 func (db *DB) Close() error {
+	db.closeStmts()
 	err := db.write.Close()
 	if db.read != db.write {
 		if e := db.read.Close(); err == nil {

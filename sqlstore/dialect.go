@@ -27,6 +27,10 @@ type dialect struct {
 	// fold is an SQL expression folding the text expression x for
 	// look-ups: lower case (Cyrillic too) and ё as е.
 	fold func(x string) string
+	// forUpdate ends a SELECT that locks the rows it reads in a write
+	// transaction: FOR UPDATE on PostgreSQL; nothing on SQLite, whose
+	// write transactions hold the one write lock anyway.
+	forUpdate string
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -66,7 +70,7 @@ func openPostgres(dsn string) (*DB, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
-	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE",
+	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE",
 		fold: func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" }}
 	return &DB{write: db, read: db, dialect: d}, nil
 }

@@ -87,7 +87,7 @@ func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[s
 func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.SubAccount, error) {
 	found := map[string]*kabinet.SubAccount{}
 	err := db.byExternalID(ext, func(list string, args []any) error {
-		ss, err := db.querySubAccounts(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
+		ss, err := db.querySubAccounts(ctx, db.read.QueryContext, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
 		for _, s := range ss {
 			found[s.ExternalID] = s
 		}
@@ -100,7 +100,7 @@ func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (ma
 func (db *DB) FindMetersByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Meter, error) {
 	found := map[string]*kabinet.Meter{}
 	err := db.byExternalID(ext, func(list string, args []any) error {
-		ms, err := db.queryMeters(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
+		ms, err := db.queryMeters(ctx, db.read.QueryContext, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
 		for _, m := range ms {
 			found[m.ExternalID] = m
 		}
@@ -196,7 +196,7 @@ func (db *DB) FindLedgerOf(ctx context.Context, subIDs []int64) ([]*kabinet.Ledg
 
 // FindReadingsOf returns every reading of those meters, oldest first.
 func (db *DB) FindReadingsOf(ctx context.Context, meterIDs []int64) ([]*kabinet.Reading, error) {
-	return db.queryReadings(ctx, `WHERE meter_id IN (`+idList(meterIDs)+`) ORDER BY meter_id, taken_on, id`)
+	return db.queryReadings(ctx, db.read.QueryContext, `WHERE meter_id IN (`+idList(meterIDs)+`) ORDER BY meter_id, taken_on, id`)
 }
 
 // FindBillsOf returns every bill of the accounts with IDs in [from, to], by

@@ -24,9 +24,12 @@ func (db *DB) CreateLedgerEntry(ctx context.Context, e *kabinet.LedgerEntry) err
 		return err
 	}
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return translate(tx.QueryRowContext(ctx, `
+		if err := translate(tx.QueryRowContext(ctx, `
 			INSERT INTO ledger (sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID))
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID)); err != nil {
+			return err
+		}
+		return db.keepBalances(ctx, tx, []int64{e.SubAccountID})
 	})
 }
 
@@ -41,7 +44,7 @@ func (db *DB) FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]
 }
 
 func (db *DB) queryLedger(ctx context.Context, where string, args ...any) ([]*kabinet.LedgerEntry, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note FROM ledger `+where, args...)
 	if err != nil {
 		return nil, translate(err)
@@ -62,7 +65,8 @@ func (db *DB) queryLedger(ctx context.Context, where string, args ...any) ([]*ka
 }
 
 // FindTotals sums a sub-account's ledger by kind; kabinet.Totals.Balance
-// derives the debt from it. Nothing about a balance is stored.
+// derives the debt from it. It reads the ledger, not the kept balance
+// (FindBalances): the property tests compare the two.
 func (db *DB) FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT kind, CAST(COALESCE(SUM(amount), 0) AS BIGINT) FROM ledger WHERE sub_account_id = $1 GROUP BY kind`, subAccountID)

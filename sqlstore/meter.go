@@ -30,11 +30,11 @@ func (db *DB) CreateMeter(ctx context.Context, m *kabinet.Meter) error {
 
 // FindMeters returns an account's meters.
 func (db *DB) FindMeters(ctx context.Context, accountID int64) ([]*kabinet.Meter, error) {
-	return db.queryMeters(ctx, `WHERE account_id = $1 ORDER BY id`, accountID)
+	return db.queryMeters(ctx, db.query, `WHERE account_id = $1 ORDER BY id`, accountID)
 }
 
-func (db *DB) queryMeters(ctx context.Context, where string, args ...any) ([]*kabinet.Meter, error) {
-	rows, err := db.read.QueryContext(ctx, `
+func (db *DB) queryMeters(ctx context.Context, run queryFunc, where string, args ...any) ([]*kabinet.Meter, error) {
+	rows, err := run(ctx, `
 		SELECT id, account_id, sub_account_id, service, model, serial, zoning, digits, decimals,
 			accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on, removed, external_id
 		FROM meters `+where, args...)

@@ -53,13 +53,13 @@ func (db *DB) writeNotice(ctx context.Context, tx *sql.Tx, n *kabinet.Notice) er
 // CountUnreadNotifications is the number on a user's bell.
 func (db *DB) CountUnreadNotifications(ctx context.Context, userID int64) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
+	err := db.queryRow(ctx, `SELECT count(*) FROM notifications WHERE user_id = $1 AND read_at IS NULL`, userID).Scan(&n)
 	return n, translate(err)
 }
 
 // FindNotifications returns a user's latest notifications, newest first.
 func (db *DB) FindNotifications(ctx context.Context, userID int64, limit int) ([]*kabinet.Notification, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, user_id, COALESCE(account_id, 0), title, text, link, created_at, read_at
 		FROM notifications WHERE user_id = $1 ORDER BY id DESC LIMIT $2`, userID, limit)
 	if err != nil {

@@ -115,6 +115,13 @@ func (db *DB) CreditPaymentOrder(ctx context.Context, id int64, operation string
 				return translate(err)
 			}
 		}
+		subs := make([]int64, len(entries))
+		for i, e := range entries {
+			subs[i] = e.SubAccountID
+		}
+		if err := db.keepBalances(ctx, tx, subs); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE payment_orders SET state = $2, flag = '', updated_at = $3 WHERE id = $1`,
 			id, string(kabinet.PaymentPaid), now); err != nil {
 			return translate(err)
@@ -165,7 +172,7 @@ func (db *DB) findPaymentOrder(ctx context.Context, where string, arg any) (*kab
 // matter (credit once, end once) are made by the writes' WHERE clauses and
 // keys, never by what was read here.
 func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) ([]*kabinet.PaymentOrder, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, idem_key, number, gateway_id, form_url, amount, state, flag,
+	rows, err := db.query(ctx, `SELECT id, account_id, idem_key, number, gateway_id, form_url, amount, state, flag,
 		created_at, updated_at, method, contact FROM payment_orders `+rest, args...)
 	if err != nil {
 		return nil, translate(err)
@@ -194,7 +201,7 @@ func (db *DB) queryPaymentOrders(ctx context.Context, rest string, args ...any) 
 }
 
 func (db *DB) findPaymentParts(ctx context.Context, orderID int64) ([]kabinet.PaymentPart, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT sub_account_id, amount FROM payment_parts WHERE order_id = $1 ORDER BY sub_account_id`, orderID)
+	rows, err := db.query(ctx, `SELECT sub_account_id, amount FROM payment_parts WHERE order_id = $1 ORDER BY sub_account_id`, orderID)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -21,7 +21,7 @@ func (db *DB) CreateProvider(ctx context.Context, p *kabinet.Provider) error {
 
 // FindProviders returns all providers by ID.
 func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services, external_id
 		FROM providers ORDER BY id`)
 	if err != nil {

@@ -48,12 +48,12 @@ func (db *DB) FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kab
 	if limit <= 0 {
 		limit = 1000
 	}
-	return db.queryReadings(ctx, `WHERE meter_id = $1 AND taken_on >= $2 AND taken_on <= $3
+	return db.queryReadings(ctx, db.query, `WHERE meter_id = $1 AND taken_on >= $2 AND taken_on <= $3
 		ORDER BY taken_on DESC, id DESC LIMIT $4`, f.MeterID, dateArg(from), dateArg(to), limit)
 }
 
-func (db *DB) queryReadings(ctx context.Context, where string, args ...any) ([]*kabinet.Reading, error) {
-	rows, err := db.read.QueryContext(ctx, `
+func (db *DB) queryReadings(ctx context.Context, run queryFunc, where string, args ...any) ([]*kabinet.Reading, error) {
+	rows, err := run(ctx, `
 		SELECT id, meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id FROM readings `+where, args...)
 	if err != nil {
 		return nil, translate(err)

@@ -10,7 +10,7 @@ import (
 // FindServiceSettings returns an account's saved services, ENOTFOUND while
 // nobody has saved them (the caller shows kabinet.DefaultServiceSettings).
 func (db *DB) FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error) {
-	return scanServiceSettings(db.read.QueryRowContext(ctx, serviceSettingsSelect, accountID))
+	return scanServiceSettings(db.queryRow(ctx, serviceSettingsSelect, accountID))
 }
 
 const serviceSettingsSelect = `SELECT account_id, push, sms, phone, email_info, bill_paper, bill_email, email, updated_at
@@ -89,7 +89,7 @@ func insertServiceChange(ctx context.Context, tx *sql.Tx, c *kabinet.ServiceChan
 // taken by the supplier's billing system, oldest first: what an export
 // sends.
 func (db *DB) FindServiceChanges(ctx context.Context, accountID int64) ([]kabinet.ServiceChange, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT id, account_id, field, old_value, new_value, changed_at, source, COALESCE(user_id, 0)
 		FROM service_changes WHERE account_id = $1 AND exported_at IS NULL ORDER BY id`, accountID)
 	if err != nil {

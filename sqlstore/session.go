@@ -44,7 +44,7 @@ func replaceSession(ctx context.Context, tx *sql.Tx, old string, s *kabinet.Sess
 func (db *DB) FindSession(ctx context.Context, hash string) (*kabinet.Session, error) {
 	var s kabinet.Session
 	var user sql.NullInt64
-	err := db.read.QueryRowContext(ctx, `
+	err := db.queryRow(ctx, `
 		SELECT token_hash, user_id, account_id, created_at, seen_at, ip, user_agent FROM sessions WHERE token_hash = $1`, hash).
 		Scan(&s.TokenHash, &user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent)
 	if err != nil {

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"time"
 
 	"kabinet"
 )
@@ -9,13 +10,18 @@ import (
 // FindUsage returns an account's consumption by service and month from
 // period since on: the units its meters counted (every reading's
 // consumption, estimates included) and the charges posted for the
-// service. Both come from small indexed scans of one account.
+// service. Both come from small indexed scans of one account, bounded by
+// since whatever the length of the history: a reading counts for the
+// month it was taken in or the next, so none of period since or later was
+// taken before the month before since, and the readings' index on
+// (meter_id, taken_on) starts there.
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
 	var us []kabinet.Usage
 	err := db.scanUsage(ctx, &us, true, `
 		SELECT m.service, r.period, CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT)
 		FROM meters m JOIN readings r ON r.meter_id = m.id
-		WHERE m.account_id = $1 AND r.period >= $2 GROUP BY m.service, r.period`, accountID, since.Int())
+		WHERE m.account_id = $1 AND r.period >= $2 AND r.taken_on >= $3 GROUP BY m.service, r.period`,
+		accountID, since.Int(), dateArg(since.Add(-1).Start(time.UTC)))
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +33,7 @@ func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Peri
 }
 
 func (db *DB) scanUsage(ctx context.Context, us *[]kabinet.Usage, metered bool, query string, args ...any) error {
-	rows, err := db.read.QueryContext(ctx, query, args...)
+	rows, err := db.query(ctx, query, args...)
 	if err != nil {
 		return translate(err)
 	}

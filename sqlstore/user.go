@@ -29,13 +29,13 @@ const userSelect = `SELECT u.id, u.password_hash, u.email, u.phone, u.confirm_by
 
 // FindUserByID returns a user.
 func (db *DB) FindUserByID(ctx context.Context, id int64) (*kabinet.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, userSelect+`WHERE u.id = $1`, id))
+	return scanUser(db.queryRow(ctx, userSelect+`WHERE u.id = $1`, id))
 }
 
 // FindOwner returns the registration of an account's owner, confirmed or
 // not; ENOTFOUND if the account is not registered.
 func (db *DB) FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, userSelect+`
+	return scanUser(db.queryRow(ctx, userSelect+`
 		JOIN user_accounts ua ON ua.user_id = u.id WHERE ua.account_id = $1 AND ua.owner`, accountID))
 }
 
@@ -86,7 +86,7 @@ func deleteUser(ctx context.Context, tx *sql.Tx, id int64) error {
 // FindOwnedAccount returns the ID of the account a user registered.
 func (db *DB) FindOwnedAccount(ctx context.Context, userID int64) (int64, error) {
 	var id int64
-	err := db.read.QueryRowContext(ctx, `SELECT account_id FROM user_accounts WHERE user_id = $1 AND owner`, userID).Scan(&id)
+	err := db.queryRow(ctx, `SELECT account_id FROM user_accounts WHERE user_id = $1 AND owner`, userID).Scan(&id)
 	return id, notFound(err, "Лицевой счёт")
 }
 
@@ -94,7 +94,7 @@ func (db *DB) FindOwnedAccount(ctx context.Context, userID int64) (int64, error)
 // user neither registered nor linked it.
 func (db *DB) FindUserAccount(ctx context.Context, userID, accountID int64) (*kabinet.UserAccount, error) {
 	ua := kabinet.UserAccount{UserID: userID, AccountID: accountID}
-	err := db.read.QueryRowContext(ctx, `SELECT owner, name, created_at FROM user_accounts
+	err := db.queryRow(ctx, `SELECT owner, name, created_at FROM user_accounts
 		WHERE user_id = $1 AND account_id = $2`, userID, accountID).Scan(&ua.Owner, &ua.Name, &ua.CreatedAt)
 	if err != nil {
 		return nil, notFound(err, "Лицевой счёт")

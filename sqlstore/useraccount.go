@@ -11,7 +11,7 @@ import (
 // first, then the linked ones in the order they were linked, each with the
 // account's printed number.
 func (db *DB) FindUserAccounts(ctx context.Context, userID int64) ([]*kabinet.UserAccount, error) {
-	rows, err := db.read.QueryContext(ctx, `
+	rows, err := db.query(ctx, `
 		SELECT ua.account_id, ua.owner, ua.name, ua.created_at, a.display
 		FROM user_accounts ua JOIN accounts a ON a.id = ua.account_id
 		WHERE ua.user_id = $1 ORDER BY ua.owner DESC, ua.created_at, ua.account_id`, userID)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 )
 
 //go:embed templates
@@ -56,6 +57,20 @@ func (p *pages) names() []string {
 	return names
 }
 
+// buffers are the pages' render buffers, reused: a page is tens of KB,
+// and growing a fresh buffer for each was a share of the allocations of
+// «Главная».
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putBuffer returns buf to the pool, unless a rare huge page grew it.
+func putBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > 1<<20 {
+		return
+	}
+	buf.Reset()
+	buffers.Put(buf)
+}
+
 // render executes a page into a buffer first, so a template error becomes
 // an error page rather than half a page with a 200 status.
 func (s *Server) render(w http.ResponseWriter, status int, name string, p page) error {
@@ -63,8 +78,9 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	if !ok {
 		return fmt.Errorf("render: no page %q", name)
 	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	h := w.Header()
