@@ -34,7 +34,7 @@ type DB struct {
 	// files, when the attachments live in the database, holds the staged
 	// uploads CreateRequest writes (NewFiles).
 	files *Files
-	stmts  stmts
+	stmts stmts
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
