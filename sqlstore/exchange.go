@@ -164,9 +164,10 @@ func UpdateRow(b *Batch, table string, id int64, cols []string, values []any) {
 	b.Exec(q.String(), append(values, id)...)
 }
 
-// UpdateReadingStatus adds to b the change of a reading's status.
-func UpdateReadingStatus(b *Batch, id int64, s kabinet.ReadingStatus) {
-	b.Exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(s), id)
+// UpdateReadingStatus adds to b the move of an imported reading's status,
+// for when the reading was there already (after AddNew of readings).
+func UpdateReadingStatus(b *Batch, ext string, s kabinet.ReadingStatus) {
+	b.IfExisting("readings", `UPDATE readings SET status = $1 WHERE external_id = $2 AND status <> $1`, string(s), ext)
 }
 
 // CloseAccount adds to b the closing of an account on a date.
@@ -221,11 +222,10 @@ func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again
 }
 
 // MarkImportFile adds to b the file's progress, so that it commits with the
-// rows it counts.
-func MarkImportFile(b *Batch, f *ImportFile) {
-	b.Exec(`UPDATE import_files SET lines_done = $1, inserted = $2, updated = $3, refused = $4 WHERE id = $5`,
-		f.LinesDone, f.Inserted, f.Updated, f.Refused, f.ID)
-}
+// rows it counts. Load corrects f's counts first: AddNew rows that were
+// there already are not counted as inserted, and rows the IfExisting
+// statements changed are counted as updated.
+func MarkImportFile(b *Batch, f *ImportFile) { b.mark = f }
 
 // CompleteImportFile records that the file's import ended.
 func (db *DB) CompleteImportFile(ctx context.Context, f *ImportFile) error {
