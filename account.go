@@ -90,3 +90,20 @@ func (a Area) String() string {
 // SquareMetres returns the area in whole and fractional square metres, for
 // charges per square metre.
 func (a Area) SquareMetres() float64 { return float64(a) / 100 }
+
+// AccountSearch looks accounts up for the back office: by the start of
+// the owner's full name («Иванов», «иванов иван»), or by words that all
+// occur in the address («ленина 5»). Case and ё/е do not matter.
+type AccountSearch struct {
+	Text  string
+	Limit int
+}
+
+// AccountUser is a registration that reaches an account: its owner's, or
+// another customer's who linked it.
+type AccountUser struct {
+	User  *User
+	Owner bool
+	// Registered is the number of the account the user registered with.
+	Registered string
+}

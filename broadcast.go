@@ -1,6 +1,9 @@
 package kabinet
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Audience is who a broadcast goes to.
 type Audience string
@@ -60,3 +63,25 @@ type BroadcastBatch struct {
 
 // Kind names the job.
 func (BroadcastBatch) Kind() string { return "broadcast_batch" }
+
+// ErrBroadcastSent is the answer to sending a broadcast a second time.
+var ErrBroadcastSent = Errorf(ECONFLICT, "Эта рассылка уже отправлена.")
+
+// Recipients is the recipient filter of the broadcast's audience over the
+// account IDs [from, to].
+func (b *Broadcast) Recipients(from, to int64) RecipientFilter {
+	f := RecipientFilter{FromID: from, ToID: to}
+	switch b.Audience {
+	case AudienceDistrict:
+		f.District = b.District
+	case AudienceList:
+		f.BroadcastID = b.ID
+	}
+	return f
+}
+
+// AllIDs returns the filter over the ID range that holds every account.
+func (f RecipientFilter) AllIDs() RecipientFilter {
+	f.FromID, f.ToID = 0, math.MaxInt64
+	return f
+}

@@ -130,3 +130,10 @@ func (t Totals) Balance() Balance {
 
 // Overpaid reports whether the customer has paid more than owed.
 func (b Balance) Overpaid() bool { return b.Debt < 0 }
+
+// LedgerFilter selects entries of one sub-account, optionally of one kind.
+type LedgerFilter struct {
+	SubAccountID int64
+	Kind         EntryKind
+	Limit        int
+}

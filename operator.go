@@ -136,3 +136,12 @@ type AuditEntry struct {
 	Detail        string
 	IP            string
 }
+
+// AuditFilter selects audit entries; zero fields do not filter. At is in
+// [From, To).
+type AuditFilter struct {
+	OperatorID int64
+	AccountID  int64
+	From, To   time.Time
+	Limit      int
+}

@@ -64,5 +64,17 @@ const (
 	CloseDone    = "done"
 )
 
+// ClosedChunk is what a close writes for a chunk of accounts, in one
+// transaction with its progress: the entries it posted (charges,
+// recalculations, penalties), the readings it estimated for meters
+// without one, and the period's bills.
+type ClosedChunk struct {
+	Period       Period
+	FromID, ToID int64 // the chunk's first and last account
+	Entries      []*LedgerEntry
+	Estimates    []*Reading
+	Bills        []*Bill
+}
+
 // MonthsTo counts the months from p to q (negative when q is earlier).
 func (p Period) MonthsTo(q Period) int { return (q.Year-p.Year)*12 + int(q.Month) - int(p.Month) }

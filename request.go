@@ -201,3 +201,12 @@ type RequestUpdate struct {
 	Audit      *AuditEntry
 	Notice     *Notice
 }
+
+// RequestFilter selects requests: of one account, or of some kinds and
+// statuses (a queue). Zero fields select everything.
+type RequestFilter struct {
+	AccountID int64
+	Kind      RequestKind
+	Status    RequestStatus
+	Limit     int
+}

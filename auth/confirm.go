@@ -105,6 +105,9 @@ func (s *Service) VerifyCode(ctx context.Context, v *Visitor, code string) error
 	if v.User == nil || v.User.Confirmed() {
 		return kabinet.Errorf(kabinet.ECONFLICT, "Регистрация уже подтверждена.")
 	}
+	if err := checkCodeFormat(code); err != nil {
+		return err
+	}
 	t, err := s.guess(ctx, v.User.ID, kabinet.TokenConfirmSMS, code, "user:"+itoa(int(v.User.ID)))
 	if err != nil {
 		return err

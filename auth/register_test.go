@@ -160,6 +160,12 @@ func TestRegisterBySMS(t *testing.T) {
 		if code == wrong {
 			wrong = "111111"
 		}
+		for _, slip := range []string{"12345", "12345a", "1234567", ""} { // not a code: no guess used up
+			err = f.svc.VerifyCode(ctx, v, slip)
+			if fe, _ := err.(auth.FormErrors); fe["code"] != "Код из СМС — это 6 цифр." {
+				t.Fatalf("code %q: %v", slip, err)
+			}
+		}
 		err = f.svc.VerifyCode(ctx, v, wrong)
 		if fe, _ := err.(auth.FormErrors); !strings.Contains(fe["code"], "Осталось попыток: 4") {
 			t.Fatalf("wrong code: %v", err)

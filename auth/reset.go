@@ -136,6 +136,9 @@ func (s *Service) ResetByCode(ctx context.Context, number, code, pw, confirm str
 	if err := checkNewPassword(pw, confirm); err != nil {
 		return "", err
 	}
+	if err := checkCodeFormat(code); err != nil {
+		return "", err
+	}
 	n, err := kabinet.ParseAccountNumber(number)
 	if err != nil {
 		return "", errWrongCode

@@ -38,6 +38,20 @@ func newCode() (code, stored string) {
 	return code, s + ":" + hashSecret(s+":"+code)
 }
 
+// errCodeFormat answers a typed code that cannot be one: it is said
+// before anything is counted, so a slip of the finger («12345», a letter)
+// does not use up a guess.
+var errCodeFormat = FormErrors{"code": "Код из СМС — это 6 цифр."}
+
+// checkCodeFormat refuses a typed code that is not six digits.
+func checkCodeFormat(typed string) error {
+	typed = strings.TrimSpace(typed)
+	if len(typed) != 6 || strings.Trim(typed, "0123456789") != "" {
+		return errCodeFormat
+	}
+	return nil
+}
+
 // codeMatches compares a typed code with its stored form in constant time.
 func codeMatches(typed, stored string) bool {
 	salt, want, ok := strings.Cut(stored, ":")

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // result is what closing one account writes.
@@ -15,24 +14,9 @@ type result struct {
 	bill      *kabinet.Bill
 }
 
-func (r *result) write(b *sqlstore.Batch) error {
-	for _, e := range r.entries {
-		b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(e)...)
-	}
-	for _, x := range r.estimates {
-		b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(x)...)
-	}
-	row, err := sqlstore.BillRow(r.bill)
-	if err != nil {
-		return err
-	}
-	b.Add("bills", sqlstore.BillColumns, row...)
-	return nil
-}
-
 // closeAccount closes p for one account: each sub-account's services are
 // charged, its penalties accrued, and the bill shows it all.
-func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account, d *sqlstore.AccountData) (*result, error) {
+func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a *kabinet.Account, d *kabinet.AccountData) (*result, error) {
 	r := &result{bill: e.newBill(p, a)}
 	for _, sub := range d.SubAccounts[a.ID] {
 		part, err := e.closeSubAccount(p, a, sub, d, r)
@@ -48,7 +32,7 @@ func (e *Engine) closeAccount(p kabinet.Period, providers []*kabinet.Provider, a
 
 // closeSubAccount charges a sub-account's services for p and accrues its
 // penalties, adding the entries to r, and returns its part of the bill.
-func (e *Engine) closeSubAccount(p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, d *sqlstore.AccountData, r *result) (*kabinet.BillProvider, error) {
+func (e *Engine) closeSubAccount(p kabinet.Period, a *kabinet.Account, sub *kabinet.SubAccount, d *kabinet.AccountData, r *result) (*kabinet.BillProvider, error) {
 	history := d.Ledger[sub.ID]
 	part := &kabinet.BillProvider{SubAccount: sub.Number, DueOn: e.Due.DueDate(p)}
 	for _, service := range sub.Services {

@@ -12,7 +12,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // Store is what a close reads and writes.
@@ -22,8 +21,8 @@ type Store interface {
 	CompletePeriodClose(ctx context.Context, p kabinet.Period) error
 	FindAccountsAfter(ctx context.Context, after int64, limit int) ([]*kabinet.Account, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
-	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*sqlstore.AccountData, error)
-	Load(ctx context.Context, b *sqlstore.Batch) error
+	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*kabinet.AccountData, error)
+	SaveClosedChunk(ctx context.Context, c *kabinet.ClosedChunk) error
 	Optimize(ctx context.Context) error
 }
 
@@ -98,9 +97,8 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type chunk struct {
-		b     *sqlstore.Batch
-		bills []*kabinet.Bill
-		err   error
+		c   *kabinet.ClosedChunk
+		err error
 	}
 	type job struct {
 		accounts []*kabinet.Account
@@ -136,8 +134,8 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 	for range closeWorkers {
 		go func() {
 			for j := range jobs {
-				b, bills, err := e.closeChunk(ctx, p, providers, j.accounts)
-				j.out <- chunk{b, bills, err}
+				c, err := e.closeChunk(ctx, p, providers, j.accounts)
+				j.out <- chunk{c, err}
 			}
 		}()
 	}
@@ -151,11 +149,11 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 		if c.err != nil {
 			return c.err
 		}
-		if err := e.Store.Load(ctx, c.b); err != nil {
+		if err := e.Store.SaveClosedChunk(ctx, c.c); err != nil {
 			return err
 		}
 		if e.Issued != nil {
-			for _, b := range c.bills {
+			for _, b := range c.c.Bills {
 				e.Issued(b)
 			}
 		}
@@ -167,25 +165,23 @@ func (e *Engine) closeAll(ctx context.Context, p kabinet.Period, after int64) er
 // is most of a close's work, and SQLite's readers run side by side.
 const closeWorkers = 2
 
-// closeChunk computes the close of a chunk of accounts: the batch that
-// writes it in one transaction, with its progress, and the chunk's bills.
-func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) (*sqlstore.Batch, []*kabinet.Bill, error) {
-	data, err := e.Store.FindAccountData(ctx, accounts[0].ID, accounts[len(accounts)-1].ID, p.Add(-36))
+// closeChunk computes the close of a chunk of accounts: what the store
+// writes in one transaction, with the chunk's progress.
+func (e *Engine) closeChunk(ctx context.Context, p kabinet.Period, providers []*kabinet.Provider, accounts []*kabinet.Account) (*kabinet.ClosedChunk, error) {
+	first, last := accounts[0].ID, accounts[len(accounts)-1].ID
+	data, err := e.Store.FindAccountData(ctx, first, last, p.Add(-36))
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	var b sqlstore.Batch
-	bills := make([]*kabinet.Bill, 0, len(accounts))
+	c := &kabinet.ClosedChunk{Period: p, FromID: first, ToID: last, Bills: make([]*kabinet.Bill, 0, len(accounts))}
 	for _, a := range accounts {
 		r, err := e.closeAccount(p, providers, a, data)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if err := r.write(&b); err != nil {
-			return nil, nil, err
-		}
-		bills = append(bills, r.bill)
+		c.Entries = append(c.Entries, r.entries...)
+		c.Estimates = append(c.Estimates, r.estimates...)
+		c.Bills = append(c.Bills, r.bill)
 	}
-	sqlstore.MarkPeriodClosed(&b, p, accounts[0].ID, accounts[len(accounts)-1].ID)
-	return &b, bills, nil
+	return c, nil
 }

@@ -80,7 +80,7 @@ func (w *world) read(t *testing.T, m *kabinet.Meter, p kabinet.Period, taken tim
 
 // entries returns a sub-account's entries of a kind for a period.
 func (w *world) entries(t *testing.T, sub *kabinet.SubAccount, kind kabinet.EntryKind, p kabinet.Period) []*kabinet.LedgerEntry {
-	es, err := w.db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Kind: kind})
+	es, err := w.db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Kind: kind})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,12 +6,11 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // charge returns the bill lines of one service for p and the adjustment a
 // real reading brings to months charged by estimate.
-func (e *Engine) charge(p kabinet.Period, a *kabinet.Account, s kabinet.Service, d *sqlstore.AccountData, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
+func (e *Engine) charge(p kabinet.Period, a *kabinet.Account, s kabinet.Service, d *kabinet.AccountData, r *result) ([]kabinet.BillLine, kabinet.Money, error) {
 	if s == kabinet.ServiceHeat {
 		t, err := e.Heat.Find(p.Start(e.Zone()))
 		if err != nil {

@@ -29,7 +29,7 @@ func TestCloseByReadings(t *testing.T) {
 		if got := amounts(w.entries(t, subs[1], kabinet.EntryCharge, nov)); !slices.Equal(got, []kabinet.Money{284532}) {
 			t.Errorf("heat charge = %v, want 2 845,32 ₽", got)
 		}
-		rs, _ := w.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID})
+		rs, _ := w.db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID})
 		if rs[0].Status != kabinet.ReadingCalculated {
 			t.Errorf("November reading is %s, want «Рассчитано»", rs[0].Status)
 		}
@@ -164,7 +164,7 @@ func TestReopenThenCloseAgain(t *testing.T) {
 		if _, err := w.db.FindBill(ctx, a.ID, nov); kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 			t.Errorf("the bill survived reopening: %v", err)
 		}
-		rs, _ := w.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID})
+		rs, _ := w.db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID})
 		if rs[0].Status != kabinet.ReadingAccepted {
 			t.Errorf("reading status after reopening = %s", rs[0].Status)
 		}
@@ -225,7 +225,7 @@ func TestNormKeepsEveryRegisterOfAZoneMeter(t *testing.T) {
 	oct := kabinet.Period{Year: 2025, Month: time.October}
 	w.read(t, m, oct, day(2025, 10, 20), kabinet.ReadingCalculated, []int64{1000, 500}, []int64{100, 50})
 	w.close(t, nov)
-	rs, err := w.db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID, Limit: 1})
+	rs, err := w.db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, Limit: 1})
 	if err != nil || len(rs) != 1 {
 		t.Fatalf("readings = %v, %v", rs, err)
 	}

@@ -6,14 +6,13 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // StatementStore is what a statement reads.
 type StatementStore interface {
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
-	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 }
 
 // StatementFor names a statement: an account, whom with, and the days.
@@ -42,7 +41,7 @@ func StatementOf(ctx context.Context, st StatementStore, f StatementFor) (*kabin
 	if sub == nil {
 		return nil, kabinet.Errorf(kabinet.ENOTFOUND, "По лицевому счету %s нет услуги или поставщика «%s»", f.Account.Display, f.Of)
 	}
-	all, err := st.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: 1 << 20})
+	all, err := st.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Limit: 1 << 20})
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"kabinet"
 	"math/rand/v2"
 	"time"
 
@@ -11,7 +12,7 @@ import (
 // buildChunks generates the households from w.Built on and loads them
 // chunk by chunk. Generating runs ahead of loading in another goroutine, so
 // on two cores one builds rows while the other writes them.
-func buildChunks(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, c clock, o Options) error {
+func buildChunks(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock, o Options) error {
 	size := o.ChunkSize
 	if size <= 0 {
 		size = 2000

@@ -28,7 +28,7 @@ func mustLoad(name string) *time.Location {
 	return loc
 }
 
-func build(t *testing.T, db *sqlstore.DB, n int, progress func(demo.Progress)) (*sqlstore.World, error) {
+func build(t *testing.T, db *sqlstore.DB, n int, progress func(demo.Progress)) (*kabinet.World, error) {
 	t.Helper()
 	return demo.Build(ctx, db, demo.Options{Accounts: n, Seed: 7, Today: today, Location: irk, ChunkSize: 100, Progress: progress})
 }
@@ -61,7 +61,7 @@ func TestBuildIsDeterministicAcrossEngines(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if w.State != sqlstore.WorldComplete || w.Built != 300 {
+		if w.State != kabinet.WorldComplete || w.Built != 300 {
 			t.Fatalf("world = %+v", w)
 		}
 		prints = append(prints, fingerprint(t, db))
@@ -92,12 +92,12 @@ func TestBuildResumesAfterInterruption(t *testing.T) {
 			t.Fatal("interrupted build reported success")
 		}
 		w, _ := db.FindWorld(ctx)
-		if w.State != sqlstore.WorldBuilding || w.Built < 200 || w.Built >= 450 {
+		if w.State != kabinet.WorldBuilding || w.Built < 200 || w.Built >= 450 {
 			t.Fatalf("after interruption world = %+v, want building and part built", w)
 		}
 		// Resumed a day later with other options: the world keeps its own.
 		w, err = demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 99, Today: today.AddDate(0, 0, 1), Location: irk})
-		if err != nil || w.State != sqlstore.WorldComplete || w.Built != 450 {
+		if err != nil || w.State != kabinet.WorldComplete || w.Built != 450 {
 			t.Fatalf("resumed world = %+v, %v", w, err)
 		}
 		fresh := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
@@ -132,7 +132,7 @@ func TestBuildResumesInTheHistory(t *testing.T) {
 		if closed != 5 {
 			t.Fatalf("%d months closed when the build stopped, want 5", closed)
 		}
-		if w, err := demo.Build(ctx, db, demo.Options{Today: today.AddDate(0, 0, 1), Location: irk}); err != nil || w.State != sqlstore.WorldComplete {
+		if w, err := demo.Build(ctx, db, demo.Options{Today: today.AddDate(0, 0, 1), Location: irk}); err != nil || w.State != kabinet.WorldComplete {
 			t.Fatalf("resumed world = %+v, %v", w, err)
 		}
 		fresh := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
@@ -187,6 +187,21 @@ func TestDocumentedAccounts(t *testing.T) {
 			t.Errorf("Петрова's balance = %+v, want an overpayment", b)
 		}
 	})
+	t.Run("PetrovaOverpaidTheDayAfterABill", func(t *testing.T) {
+		// The README says so on every day: also right after a bill,
+		// before the month's payment.
+		db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+		if _, err := demo.Build(ctx, db, demo.Options{Accounts: 5, Seed: 7, Today: time.Date(2026, 12, 2, 12, 0, 0, 0, time.UTC), Location: irk}); err != nil {
+			t.Fatal(err)
+		}
+		a, err := db.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("ИЭСБК0041300"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b := balance(t, db, a.ID, 0); !b.Overpaid() {
+			t.Errorf("Петрова's balance on 2 December = %+v, want an overpayment", b)
+		}
+	})
 	t.Run("KuznetsovaHasNoMeters", func(t *testing.T) {
 		ms, _ := db.FindMeters(ctx, find("ИЭСБК0077001").ID)
 		if len(ms) != 0 {
@@ -198,7 +213,7 @@ func TestDocumentedAccounts(t *testing.T) {
 		if len(ms) != 3 || ms[0].Zoning != kabinet.ZoningThree || !ms[1].NextVerifiedOn.Before(today) {
 			t.Errorf("Сидоров's meters = %+v", ms)
 		}
-		rs, _ := db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID})
+		rs, _ := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: ms[0].ID})
 		if len(rs) == 0 || len(rs[0].Values) != 3 {
 			t.Errorf("three-zone readings = %+v", rs)
 		}

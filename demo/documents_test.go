@@ -122,14 +122,14 @@ type asOf struct {
 	day time.Time
 }
 
-func (s asOf) FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error) {
+func (s asOf) FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error) {
 	f.Limit = 1 << 20
 	es, err := s.DB.FindLedgerEntries(ctx, f)
 	return slices.DeleteFunc(es, func(e *kabinet.LedgerEntry) bool { return e.BookedOn().After(s.day) }), err
 }
 
 func (s asOf) FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error) {
-	es, err := s.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: subAccountID})
+	es, err := s.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: subAccountID})
 	var t kabinet.Totals
 	for _, e := range es {
 		t.Add(*e)

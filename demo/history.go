@@ -47,7 +47,7 @@ func (h *household) writeReadings(rng *rand.Rand, c clock, b *sqlstore.Batch) {
 			}
 			taken, period := readingDay(rng, p)
 			r := s.read(taken, period, sourceFor(rng))
-			b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(r)...)
+			b.AddReading(r)
 		}
 		h.writeOpenReading(rng, c, s, mb, b)
 	}
@@ -76,7 +76,7 @@ func (h *household) writeOpenReading(rng *rand.Rand, c clock, s *meterSim, base 
 	s.consume(rng, base*int64(min(c.today.Day(), 25))/30, c.open.Month)
 	taken := c.open.Start(time.UTC).AddDate(0, 0, 14+rng.IntN(min(c.today.Day(), 25)-14))
 	r := s.read(taken, c.open, kabinet.SourcePortal)
-	b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(r)...)
+	b.AddReading(r)
 }
 
 // monthlyBase is the household's typical monthly consumption, kWh.

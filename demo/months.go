@@ -15,7 +15,7 @@ import (
 // penalties on what was paid late and issues the bills the next months'
 // payments follow. Last come the payments of the open month up to today.
 // Every bill in the world is what the engine computes.
-func history(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, c clock, o Options) error {
+func history(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock, o Options) error {
 	e := billrun.New(db, o.calendar())
 	s := newSchedule(w.Seed, c.today, e.Due)
 	first, err := firstOpen(ctx, db, c)

@@ -55,7 +55,9 @@ const paymentSalt = 0x9a11
 
 // plan returns the payments a household makes for one provider's part
 // of a bill: a punctual payer pays what the bill asks before the due
-// date, one who overpays rounds it up to 500 ₽, a late payer pays the
+// date, one who overpays pays two months ahead (what the bill asks and
+// twice the month's charges, rounded up to 500 ₽, so the account stays in
+// credit after the next bill too, whatever day it is), a late payer pays the
 // month's charges one to three months late, a debtor now and then pays
 // part of them.
 func (s *schedule) plan(rng *rand.Rand, payer payerKind, bp *kabinet.BillProvider, p kabinet.Period) []payment {
@@ -66,7 +68,8 @@ func (s *schedule) plan(rng *rand.Rand, payer payerKind, bp *kabinet.BillProvide
 	}
 	switch payer {
 	case payerOverpays:
-		return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: (bp.ToPay + 49999) / 50000 * 50000}}
+		ahead := max(bp.ToPay+2*charged, 0)
+		return []payment{{on: due.AddDate(0, 0, -rng.IntN(10)), amount: (ahead + 49999) / 50000 * 50000}}
 	case payerLate:
 		return []payment{{on: due.AddDate(0, 0, 20+rng.IntN(60)), amount: charged}}
 	case payerDebtor:
@@ -125,7 +128,7 @@ const paymentChunk = 20000
 
 // loadPayments writes the payments made in month m, chunk by chunk, each
 // with the progress marker, skipping those a stopped build loaded.
-func loadPayments(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, s *schedule, m kabinet.Period) error {
+func loadPayments(ctx context.Context, db *sqlstore.DB, w *kabinet.World, s *schedule, m kabinet.Period) error {
 	ps := s.take(m)
 	from := 0
 	switch {
@@ -138,7 +141,7 @@ func loadPayments(ctx context.Context, db *sqlstore.DB, w *sqlstore.World, s *sc
 		to := min(from+paymentChunk, len(ps))
 		var b sqlstore.Batch
 		for _, p := range ps[from:to] {
-			b.Add("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(s.entry(p))...)
+			b.AddLedgerEntry(s.entry(p))
 		}
 		sqlstore.MarkWorldPaid(&b, m, to)
 		if err := db.Load(ctx, &b); err != nil {

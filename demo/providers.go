@@ -20,9 +20,3 @@ func demoProviders() []*kabinet.Provider {
 			PersonalAcc: "40702810218350005678", Services: []kabinet.Service{kabinet.ServiceHeat}},
 	}
 }
-
-var providerColumns = []string{"id", "code", "name", "inn", "kpp", "bank_name", "bic", "corresp_acc", "personal_acc", "services"}
-
-func providerRow(p *kabinet.Provider) []any {
-	return []any{p.ID, p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, string(p.Services[0])}
-}

@@ -53,7 +53,7 @@ const historyMonths = 12
 
 // Build builds the world, or resumes one left half-built, or does nothing if
 // the world is complete. It returns the world's state.
-func Build(ctx context.Context, db *sqlstore.DB, o Options) (*sqlstore.World, error) {
+func Build(ctx context.Context, db *sqlstore.DB, o Options) (*kabinet.World, error) {
 	w, err := db.FindWorld(ctx)
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
 		if err := start(ctx, db, o); err != nil {
@@ -61,7 +61,7 @@ func Build(ctx context.Context, db *sqlstore.DB, o Options) (*sqlstore.World, er
 		}
 		w, err = db.FindWorld(ctx)
 	}
-	if err != nil || w.State == sqlstore.WorldComplete {
+	if err != nil || w.State == kabinet.WorldComplete {
 		return w, err
 	}
 	// A resumed build keeps the seed, size and date it started with, so the
@@ -93,7 +93,7 @@ func start(ctx context.Context, db *sqlstore.DB, o Options) error {
 	created := c.closed[0].Start(time.UTC).AddDate(-1, 0, 0)
 	var b sqlstore.Batch
 	for _, p := range demoProviders() {
-		b.Add("providers", providerColumns, providerRow(p)...)
+		b.AddProvider(p)
 	}
 	hs := documented(o.Seed, created)
 	for i, h := range hs {
@@ -115,20 +115,20 @@ func register(b *sqlstore.Batch, h *household, password string, now time.Time) e
 	}
 	u := &kabinet.User{ID: h.account.ID, PasswordHash: hash, Email: h.account.Email, Phone: phoneDigits(h.account.Phone),
 		ConfirmBy: kabinet.ConfirmByEmail, ConfirmedAt: now, CreatedAt: now, PasswordChangedAt: now}
-	b.Add("users", sqlstore.UserColumns, sqlstore.UserRow(u)...)
+	b.AddUser(u)
 	ua := &kabinet.UserAccount{UserID: u.ID, AccountID: h.account.ID, Owner: true, CreatedAt: now}
-	b.Add("user_accounts", sqlstore.UserAccountColumns, sqlstore.UserAccountRow(ua)...)
+	b.AddUserAccount(ua)
 	return nil
 }
 
 // write adds the household and its history to b.
 func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
-	b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(&h.account)...)
+	b.AddAccount(&h.account)
 	for _, s := range h.subs {
-		b.Add("sub_accounts", sqlstore.SubAccountColumns, sqlstore.SubAccountRow(s)...)
+		b.AddSubAccount(s)
 	}
 	for _, m := range h.meters {
-		b.Add("meters", sqlstore.MeterColumns, sqlstore.MeterRow(m)...)
+		b.AddMeter(m)
 	}
 	h.writeReadings(rng, c, b)
 }

@@ -27,8 +27,8 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	EachExternalAccount(ctx context.Context, fn func(id int64, ext string) error) error
-	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*sqlstore.ImportFile, error)
-	CompleteImportFile(ctx context.Context, f *sqlstore.ImportFile) error
+	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error)
+	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
 	Optimize(ctx context.Context) error
 }
@@ -236,7 +236,7 @@ func (im *Importer) importFrom(ctx context.Context, name, sum string, open func(
 	if run.file, err = im.Store.StartImportFile(ctx, sum, k.Name, name, im.Again); err != nil {
 		return nil, err
 	}
-	if run.file.State == sqlstore.ImportDone && !im.Again {
+	if run.file.State == kabinet.ImportDone && !im.Again {
 		im.logf("%s: уже загружен, пропущен", name)
 		return &Summary{File: name, Kind: k.Name}, nil
 	}

@@ -2,7 +2,6 @@ package exchange
 
 import (
 	"context"
-	"reflect"
 	"strings"
 
 	"kabinet"
@@ -28,38 +27,14 @@ func parseServices(s string) ([]kabinet.Service, bool) {
 	return out, len(out) > 0
 }
 
-// put adds an insert of row, or an update of the stored row old when it
-// differs, to b. cols and rows are a ...Columns list and row without "id";
-// skip names the columns an update leaves alone (creation times).
-func (run *fileRun) put(b *sqlstore.Batch, table string, id int64, exists bool, cols []string, row, old []any, ext string, skip ...string) {
-	if !exists {
+// count counts what a put did, under the kind's table.
+func (run *fileRun) count(table, ext string, p sqlstore.Put) {
+	switch p {
+	case sqlstore.Inserted:
 		run.inserted(table, ext)
-		b.Add(table, cols, row...)
-		return
-	}
-	var uc []string
-	var uv []any
-	for i, c := range cols {
-		if !contains(skip, c) {
-			uc, uv = append(uc, c), append(uv, row[i])
-			if !reflect.DeepEqual(row[i], old[i]) {
-				exists = false // changed
-			}
-		}
-	}
-	if !exists {
+	case sqlstore.Updated:
 		run.sum.Updated++
-		sqlstore.UpdateRow(b, table, id, uc, uv)
 	}
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 func loadProviders(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
@@ -85,20 +60,9 @@ func loadProviders(ctx context.Context, run *fileRun, recs []*Record, b *sqlstor
 				old = q
 			}
 		}
-		var oldRow []any
-		if old != nil {
-			oldRow = sqlstore.ProviderRow(old)
-		}
-		run.put(b, "providers", idOf(old), old != nil, sqlstore.ProviderColumns, sqlstore.ProviderRow(p), oldRow, p.ExternalID)
+		run.count("providers", p.ExternalID, b.PutProvider(p, old))
 	}
 	return nil
-}
-
-func idOf(p *kabinet.Provider) int64 {
-	if p == nil {
-		return 0
-	}
-	return p.ID
 }
 
 func loadAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
@@ -107,22 +71,19 @@ func loadAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 	if err != nil {
 		return err
 	}
-	cols := sqlstore.AccountColumns[1:]
 	for _, r := range run.good(recs) {
 		a, ok := run.account(r)
 		if !ok {
 			continue
 		}
 		o := old[a.ExternalID]
-		var oldRow []any
 		if o != nil {
 			a.ID, a.CreatedAt = o.ID, o.CreatedAt
 			if !a.ClosedOn.IsZero() && !o.ClosedOn.IsZero() {
 				a.ClosedOn = o.ClosedOn // still closed: keep the day it closed
 			}
-			oldRow = sqlstore.AccountRow(o)[1:]
 		}
-		run.put(b, "accounts", a.ID, o != nil, cols, sqlstore.AccountRow(a)[1:], oldRow, a.ExternalID, "created_at")
+		run.count("accounts", a.ExternalID, b.PutAccount(a, o))
 	}
 	return nil
 }
@@ -171,7 +132,6 @@ func loadSubAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlst
 	if err != nil {
 		return err
 	}
-	cols := sqlstore.SubAccountColumns[1:]
 	for _, r := range run.good(recs) {
 		acc, okA := accounts[r.Get("account_id")]
 		prov, okP := providers[r.Get("provider_id")]
@@ -189,11 +149,10 @@ func loadSubAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlst
 		}
 		s := &kabinet.SubAccount{AccountID: acc, ProviderID: prov, Number: r.Get("number"), Services: services, ExternalID: r.Get("subaccount_id")}
 		o := old[s.ExternalID]
-		var oldRow []any
 		if o != nil {
-			s.ID, oldRow = o.ID, sqlstore.SubAccountRow(o)[1:]
+			s.ID = o.ID
 		}
-		run.put(b, "sub_accounts", s.ID, o != nil, cols, sqlstore.SubAccountRow(s)[1:], oldRow, s.ExternalID)
+		run.count("sub_accounts", s.ExternalID, b.PutSubAccount(s, o))
 	}
 	return nil
 }
@@ -209,7 +168,6 @@ func loadMeters(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 	if err != nil {
 		return err
 	}
-	cols := sqlstore.MeterColumns[1:]
 	for _, r := range run.good(recs) {
 		sub := subs[r.Get("subaccount_id")]
 		if sub == nil && !pending[r.Get("subaccount_id")] {
@@ -232,11 +190,10 @@ func loadMeters(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 			continue
 		}
 		o := old[m.ExternalID]
-		var oldRow []any
 		if o != nil {
-			m.ID, oldRow = o.ID, sqlstore.MeterRow(o)[1:]
+			m.ID = o.ID
 		}
-		run.put(b, "meters", m.ID, o != nil, cols, sqlstore.MeterRow(m)[1:], oldRow, m.ExternalID)
+		run.count("meters", m.ExternalID, b.PutMeter(m, o))
 	}
 	return nil
 }

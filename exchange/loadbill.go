@@ -58,11 +58,9 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 		if bill == nil || run.check {
 			continue // a dry run's bill of an account a previous file would insert
 		}
-		row, err := sqlstore.BillRow(bill)
-		if err != nil {
+		if err := b.AddNewBill(bill); err != nil {
 			return err
 		}
-		b.AddNew("bills", sqlstore.BillColumns, row...)
 	}
 	return nil
 }

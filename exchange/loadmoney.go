@@ -57,8 +57,8 @@ func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 		if run.check {
 			continue
 		}
-		b.AddNew("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(rd)...)
-		sqlstore.UpdateReadingStatus(b, rd.ExternalID, status)
+		b.AddNewReading(rd)
+		b.MoveReadingStatus(rd.ExternalID, status)
 	}
 	return nil
 }
@@ -131,7 +131,7 @@ func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 		}
 		run.inserted("ledger", e.ExternalID)
 		if !run.check {
-			b.AddNew("ledger", sqlstore.LedgerColumns, sqlstore.LedgerRow(e)...)
+			b.AddNewLedgerEntry(e)
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"kabinet"
 	"time"
 
 	"kabinet/sqlstore"
@@ -20,7 +21,7 @@ type handler struct {
 	// ahead: a chunk may be loaded while the chunk before it is being
 	// written, because the loader looks up only what earlier files wrote
 	// and lets the database skip the records that are there already
-	// (Batch.AddNew). Other kinds look their own rows up, chunk after
+	// (Batch.AddNewLedgerEntry, AddNewBill). Other kinds look their own rows up, chunk after
 	// committed chunk.
 	ahead bool
 }
@@ -48,18 +49,13 @@ type fileRun struct {
 	h     *handler
 	sum   *Summary
 	full  bool
-	file  *sqlstore.ImportFile // nil on a checking pass
+	file  *kabinet.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
 	seen       map[string]bool
 	badInChunk map[*Record]bool
 	lastShown  time.Time
 }
-
-// onlyBad reports a checking pass that looks for bad lines only (a ledger
-// or bills file before it is written): what is there already does not
-// matter, since the writing pass counts it.
-func (run *fileRun) onlyBad() bool { return run.check && !run.im.DryRun }
 
 // bad reports a bad record; it is left out of the chunk's writes.
 func (run *fileRun) bad(rec *Record, field, format string, args ...any) {

@@ -7,14 +7,13 @@ import (
 	"strconv"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // WorldSource is what ExportWorld reads.
 type WorldSource interface {
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	FindAccountsAfter(ctx context.Context, after int64, limit int) ([]*kabinet.Account, error)
-	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*sqlstore.AccountData, error)
+	FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*kabinet.AccountData, error)
 	FindReadingsOf(ctx context.Context, meterIDs []int64) ([]*kabinet.Reading, error)
 	FindLedgerOf(ctx context.Context, subIDs []int64) ([]*kabinet.LedgerEntry, error)
 	FindBillsOf(ctx context.Context, from, to int64) ([]*kabinet.Bill, error)

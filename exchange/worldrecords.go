@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 func joinServices(ss []kabinet.Service) string {
@@ -143,7 +142,7 @@ func (w *worldWriter) ledger(ctx context.Context, src WorldSource, subIDs []int6
 	return nil
 }
 
-func (w *worldWriter) bills(ctx context.Context, src WorldSource, from, to int64, accounts []*kabinet.Account, data *sqlstore.AccountData) error {
+func (w *worldWriter) bills(ctx context.Context, src WorldSource, from, to int64, accounts []*kabinet.Account, data *kabinet.AccountData) error {
 	bs, err := src.FindBillsOf(ctx, from, to)
 	if err != nil {
 		return err

@@ -73,7 +73,7 @@ func TestImportOverHTTP(t *testing.T) {
 		if w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), `"code":"not_found"`) {
 			t.Errorf("an unknown route: %d %s, want a JSON 404", w.Code, w.Body)
 		}
-		es, err := db.FindAuditEntries(ctx, sqlstore.AuditFilter{})
+		es, err := db.FindAuditEntries(ctx, kabinet.AuditFilter{})
 		if err != nil || len(es) != 2 {
 			t.Fatalf("audit entries: %v, %v; want the import and the export", es, err)
 		}

@@ -5,7 +5,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // ProviderBalance is one provider's line of «Главная» (HOME-1): the
@@ -47,7 +46,7 @@ func (s *Service) balance(ctx context.Context, sub *kabinet.SubAccount) (*Provid
 	if b.Balance.Debt <= 0 { // nothing owed, nothing to forecast
 		return b, nil
 	}
-	entries, err := s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: ledgerLimit})
+	entries, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Limit: ledgerLimit})
 	if err != nil {
 		return nil, err
 	}
@@ -100,7 +99,7 @@ func (s *Service) Payments(ctx context.Context, a *kabinet.Account, providerID i
 		if providerID != 0 && sub.ProviderID != providerID {
 			continue
 		}
-		pays, err := s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment, Limit: ledgerLimit})
+		pays, err := s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment, Limit: ledgerLimit})
 		if err != nil {
 			return nil, err
 		}

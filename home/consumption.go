@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // Series is one service's consumption by month for the chart (BEY-1):
@@ -43,7 +42,7 @@ func (s *Service) Consumption(ctx context.Context, a *kabinet.Account) ([]*Serie
 // Consumption builds the series from usage rows. The twelve months end
 // with the last month charged, so a month still open (readings given,
 // nothing charged yet) does not show as a fall in consumption.
-func Consumption(us []sqlstore.Usage) []*Series {
+func Consumption(us []kabinet.Usage) []*Series {
 	var end kabinet.Period
 	metered := map[kabinet.Service]bool{}
 	for _, u := range us {
@@ -87,7 +86,7 @@ func newSeries(svc kabinet.Service, money bool, end kabinet.Period) *Series {
 }
 
 // add counts a month in its place of this year or the last.
-func (s *Series) add(u sqlstore.Usage, end kabinet.Period) {
+func (s *Series) add(u kabinet.Usage, end kabinet.Period) {
 	v := u.Units
 	if s.Money {
 		v = int64(u.Charged)

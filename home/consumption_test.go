@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 func per(y, m int) kabinet.Period { return kabinet.Period{Year: y, Month: time.Month(m)} }
@@ -16,7 +15,7 @@ func per(y, m int) kabinet.Period { return kabinet.Period{Year: y, Month: time.M
 // year earlier, and a service without a meter is charted in rubles.
 func TestConsumption(t *testing.T) {
 	el, heat := kabinet.ServiceElectricity, kabinet.ServiceHeat
-	us := []sqlstore.Usage{
+	us := []kabinet.Usage{
 		{Service: el, Period: per(2026, 12), Metered: true, Units: 999}, // open month
 		{Service: el, Period: per(2026, 11), Metered: true, Units: 250},
 		{Service: el, Period: per(2026, 11), Charged: 150000},

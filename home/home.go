@@ -12,7 +12,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // Store is what «Главная» reads and writes.
@@ -20,10 +19,10 @@ type Store interface {
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
 	FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error)
-	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
-	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]sqlstore.Usage, error)
+	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error)
 
 	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
 	SaveServiceSettings(ctx context.Context, s, defaults *kabinet.ServiceSettings, source string, userID int64) ([]kabinet.ServiceChange, error)

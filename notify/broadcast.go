@@ -5,14 +5,13 @@ import (
 	"strconv"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // BroadcastStore is what sending a broadcast reads and writes.
 type BroadcastStore interface {
 	FindBroadcast(ctx context.Context, id int64) (*kabinet.Broadcast, error)
-	FindRecipients(ctx context.Context, f sqlstore.RecipientFilter) ([]*sqlstore.Recipient, error)
-	InformBroadcastBatch(ctx context.Context, id int64, batch int, ds []*sqlstore.Delivery) (int, error)
+	FindRecipients(ctx context.Context, f kabinet.RecipientFilter) ([]*kabinet.Recipient, error)
+	InformBroadcastBatch(ctx context.Context, id int64, batch int, ds []*kabinet.Delivery) (int, error)
 }
 
 // BroadcastRule is the key rule of broadcasts: with the broadcast's number
@@ -38,14 +37,14 @@ func (b *Broadcaster) SendBatch(ctx context.Context, id int64, k int) error {
 		return nil // done before, or a stale job
 	}
 	from := bc.FirstID + int64(k)*bc.BatchSize
-	rs, err := b.Store.FindRecipients(ctx, sqlstore.BroadcastFilter(bc, from, from+bc.BatchSize-1))
+	rs, err := b.Store.FindRecipients(ctx, bc.Recipients(from, from+bc.BatchSize-1))
 	if err != nil {
 		return err
 	}
-	ds := make([]*sqlstore.Delivery, 0, len(rs))
+	ds := make([]*kabinet.Delivery, 0, len(rs))
 	for _, r := range rs {
 		d, err := b.Informer.Delivery(r, &Informing{AccountID: r.AccountID, Title: bc.Title, Text: bc.Text, SMS: bc.SMS,
-			Link: "/notifications", Key: &sqlstore.ReminderKey{Rule: BroadcastRule, Period: strconv.FormatInt(id, 10)}})
+			Link: "/notifications", Key: &kabinet.ReminderKey{Rule: BroadcastRule, Period: strconv.FormatInt(id, 10)}})
 		if err != nil {
 			return err
 		}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // Informing is one piece of news about an account, for every channel at
@@ -20,7 +19,7 @@ type Informing struct {
 	SMS       string // the text message, one part (70 characters); "": no SMS
 	Link      string // a path in the cabinet, e.g. /a/7/, or ""
 	// Key, for a reminder, makes it once per account, rule and period.
-	Key *sqlstore.ReminderKey
+	Key *kabinet.ReminderKey
 }
 
 // Letter is an informing e-mail to render.
@@ -32,8 +31,8 @@ type Letter struct {
 
 // InformStore reads recipients and writes deliveries.
 type InformStore interface {
-	FindRecipients(ctx context.Context, f sqlstore.RecipientFilter) ([]*sqlstore.Recipient, error)
-	Inform(ctx context.Context, ds []*sqlstore.Delivery) (int, error)
+	FindRecipients(ctx context.Context, f kabinet.RecipientFilter) ([]*kabinet.Recipient, error)
+	Inform(ctx context.Context, ds []*kabinet.Delivery) (int, error)
 }
 
 // Informer is the one sender of informing: every notification the portal
@@ -52,7 +51,7 @@ type Informer struct {
 // Inform informs one account now; it reports false when there is nobody
 // to tell or a reminder with its key was sent before.
 func (in *Informer) Inform(ctx context.Context, inf *Informing) (bool, error) {
-	rs, err := in.Store.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: inf.AccountID, ToID: inf.AccountID})
+	rs, err := in.Store.FindRecipients(ctx, kabinet.RecipientFilter{FromID: inf.AccountID, ToID: inf.AccountID})
 	if err != nil || len(rs) == 0 {
 		return false, err
 	}
@@ -60,7 +59,7 @@ func (in *Informer) Inform(ctx context.Context, inf *Informing) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	n, err := in.Store.Inform(ctx, []*sqlstore.Delivery{d})
+	n, err := in.Store.Inform(ctx, []*kabinet.Delivery{d})
 	return n == 1, err
 }
 
@@ -68,8 +67,8 @@ func (in *Informer) Inform(ctx context.Context, inf *Informing) (bool, error) {
 // who reaches the account; a push to each of their devices if the push
 // service is ticked; an SMS and a letter if ticked, with the contact and
 // a standing consent. An SMS due in the quiet hours waits for 09:00.
-func (in *Informer) Delivery(r *sqlstore.Recipient, inf *Informing) (*sqlstore.Delivery, error) {
-	d := &sqlstore.Delivery{AccountID: r.AccountID, Key: inf.Key}
+func (in *Informer) Delivery(r *kabinet.Recipient, inf *Informing) (*kabinet.Delivery, error) {
+	d := &kabinet.Delivery{AccountID: r.AccountID, Key: inf.Key}
 	for _, u := range r.UserIDs {
 		d.Notifications = append(d.Notifications, &kabinet.Notification{UserID: u, AccountID: r.AccountID,
 			Title: inf.Title, Text: inf.Text, Link: inf.Link})
@@ -81,12 +80,12 @@ func (in *Informer) Delivery(r *sqlstore.Recipient, inf *Informing) (*sqlstore.D
 	if s.Push {
 		payload, _ := json.Marshal(PushPayload{Title: inf.Title, Body: inf.Text, URL: in.BaseURL + inf.Link})
 		for _, id := range r.Pushes {
-			d.Messages = append(d.Messages, sqlstore.Outgoing{Message: &kabinet.Message{Channel: kabinet.ChannelPush,
+			d.Messages = append(d.Messages, kabinet.Outgoing{Message: &kabinet.Message{Channel: kabinet.ChannelPush,
 				AccountID: r.AccountID, Recipient: strconv.FormatInt(id, 10), Subject: inf.Title, Text: string(payload)}})
 		}
 	}
 	if s.SMS && s.Phone != "" && inf.SMS != "" && r.Consent {
-		d.Messages = append(d.Messages, sqlstore.Outgoing{NotBefore: QuietUntil(in.Now(), in.Zone()),
+		d.Messages = append(d.Messages, kabinet.Outgoing{NotBefore: QuietUntil(in.Now(), in.Zone()),
 			Message: &kabinet.Message{Channel: kabinet.ChannelSMS, AccountID: r.AccountID, Recipient: s.Phone, Text: inf.SMS}})
 	}
 	if s.EmailInfo && s.Email != "" && r.Consent {
@@ -94,7 +93,7 @@ func (in *Informer) Delivery(r *sqlstore.Recipient, inf *Informing) (*sqlstore.D
 		if err != nil {
 			return nil, err
 		}
-		d.Messages = append(d.Messages, sqlstore.Outgoing{Message: m})
+		d.Messages = append(d.Messages, kabinet.Outgoing{Message: m})
 	}
 	return d, nil
 }

@@ -6,7 +6,6 @@ import (
 
 	"kabinet"
 	"kabinet/notify"
-	"kabinet/sqlstore"
 )
 
 func TestQuietUntil(t *testing.T) {
@@ -32,7 +31,7 @@ func TestDelivery(t *testing.T) {
 	in := newInformer(t, nil, time.Date(2026, 11, 16, 22, 0, 0, 0, irkutsk))
 	inf := &notify.Informing{AccountID: 7, Title: "Т", Text: "Текст", SMS: "СМС", Link: "/a/7/"}
 	all := &kabinet.ServiceSettings{AccountID: 7, Push: true, SMS: true, Phone: "79500000001", EmailInfo: true, Email: "a@b.ru"}
-	channels := func(r *sqlstore.Recipient) (bells int, chs []kabinet.Channel) {
+	channels := func(r *kabinet.Recipient) (bells int, chs []kabinet.Channel) {
 		d, err := in.Delivery(r, inf)
 		if err != nil {
 			t.Fatal(err)
@@ -45,14 +44,14 @@ func TestDelivery(t *testing.T) {
 		}
 		return len(d.Notifications), chs
 	}
-	if b, chs := channels(&sqlstore.Recipient{AccountID: 7, UserIDs: []int64{1, 2}}); b != 2 || len(chs) != 0 {
+	if b, chs := channels(&kabinet.Recipient{AccountID: 7, UserIDs: []int64{1, 2}}); b != 2 || len(chs) != 0 {
 		t.Errorf("no settings: %d bells, %v", b, chs)
 	}
-	b, chs := channels(&sqlstore.Recipient{AccountID: 7, UserIDs: []int64{1}, Settings: all, Consent: true, Pushes: []int64{3, 4}})
+	b, chs := channels(&kabinet.Recipient{AccountID: 7, UserIDs: []int64{1}, Settings: all, Consent: true, Pushes: []int64{3, 4}})
 	if b != 1 || len(chs) != 4 || chs[0] != kabinet.ChannelPush || chs[2] != kabinet.ChannelSMS || chs[3] != kabinet.ChannelEmail {
 		t.Errorf("all ticked: %d bells, %v", b, chs)
 	}
-	if _, chs := channels(&sqlstore.Recipient{AccountID: 7, Settings: all, Pushes: []int64{3}}); len(chs) != 1 {
+	if _, chs := channels(&kabinet.Recipient{AccountID: 7, Settings: all, Pushes: []int64{3}}); len(chs) != 1 {
 		t.Errorf("without consent: %v, want the push only", chs)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // Search looks accounts up by number (however typed), by the owner's
@@ -29,7 +28,7 @@ func (s *Service) Search(ctx context.Context, o *kabinet.Operator, q string, c C
 			return nil, err
 		}
 	}
-	return s.store.SearchAccounts(ctx, sqlstore.AccountSearch{Text: q, Limit: s.cfg.SearchLimit})
+	return s.store.SearchAccounts(ctx, kabinet.AccountSearch{Text: q, Limit: s.cfg.SearchLimit})
 }
 
 // entry is an audit entry of the operator's action now.
@@ -52,7 +51,7 @@ type Card struct {
 	Owner *kabinet.User
 	// Users are the registrations that reach the account, the owner's
 	// first, then those who linked it.
-	Users []*sqlstore.AccountUser
+	Users []*kabinet.AccountUser
 }
 
 // ProviderCard is one provider's sub-account of the account.
@@ -126,7 +125,7 @@ func (s *Service) providers(ctx context.Context, a *kabinet.Account) ([]*Provide
 			return nil, err
 		}
 		pc.Balance = totals.Balance()
-		if pc.Ledger, err = s.store.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: cardLedger}); err != nil {
+		if pc.Ledger, err = s.store.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Limit: cardLedger}); err != nil {
 			return nil, err
 		}
 		cards = append(cards, pc)
@@ -141,7 +140,7 @@ func (s *Service) meters(ctx context.Context, a *kabinet.Account) ([]*MeterCard,
 	}
 	var cards []*MeterCard
 	for _, m := range ms {
-		rs, err := s.store.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID, Limit: cardReadings})
+		rs, err := s.store.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, Limit: cardReadings})
 		if err != nil {
 			return nil, err
 		}

@@ -4,13 +4,12 @@ import (
 	"context"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // AuditQuery selects entries of the audit log. Account is a number as
 // typed; "" does not filter.
 type AuditQuery struct {
-	Filter  sqlstore.AuditFilter
+	Filter  kabinet.AuditFilter
 	Account string
 }
 

@@ -8,15 +8,14 @@ import (
 	"unicode/utf8"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // BroadcastStore is what broadcasts need from the database.
 type BroadcastStore interface {
 	FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) (*kabinet.Account, error)
 	FindDistricts(ctx context.Context) ([]string, error)
-	CountRecipients(ctx context.Context, f sqlstore.RecipientFilter) (int, error)
-	RecipientIDRange(ctx context.Context, f sqlstore.RecipientFilter) (lo, hi int64, err error)
+	CountRecipients(ctx context.Context, f kabinet.RecipientFilter) (int, error)
+	RecipientIDRange(ctx context.Context, f kabinet.RecipientFilter) (lo, hi int64, err error)
 	CreateBroadcast(ctx context.Context, b *kabinet.Broadcast, list []int64, e *kabinet.AuditEntry) error
 	StartBroadcast(ctx context.Context, b *kabinet.Broadcast, e *kabinet.AuditEntry) error
 	FindBroadcast(ctx context.Context, id int64) (*kabinet.Broadcast, error)
@@ -214,7 +213,7 @@ func (b *Broadcasts) Broadcast(ctx context.Context, o *kabinet.Operator, id int6
 	}
 	v := &BroadcastView{Broadcast: bc}
 	if !bc.Sent() {
-		bc.Total, err = b.store.CountRecipients(ctx, sqlstore.AllIDs(sqlstore.BroadcastFilter(bc, 0, 0)))
+		bc.Total, err = b.store.CountRecipients(ctx, bc.Recipients(0, 0).AllIDs())
 	} else {
 		v.Messages, err = b.store.FindBroadcastMessages(ctx, id)
 	}
@@ -241,9 +240,9 @@ func (b *Broadcasts) Send(ctx context.Context, o *kabinet.Operator, id int64, c 
 		return nil, err
 	}
 	if bc.Sent() {
-		return nil, sqlstore.ErrBroadcastSent
+		return nil, kabinet.ErrBroadcastSent
 	}
-	f := sqlstore.AllIDs(sqlstore.BroadcastFilter(bc, 0, 0))
+	f := bc.Recipients(0, 0).AllIDs()
 	if bc.Total, err = b.store.CountRecipients(ctx, f); err != nil {
 		return nil, err
 	}

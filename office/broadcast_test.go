@@ -203,7 +203,7 @@ func TestBroadcastSendsOnce(t *testing.T) {
 		if err != nil || sent.Total != 3 || sent.Batches != 2 {
 			t.Fatalf("Send = %+v, %v; want 3 accounts in 2 batches of 2 IDs", sent, err)
 		}
-		if _, err := w.bs.Send(ctx, w.admin, b.ID, here); err != sqlstore.ErrBroadcastSent {
+		if _, err := w.bs.Send(ctx, w.admin, b.ID, here); err != kabinet.ErrBroadcastSent {
 			t.Errorf("sent twice: %v", err)
 		}
 		w.q.work(t, w.snd)

@@ -12,7 +12,6 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/password"
-	"kabinet/sqlstore"
 )
 
 // Client is where a request came from: the audit log records the address.
@@ -69,19 +68,19 @@ type Store interface {
 
 	FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) (*kabinet.Account, error)
 	FindAccountByID(ctx context.Context, id int64) (*kabinet.Account, error)
-	SearchAccounts(ctx context.Context, q sqlstore.AccountSearch) ([]*kabinet.Account, error)
+	SearchAccounts(ctx context.Context, q kabinet.AccountSearch) ([]*kabinet.Account, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
 	FindTotals(ctx context.Context, subAccountID int64) (kabinet.Totals, error)
-	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindMeters(ctx context.Context, accountID int64) ([]*kabinet.Meter, error)
-	FindReadings(ctx context.Context, f sqlstore.ReadingFilter) ([]*kabinet.Reading, error)
+	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error)
-	FindAccountUsers(ctx context.Context, accountID int64) ([]*sqlstore.AccountUser, error)
+	FindAccountUsers(ctx context.Context, accountID int64) ([]*kabinet.AccountUser, error)
 
 	CreateAuditEntry(ctx context.Context, e *kabinet.AuditEntry) error
 	DeleteUserAudited(ctx context.Context, userID int64, e *kabinet.AuditEntry) error
-	FindAuditEntries(ctx context.Context, f sqlstore.AuditFilter) ([]*kabinet.AuditEntry, error)
+	FindAuditEntries(ctx context.Context, f kabinet.AuditFilter) ([]*kabinet.AuditEntry, error)
 }
 
 // Service is the back office.

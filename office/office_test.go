@@ -266,7 +266,7 @@ func TestAccountsAndAudit(t *testing.T) {
 			es[1].Action != kabinet.AuditViewAccount || es[1].OperatorLogin != "operator" || es[1].IP != "10.1.2.3" {
 			t.Errorf("audit entries %+v %+v", es[0], es[1])
 		}
-		all, _ := w.svc.Audit(ctx, w.admin, office.AuditQuery{Filter: sqlstore.AuditFilter{OperatorID: w.op.ID}})
+		all, _ := w.svc.Audit(ctx, w.admin, office.AuditQuery{Filter: kabinet.AuditFilter{OperatorID: w.op.ID}})
 		searches := 0
 		for _, e := range all {
 			if e.Action == kabinet.AuditSearch {

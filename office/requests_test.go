@@ -7,7 +7,6 @@ import (
 	"kabinet/filestore"
 	"kabinet/office"
 	"kabinet/requests"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -56,7 +55,7 @@ func TestRequestWork(t *testing.T) {
 			if got.Status != kabinet.StatusAnswered || got.Answer != "Перезвонили, объяснили.\n\nОтвет дан по телефону +7 (950) 123-45-67." {
 				t.Errorf("answered = %q %q", got.Status, got.Answer)
 			}
-			es, err := w.db.FindAuditEntries(ctx, sqlstore.AuditFilter{OperatorID: w.op.ID})
+			es, err := w.db.FindAuditEntries(ctx, kabinet.AuditFilter{OperatorID: w.op.ID})
 			if err != nil || len(es) != 2 || es[1].Detail != "№ "+r.Number()+", назначено: admin" || es[1].IP != "192.0.2.1" {
 				t.Errorf("audit = %+v, %v", es, err)
 			}

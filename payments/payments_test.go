@@ -213,7 +213,7 @@ func TestCallbackOnce(t *testing.T) {
 			t.Fatalf("debts = %v, want both 0", got)
 		}
 		for i, s := range f.subs {
-			es, _ := f.db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
+			es, _ := f.db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment})
 			if len(es) != 1 || es[0].Amount != -owed[i] || es[0].Channel != kabinet.ChannelCard ||
 				es[0].Period != (kabinet.Period{Year: 2026, Month: 2}) || !es[0].PostedOn.Equal(time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)) {
 				t.Fatalf("payments of %d = %+v", s.ID, es)

@@ -8,7 +8,6 @@ import (
 
 	"kabinet"
 	"kabinet/payments"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -47,7 +46,7 @@ func TestImportRegistry(t *testing.T) {
 		if d := f.debts(t); d != [2]kabinet.Money{50000, 0} {
 			t.Fatalf("debts = %v", d)
 		}
-		es, _ := f.db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: f.subs[0].ID, Kind: kabinet.EntryPayment})
+		es, _ := f.db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: f.subs[0].ID, Kind: kabinet.EntryPayment})
 		if len(es) != 1 || es[0].Channel != kabinet.ChannelAgent || es[0].Period != (kabinet.Period{Year: 2026, Month: 2}) {
 			t.Fatalf("IES payments = %+v", es)
 		}

@@ -10,15 +10,14 @@ import (
 	"kabinet"
 	"kabinet/billing"
 	"kabinet/notify"
-	"kabinet/sqlstore"
 )
 
 // Store is what a scan reads and writes.
 type Store interface {
 	AccountIDRange(ctx context.Context) (lo, hi int64, err error)
-	FindRecipients(ctx context.Context, f sqlstore.RecipientFilter) ([]*sqlstore.Recipient, error)
-	FindReminderFacts(ctx context.Context, fromID, toID int64, p kabinet.Period) (map[int64]*sqlstore.ReminderFacts, error)
-	Inform(ctx context.Context, ds []*sqlstore.Delivery) (int, error)
+	FindRecipients(ctx context.Context, f kabinet.RecipientFilter) ([]*kabinet.Recipient, error)
+	FindReminderFacts(ctx context.Context, fromID, toID int64, p kabinet.Period) (map[int64]*kabinet.ReminderFacts, error)
+	Inform(ctx context.Context, ds []*kabinet.Delivery) (int, error)
 }
 
 // Autopay is the hook of the autopay service (built elsewhere): the
@@ -84,7 +83,7 @@ func (r *Reminders) Run(ctx context.Context) (Stats, error) {
 
 // scan reminds the accounts of one ID range in one transaction.
 func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, st *Stats) error {
-	rs, err := r.Store.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: from, ToID: to})
+	rs, err := r.Store.FindRecipients(ctx, kabinet.RecipientFilter{FromID: from, ToID: to})
 	if err != nil || len(rs) == 0 {
 		return err
 	}
@@ -96,7 +95,7 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 	if err != nil {
 		return err
 	}
-	var ds []*sqlstore.Delivery
+	var ds []*kabinet.Delivery
 	for _, rc := range rs {
 		f := facts[rc.AccountID]
 		if f == nil {
@@ -125,7 +124,7 @@ func (r *Reminders) scan(ctx context.Context, from, to int64, today time.Time, s
 	return err
 }
 
-func (r *Reminders) autopay(ctx context.Context, rs []*sqlstore.Recipient, today time.Time) (map[int64]kabinet.Money, error) {
+func (r *Reminders) autopay(ctx context.Context, rs []*kabinet.Recipient, today time.Time) (map[int64]kabinet.Money, error) {
 	if r.Autopay == nil {
 		return nil, nil
 	}
@@ -137,8 +136,8 @@ func (r *Reminders) autopay(ctx context.Context, rs []*sqlstore.Recipient, today
 }
 
 // delivery words a hit and plans it for the account's channels.
-func (r *Reminders) delivery(rc *sqlstore.Recipient, h Hit) (*sqlstore.Delivery, error) {
-	inf := &notify.Informing{AccountID: rc.AccountID, Key: &sqlstore.ReminderKey{Rule: h.Rule, Period: h.Period},
+func (r *Reminders) delivery(rc *kabinet.Recipient, h Hit) (*kabinet.Delivery, error) {
+	inf := &notify.Informing{AccountID: rc.AccountID, Key: &kabinet.ReminderKey{Rule: h.Rule, Period: h.Period},
 		Link: fmt.Sprintf("/a/%d/%s", rc.AccountID, Texts[h.Rule].Page)}
 	for part, dst := range map[string]*string{"title": &inf.Title, "body": &inf.Text, "sms": &inf.SMS} {
 		var b bytes.Buffer

@@ -55,7 +55,7 @@ func newWorld(t *testing.T, start time.Time) *world {
 		t.Fatal(err)
 	}
 	w.ivanov = a
-	rs, err := db.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: a.ID, ToID: a.ID})
+	rs, err := db.FindRecipients(ctx, kabinet.RecipientFilter{FromID: a.ID, ToID: a.ID})
 	if err != nil || len(rs) != 1 || len(rs[0].UserIDs) != 1 {
 		t.Fatalf("recipients of the demo's registered account: %+v, %v", rs, err)
 	}
@@ -150,7 +150,7 @@ func TestRemindersAcrossAMonth(t *testing.T) {
 func TestJudge(t *testing.T) {
 	j := &remind.Judge{Schedule: remind.DefaultSchedule()}
 	day := func(m time.Month, d int) time.Time { return time.Date(2026, m, d, 0, 0, 0, 0, time.UTC) }
-	rules := func(f *sqlstore.ReminderFacts, today time.Time) map[string]string {
+	rules := func(f *kabinet.ReminderFacts, today time.Time) map[string]string {
 		hs, err := j.Hits(f, today)
 		if err != nil {
 			t.Fatal(err)
@@ -161,9 +161,9 @@ func TestJudge(t *testing.T) {
 		}
 		return out
 	}
-	meters := &sqlstore.ReminderFacts{Meters: 1}
+	meters := &kabinet.ReminderFacts{Meters: 1}
 	for _, c := range []struct {
-		f     *sqlstore.ReminderFacts
+		f     *kabinet.ReminderFacts
 		today time.Time
 		want  []string
 	}{
@@ -171,12 +171,12 @@ func TestJudge(t *testing.T) {
 		{meters, day(11, 15), []string{remind.RuleReadingsOpen}},
 		{meters, day(11, 23), []string{remind.RuleReadingsOpen, remind.RuleReadingsAgain}},
 		{meters, day(11, 26), nil},
-		{&sqlstore.ReminderFacts{Meters: 1, Read: true}, day(11, 23), nil},
-		{&sqlstore.ReminderFacts{}, day(11, 15), nil},
-		{&sqlstore.ReminderFacts{NextVerification: day(12, 31)}, day(11, 1), []string{remind.RuleVerificationDue}},
-		{&sqlstore.ReminderFacts{NextVerification: day(12, 31)}, day(10, 31), nil}, // 61 days ahead
-		{&sqlstore.ReminderFacts{LastBill: kabinet.Period{Year: 2026, Month: 10}}, day(11, 2), []string{remind.RuleBillReady}},
-		{&sqlstore.ReminderFacts{LastBill: kabinet.Period{Year: 2026, Month: 9}}, day(11, 2), nil},
+		{&kabinet.ReminderFacts{Meters: 1, Read: true}, day(11, 23), nil},
+		{&kabinet.ReminderFacts{}, day(11, 15), nil},
+		{&kabinet.ReminderFacts{NextVerification: day(12, 31)}, day(11, 1), []string{remind.RuleVerificationDue}},
+		{&kabinet.ReminderFacts{NextVerification: day(12, 31)}, day(10, 31), nil}, // 61 days ahead
+		{&kabinet.ReminderFacts{LastBill: kabinet.Period{Year: 2026, Month: 10}}, day(11, 2), []string{remind.RuleBillReady}},
+		{&kabinet.ReminderFacts{LastBill: kabinet.Period{Year: 2026, Month: 9}}, day(11, 2), nil},
 	} {
 		got := rules(c.f, c.today)
 		if len(got) != len(c.want) {

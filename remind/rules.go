@@ -11,7 +11,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // Rules.
@@ -59,7 +58,7 @@ type Judge struct {
 
 // Hits returns the reminders due for an account on date today (a
 // calendar date at UTC midnight, as the billing package counts days).
-func (j *Judge) Hits(f *sqlstore.ReminderFacts, today time.Time) ([]Hit, error) {
+func (j *Judge) Hits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 	p := kabinet.PeriodOf(today)
 	var hs []Hit
 	c, day := j.Schedule, today.Day()
@@ -82,7 +81,7 @@ func (j *Judge) Hits(f *sqlstore.ReminderFacts, today time.Time) ([]Hit, error) 
 
 // moneyHits reads the ledger as the month close does: a debt past its
 // due date, and penalties that start within the warning.
-func (j *Judge) moneyHits(f *sqlstore.ReminderFacts, today time.Time) ([]Hit, error) {
+func (j *Judge) moneyHits(f *kabinet.ReminderFacts, today time.Time) ([]Hit, error) {
 	var overdue, soon kabinet.Money
 	var by time.Time
 	for _, entries := range f.Ledger {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // The operator's side of requests, for the back office. The office
@@ -17,7 +16,7 @@ import (
 // Queue returns the requests of one kind, optionally in one status, by
 // deadline, those wanting a phone answer first (FEED-3).
 func (s *Service) Queue(ctx context.Context, kind kabinet.RequestKind, status kabinet.RequestStatus) ([]*kabinet.Request, error) {
-	return s.store.FindRequests(ctx, sqlstore.RequestFilter{Kind: kind, Status: status})
+	return s.store.FindRequests(ctx, kabinet.RequestFilter{Kind: kind, Status: status})
 }
 
 // Request returns one request with its attachments.

@@ -15,20 +15,19 @@ import (
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/home"
-	"kabinet/sqlstore"
 )
 
 // Store is what requests read and write. *sqlstore.DB satisfies it.
 type Store interface {
 	CreateRequest(ctx context.Context, r *kabinet.Request, m *kabinet.Message) error
 	FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, error)
-	FindRequests(ctx context.Context, f sqlstore.RequestFilter) ([]*kabinet.Request, error)
+	FindRequests(ctx context.Context, f kabinet.RequestFilter) ([]*kabinet.Request, error)
 	UpdateRequest(ctx context.Context, id int64, u kabinet.RequestUpdate) error
 	FindBranches(ctx context.Context) ([]*kabinet.Branch, error)
 
 	FindSubAccounts(ctx context.Context, accountID int64) ([]*kabinet.SubAccount, error)
 	FindProviders(ctx context.Context) ([]*kabinet.Provider, error)
-	FindLedgerEntries(ctx context.Context, f sqlstore.LedgerFilter) ([]*kabinet.LedgerEntry, error)
+	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	CreateNotification(ctx context.Context, n *kabinet.Notification) error
 	CreateMessage(ctx context.Context, m *kabinet.Message) error
 	// Hit counts an event in a window, as auth's rate limits do.
@@ -158,7 +157,7 @@ func (s *Service) create(ctx context.Context, from Sender, r *kabinet.Request, u
 // user sentBy sent. A person who linked the account does not see what its
 // owner sent: her contacts and her documents are in it.
 func (s *Service) List(ctx context.Context, a *kabinet.Account, sentBy int64) ([]*kabinet.Request, error) {
-	rs, err := s.store.FindRequests(ctx, sqlstore.RequestFilter{AccountID: a.ID})
+	rs, err := s.store.FindRequests(ctx, kabinet.RequestFilter{AccountID: a.ID})
 	if err != nil || sentBy == 0 {
 		return rs, err
 	}

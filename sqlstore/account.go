@@ -7,14 +7,14 @@ import (
 	"kabinet"
 )
 
-// AccountColumns are the accounts table's columns in the order AccountRow
+// accountColumns are the accounts table's columns in the order accountRow
 // gives them, for bulk loads.
-var AccountColumns = []string{"id", "number", "number_digits", "display", "surname", "first_name", "patronymic",
+var accountColumns = []string{"id", "number", "number_digits", "display", "surname", "first_name", "patronymic",
 	"address", "district", "settlement", "housing", "electric_heating", "rooms", "area", "residents",
 	"phone", "email", "created_at", "external_id", "closed_on"}
 
-// AccountRow returns a's values in AccountColumns order.
-func AccountRow(a *kabinet.Account) []any {
+// accountRow returns a's values in accountColumns order.
+func accountRow(a *kabinet.Account) []any {
 	return []any{a.ID, a.Number.String(), a.Number.Digits, a.Display, a.Surname, a.FirstName, a.Patronymic,
 		a.Address, a.District, string(a.Settlement), string(a.Housing), a.ElectricHeating, a.Rooms, int64(a.Area), a.Residents,
 		a.Phone, a.Email, a.CreatedAt.UTC(), a.ExternalID, nullDate(a.ClosedOn)}
@@ -30,7 +30,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 		a.CreatedAt = db.now()
 	}
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		row := AccountRow(a)[1:]
+		row := accountRow(a)[1:]
 		err := tx.QueryRowContext(ctx, `
 			INSERT INTO accounts (number, number_digits, display, surname, first_name, patronymic, address, district,
 				settlement, housing, electric_heating, rooms, area, residents, phone, email, created_at, external_id, closed_on)
@@ -43,7 +43,7 @@ func (db *DB) CreateAccount(ctx context.Context, a *kabinet.Account, subs []*kab
 			s.AccountID = a.ID
 			err := tx.QueryRowContext(ctx, `
 				INSERT INTO sub_accounts (account_id, provider_id, number, services, external_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-				SubAccountRow(s)[1:]...).Scan(&s.ID)
+				subAccountRow(s)[1:]...).Scan(&s.ID)
 			if err != nil {
 				return translate(err)
 			}
@@ -129,11 +129,11 @@ func (db *DB) CountAccounts(ctx context.Context) (int, error) {
 	return n, translate(err)
 }
 
-// SubAccountColumns are the sub_accounts table's columns in SubAccountRow
+// subAccountColumns are the sub_accounts table's columns in subAccountRow
 // order, for bulk loads.
-var SubAccountColumns = []string{"id", "account_id", "provider_id", "number", "services", "external_id"}
+var subAccountColumns = []string{"id", "account_id", "provider_id", "number", "services", "external_id"}
 
-// SubAccountRow returns s's values in SubAccountColumns order.
-func SubAccountRow(s *kabinet.SubAccount) []any {
+// subAccountRow returns s's values in subAccountColumns order.
+func subAccountRow(s *kabinet.SubAccount) []any {
 	return []any{s.ID, s.AccountID, s.ProviderID, s.Number, joinServices(s.Services), s.ExternalID}
 }

@@ -8,18 +8,10 @@ import (
 	"kabinet"
 )
 
-// AccountSearch looks accounts up for the back office: by the start of
-// the owner's full name («Иванов», «иванов иван»), or by words that all
-// occur in the address («ленина 5»). Case and ё/е do not matter.
-type AccountSearch struct {
-	Text  string
-	Limit int
-}
-
 // SearchAccounts returns the accounts the search matches, by name. It
 // scans the accounts: a look-up by number goes through
 // FindAccountByNumber, which is indexed.
-func (db *DB) SearchAccounts(ctx context.Context, q AccountSearch) ([]*kabinet.Account, error) {
+func (db *DB) SearchAccounts(ctx context.Context, q kabinet.AccountSearch) ([]*kabinet.Account, error) {
 	words := strings.Fields(Fold(q.Text))
 	if len(words) == 0 {
 		return nil, nil
@@ -58,18 +50,9 @@ func (db *DB) queryAccounts(ctx context.Context, where string, args ...any) ([]*
 	return found, translate(rows.Err())
 }
 
-// AccountUser is a registration that reaches an account: its owner's, or
-// another customer's who linked it.
-type AccountUser struct {
-	User  *kabinet.User
-	Owner bool
-	// Registered is the number of the account the user registered with.
-	Registered string
-}
-
 // FindAccountUsers returns the registrations that reach an account, the
 // owner's first.
-func (db *DB) FindAccountUsers(ctx context.Context, accountID int64) ([]*AccountUser, error) {
+func (db *DB) FindAccountUsers(ctx context.Context, accountID int64) ([]*kabinet.AccountUser, error) {
 	rows, err := db.read.QueryContext(ctx, `
 		SELECT u.id, u.password_hash, u.email, u.phone, u.confirm_by, u.confirmed_at, u.created_at, u.password_changed_at,
 			ua.owner, COALESCE(a.display, '')
@@ -81,9 +64,9 @@ func (db *DB) FindAccountUsers(ctx context.Context, accountID int64) ([]*Account
 		return nil, translate(err)
 	}
 	defer rows.Close()
-	var users []*AccountUser
+	var users []*kabinet.AccountUser
 	for rows.Next() {
-		var au AccountUser
+		var au kabinet.AccountUser
 		if au.User, err = scanUser(alsoScan{rows, []any{&au.Owner, &au.Registered}}); err != nil {
 			return nil, err
 		}

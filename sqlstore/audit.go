@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"time"
 
 	"kabinet"
 )
@@ -34,17 +33,8 @@ func (db *DB) DeleteUserAudited(ctx context.Context, id int64, e *kabinet.AuditE
 	})
 }
 
-// AuditFilter selects audit entries; zero fields do not filter. At is in
-// [From, To).
-type AuditFilter struct {
-	OperatorID int64
-	AccountID  int64
-	From, To   time.Time
-	Limit      int
-}
-
 // FindAuditEntries returns the entries the filter selects, newest first.
-func (db *DB) FindAuditEntries(ctx context.Context, f AuditFilter) ([]*kabinet.AuditEntry, error) {
+func (db *DB) FindAuditEntries(ctx context.Context, f kabinet.AuditFilter) ([]*kabinet.AuditEntry, error) {
 	from, to := openBounds(f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"kabinet"
 )
 
 // Batch collects rows for a bulk load (the demo world, imports) and writes
@@ -15,7 +17,7 @@ type Batch struct {
 	byName map[string]*batchTable
 	execs  []statement
 	// mark is the import's progress, written last (MarkImportFile).
-	mark *ImportFile
+	mark *kabinet.ImportFile
 }
 
 type batchTable struct {
@@ -35,31 +37,31 @@ type statement struct {
 	args  []any
 }
 
-// Add appends a row to table; the first Add for a table fixes its columns,
-// and tables are written in the order they were first added (parents first).
-func (b *Batch) Add(table string, cols []string, values ...any) {
+// add appends a row to table in cols; rows of a table in other columns
+// (without "id") go to a statement of their own. Tables are written in
+// the order they were first added (parents first). The typed adders in
+// batchrows.go are the only callers, so table names and column lists
+// never leave the store.
+func (b *Batch) add(table string, cols []string, values ...any) {
 	t := b.table(table, cols, false)
 	t.rows = append(t.rows, values)
 }
 
-// AddNew appends a row that goes in unless table already has a row with
+// addNew appends a row that goes in unless table already has a row with
 // its external_id (the billing system's ID, unique where set): an import
 // that meets its own rows again changes nothing, without looking each one
-// up first. A table takes rows either by Add or by AddNew, not both.
-func (b *Batch) AddNew(table string, cols []string, values ...any) {
+// up first.
+func (b *Batch) addNew(table string, cols []string, values ...any) {
 	t := b.table(table, cols, true)
 	t.rows = append(t.rows, values)
 }
 
-// IfExisting adds a statement that runs after table's AddNew rows, in the
+// ifExisting adds a statement that runs after table's addNew rows, in the
 // same transaction, only when some of them were there already; it must
 // change nothing for the rows that went in. What it changes is counted in
 // Changed.
-func (b *Batch) IfExisting(table, query string, args ...any) {
-	t := b.byName[table]
-	if t == nil || !t.ifNew {
-		panic("sqlstore: IfExisting before AddNew for " + table)
-	}
+func (b *Batch) ifExisting(table string, cols []string, query string, args ...any) {
+	t := b.table(table, cols, true)
 	t.ifExisting = append(t.ifExisting, statement{query, args})
 }
 
@@ -67,19 +69,20 @@ func (b *Batch) table(name string, cols []string, ifNew bool) *batchTable {
 	if b.byName == nil {
 		b.byName = map[string]*batchTable{}
 	}
-	t := b.byName[name]
+	key := name + "/" + cols[0]
+	if ifNew {
+		key += "/new"
+	}
+	t := b.byName[key]
 	if t == nil {
 		t = &batchTable{name: name, cols: cols, ifNew: ifNew}
-		b.byName[name] = t
+		b.byName[key] = t
 		b.tables = append(b.tables, t)
-	}
-	if t.ifNew != ifNew {
-		panic("sqlstore: both Add and AddNew for " + name)
 	}
 	return t
 }
 
-// Skipped returns, after Load, how many AddNew rows were there already.
+// Skipped returns, after Load, how many addNew rows were there already.
 func (b *Batch) Skipped() int {
 	n := 0
 	for _, t := range b.tables {
@@ -88,7 +91,7 @@ func (b *Batch) Skipped() int {
 	return n
 }
 
-// Changed returns, after Load, how many rows the IfExisting statements
+// Changed returns, after Load, how many rows the ifExisting statements
 // changed.
 func (b *Batch) Changed() int {
 	n := 0
@@ -98,7 +101,7 @@ func (b *Batch) Changed() int {
 	return n
 }
 
-// ifExisting runs t's IfExisting statements when some rows were skipped.
+// runIfExisting runs t's ifExisting statements when some rows were skipped.
 func (t *batchTable) runIfExisting(exec func(query string, args ...any) (int64, error)) error {
 	if t.skipped == 0 {
 		return nil
@@ -113,12 +116,12 @@ func (t *batchTable) runIfExisting(exec func(query string, args ...any) (int64, 
 	return nil
 }
 
-// conflictClause is what an AddNew insert adds: the partial unique index
+// conflictClause is what an addNew insert adds: the partial unique index
 // on external_id is the conflict target.
 const conflictClause = " ON CONFLICT (external_id) WHERE external_id <> '' DO NOTHING"
 
-// Exec adds a statement that runs after the rows, in the same transaction.
-func (b *Batch) Exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
+// exec adds a statement that runs after the rows, in the same transaction.
+func (b *Batch) exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
 
 // Rows returns the number of rows in the batch.
 func (b *Batch) Rows() int {

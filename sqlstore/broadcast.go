@@ -5,34 +5,14 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"math"
 
 	"kabinet"
 )
 
-// BroadcastFilter is the recipient filter of a broadcast's audience over
-// the account IDs [from, to].
-func BroadcastFilter(b *kabinet.Broadcast, from, to int64) RecipientFilter {
-	f := RecipientFilter{FromID: from, ToID: to}
-	switch b.Audience {
-	case kabinet.AudienceDistrict:
-		f.District = b.District
-	case kabinet.AudienceList:
-		f.BroadcastID = b.ID
-	}
-	return f
-}
-
-// AllIDs is the filter's ID range that holds every account.
-func AllIDs(f RecipientFilter) RecipientFilter {
-	f.FromID, f.ToID = 0, math.MaxInt64
-	return f
-}
-
 // CountRecipients counts the accounts of the filter that somebody can be
 // told anything about, as FindRecipients finds them.
-func (db *DB) CountRecipients(ctx context.Context, f RecipientFilter) (int, error) {
-	w, args := f.where()
+func (db *DB) CountRecipients(ctx context.Context, f kabinet.RecipientFilter) (int, error) {
+	w, args := recipientWhere(f)
 	var n int
 	err := db.read.QueryRowContext(ctx, `SELECT count(*) FROM accounts a WHERE `+w+`
 		AND (EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.account_id = a.id)
@@ -42,8 +22,8 @@ func (db *DB) CountRecipients(ctx context.Context, f RecipientFilter) (int, erro
 
 // RecipientIDRange returns the lowest and highest account ID of the
 // filter's accounts, zeros for none.
-func (db *DB) RecipientIDRange(ctx context.Context, f RecipientFilter) (lo, hi int64, err error) {
-	w, args := f.where()
+func (db *DB) RecipientIDRange(ctx context.Context, f kabinet.RecipientFilter) (lo, hi int64, err error) {
+	w, args := recipientWhere(f)
 	err = db.read.QueryRowContext(ctx, `SELECT COALESCE(min(a.id), 0), COALESCE(max(a.id), 0) FROM accounts a WHERE `+w, args...).Scan(&lo, &hi)
 	return lo, hi, translate(err)
 }
@@ -71,9 +51,6 @@ func (db *DB) CreateBroadcast(ctx context.Context, b *kabinet.Broadcast, list []
 	})
 }
 
-// ErrBroadcastSent is the answer to sending a broadcast a second time.
-var ErrBroadcastSent = kabinet.Errorf(kabinet.ECONFLICT, "Эта рассылка уже отправлена.")
-
 // StartBroadcast starts sending a draft: it records the total and the
 // batches of b, writes the audit entry, and enqueues the first batch, at
 // once. A broadcast sent before is left alone (ErrBroadcastSent).
@@ -91,7 +68,7 @@ func (db *DB) StartBroadcast(ctx context.Context, b *kabinet.Broadcast, e *kabin
 			return translate(err)
 		}
 		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return cmpErr(translate(err), ErrBroadcastSent)
+			return cmpErr(translate(err), kabinet.ErrBroadcastSent)
 		}
 		b.StartedAt = now
 		if err := db.audit(ctx, tx, e); err != nil {
@@ -110,7 +87,7 @@ func (db *DB) StartBroadcast(ctx context.Context, b *kabinet.Broadcast, e *kabin
 // does, and a crash in the middle leaves it to run again whole. Each
 // delivery's key makes the broadcast once per account besides. It returns
 // how many deliveries were written; 0 and no error for a batch done before.
-func (db *DB) InformBroadcastBatch(ctx context.Context, id int64, k int, ds []*Delivery) (int, error) {
+func (db *DB) InformBroadcastBatch(ctx context.Context, id int64, k int, ds []*kabinet.Delivery) (int, error) {
 	var n int
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		n = 0

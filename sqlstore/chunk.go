@@ -9,20 +9,10 @@ import (
 	"kabinet"
 )
 
-// AccountData is everything a batch job (the month close) reads about a
-// range of accounts, loaded with one query per table instead of several
-// per account.
-type AccountData struct {
-	SubAccounts map[int64][]*kabinet.SubAccount  // by account, in provider order
-	Meters      map[int64][]*kabinet.Meter       // by account
-	Readings    map[int64][]*kabinet.Reading     // by meter, newest first
-	Ledger      map[int64][]*kabinet.LedgerEntry // by sub-account, oldest first
-}
-
 // FindAccountData loads the data of the accounts with IDs in [from, to]
 // and, of readings, those of the last 36 periods before until.
-func (db *DB) FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*AccountData, error) {
-	d := &AccountData{SubAccounts: map[int64][]*kabinet.SubAccount{}, Meters: map[int64][]*kabinet.Meter{},
+func (db *DB) FindAccountData(ctx context.Context, from, to int64, since kabinet.Period) (*kabinet.AccountData, error) {
+	d := &kabinet.AccountData{SubAccounts: map[int64][]*kabinet.SubAccount{}, Meters: map[int64][]*kabinet.Meter{},
 		Readings: map[int64][]*kabinet.Reading{}, Ledger: map[int64][]*kabinet.LedgerEntry{}}
 	subs, err := db.querySubAccounts(ctx, `WHERE account_id BETWEEN $1 AND $2 ORDER BY account_id, provider_id`, from, to)
 	if err != nil {

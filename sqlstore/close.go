@@ -36,18 +36,37 @@ func (db *DB) StartPeriodClose(ctx context.Context, p kabinet.Period) error {
 // elsewhere (the demo world's simulated history, a billing system's
 // import), so that no close runs for it again.
 func RecordClosedPeriod(b *Batch, p kabinet.Period, at time.Time) {
-	b.Exec(`INSERT INTO period_closes (period, state, last_account, started_at, completed_at) VALUES ($1, $2, 0, $3, $3)`,
+	b.exec(`INSERT INTO period_closes (period, state, last_account, started_at, completed_at) VALUES ($1, $2, 0, $3, $3)`,
 		p.Int(), kabinet.CloseDone, at.UTC())
 }
 
-// MarkPeriodClosed adds to b the statements that record a chunk's
+// markPeriodClosed adds to b the statements that record a chunk's
 // progress: the period's readings of the chunk's accounts are «Рассчитано»
 // from now on (one statement for the chunk), and the last account closed.
-func MarkPeriodClosed(b *Batch, p kabinet.Period, firstAccount, lastAccount int64) {
-	b.Exec(`UPDATE readings SET status = $1 WHERE period = $2 AND status = $3
+func markPeriodClosed(b *Batch, p kabinet.Period, firstAccount, lastAccount int64) {
+	b.exec(`UPDATE readings SET status = $1 WHERE period = $2 AND status = $3
 		AND meter_id IN (SELECT id FROM meters WHERE account_id BETWEEN $4 AND $5)`,
 		string(kabinet.ReadingCalculated), p.Int(), string(kabinet.ReadingAccepted), firstAccount, lastAccount)
-	b.Exec(`UPDATE period_closes SET last_account = $1 WHERE period = $2`, lastAccount, p.Int())
+	b.exec(`UPDATE period_closes SET last_account = $1 WHERE period = $2`, lastAccount, p.Int())
+}
+
+// SaveClosedChunk writes a chunk of a close with its progress, at once:
+// a close killed after it resumes after the chunk's last account.
+func (db *DB) SaveClosedChunk(ctx context.Context, c *kabinet.ClosedChunk) error {
+	var b Batch
+	for _, e := range c.Entries {
+		b.AddLedgerEntry(e)
+	}
+	for _, r := range c.Estimates {
+		b.AddReading(r)
+	}
+	for _, bill := range c.Bills {
+		if err := b.AddBill(bill); err != nil {
+			return err
+		}
+	}
+	markPeriodClosed(&b, c.Period, c.FromID, c.ToID)
+	return db.Load(ctx, &b)
 }
 
 // CompletePeriodClose marks a period closed.
@@ -78,11 +97,11 @@ func (db *DB) FindAccountsAfter(ctx context.Context, after int64, limit int) ([]
 	return as, translate(rows.Err())
 }
 
-// BillColumns are the bills table's columns in BillRow order.
-var BillColumns = []string{"account_id", "period", "issued_at", "data", "external_id"}
+// billColumns are the bills table's columns in billRow order.
+var billColumns = []string{"account_id", "period", "issued_at", "data", "external_id"}
 
-// BillRow returns b's values in BillColumns order.
-func BillRow(b *kabinet.Bill) ([]any, error) {
+// billRow returns b's values in billColumns order.
+func billRow(b *kabinet.Bill) ([]any, error) {
 	data, err := json.Marshal(b.Data)
 	if err != nil {
 		return nil, err

@@ -141,97 +141,48 @@ func (db *DB) EachExternalAccount(ctx context.Context, fn func(id int64, ext str
 		})
 }
 
-// ProviderColumns are the providers table's columns in ProviderRow order.
-var ProviderColumns = []string{"code", "name", "inn", "kpp", "bank_name", "bic", "corresp_acc", "personal_acc", "services", "external_id"}
-
-// ProviderRow returns p's values in ProviderColumns order.
-func ProviderRow(p *kabinet.Provider) []any {
-	return []any{p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services), p.ExternalID}
-}
-
-// UpdateRow adds to b an UPDATE of the row id of table to values in cols
-// order (the ...Columns of the table without "id").
-func UpdateRow(b *Batch, table string, id int64, cols []string, values []any) {
-	var q strings.Builder
-	q.WriteString("UPDATE " + table + " SET ")
-	for i, c := range cols {
-		if i > 0 {
-			q.WriteString(", ")
-		}
-		q.WriteString(c + " = $" + strconv.Itoa(i+1))
-	}
-	q.WriteString(" WHERE id = $" + strconv.Itoa(len(cols)+1))
-	b.Exec(q.String(), append(values, id)...)
-}
-
-// UpdateReadingStatus adds to b the move of an imported reading's status,
-// for when the reading was there already (after AddNew of readings).
-func UpdateReadingStatus(b *Batch, ext string, s kabinet.ReadingStatus) {
-	b.IfExisting("readings", `UPDATE readings SET status = $1 WHERE external_id = $2 AND status <> $1`, string(s), ext)
-}
-
 // CloseAccount adds to b the closing of an account on a date.
 func CloseAccount(b *Batch, id int64, on time.Time) {
-	b.Exec(`UPDATE accounts SET closed_on = $1 WHERE id = $2 AND closed_on IS NULL`, dateArg(on), id)
+	b.exec(`UPDATE accounts SET closed_on = $1 WHERE id = $2 AND closed_on IS NULL`, dateArg(on), id)
 }
-
-// ImportFile is one file's import: the progress marker an interrupted
-// import resumes from, and its counts.
-type ImportFile struct {
-	ID        int64
-	SHA256    string
-	Kind      string
-	Name      string
-	State     string // ImportRunning or ImportDone
-	LinesDone int    // the lines committed (or refused) so far
-	Inserted  int
-	Updated   int
-	Refused   int
-}
-
-// Import states.
-const (
-	ImportRunning = "running"
-	ImportDone    = "done"
-)
 
 // StartImportFile returns the running import of that content and kind, to
 // resume it, or starts one; one that was done is returned as it is, or,
 // with again, started anew from the first line.
-func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*ImportFile, error) {
-	f := &ImportFile{SHA256: sha, Kind: kind, Name: name}
+func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error) {
+	f := &kabinet.ImportFile{SHA256: sha, Kind: kind, Name: name}
 	err := db.InTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT id, state, lines_done, inserted, updated, refused FROM import_files
 			WHERE sha256 = $1 AND kind = $2`, sha, kind).Scan(&f.ID, &f.State, &f.LinesDone, &f.Inserted, &f.Updated, &f.Refused)
 		switch {
 		case err == sql.ErrNoRows:
-			f.State = ImportRunning
+			f.State = kabinet.ImportRunning
 			return tx.QueryRowContext(ctx, `INSERT INTO import_files (sha256, kind, name, state, lines_done, inserted, updated, refused, started_at)
-				VALUES ($1, $2, $3, $4, 0, 0, 0, 0, $5) RETURNING id`, sha, kind, name, ImportRunning, db.now()).Scan(&f.ID)
+				VALUES ($1, $2, $3, $4, 0, 0, 0, 0, $5) RETURNING id`, sha, kind, name, kabinet.ImportRunning, db.now()).Scan(&f.ID)
 		case err != nil:
 			return err
-		case f.State == ImportRunning, !again:
+		case f.State == kabinet.ImportRunning, !again:
 			return nil
 		}
-		*f = ImportFile{ID: f.ID, SHA256: sha, Kind: kind, Name: name, State: ImportRunning}
+		*f = kabinet.ImportFile{ID: f.ID, SHA256: sha, Kind: kind, Name: name, State: kabinet.ImportRunning}
 		_, err = tx.ExecContext(ctx, `UPDATE import_files SET name = $1, state = $2, lines_done = 0, inserted = 0, updated = 0,
-			refused = 0, started_at = $3, completed_at = NULL WHERE id = $4`, name, ImportRunning, db.now(), f.ID)
+			refused = 0, started_at = $3, completed_at = NULL WHERE id = $4`, name, kabinet.ImportRunning, db.now(), f.ID)
 		return err
 	})
 	return f, translate(err)
 }
 
 // MarkImportFile adds to b the file's progress, so that it commits with the
-// rows it counts. Load corrects f's counts first: AddNew rows that were
-// there already are not counted as inserted, and rows the IfExisting
-// statements changed are counted as updated.
-func MarkImportFile(b *Batch, f *ImportFile) { b.mark = f }
+// rows it counts. Load corrects f's counts first: rows of AddNew… that
+// were there already are not counted as inserted, and the rows a status
+// move (MoveReadingStatus) changed are counted as updated.
+func MarkImportFile(b *Batch, f *kabinet.ImportFile) { b.mark = f }
 
 // CompleteImportFile records that the file's import ended.
-func (db *DB) CompleteImportFile(ctx context.Context, f *ImportFile) error {
-	f.State = ImportDone
+func (db *DB) CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error {
+	f.State = kabinet.ImportDone
 	_, err := db.write.ExecContext(ctx, `UPDATE import_files SET state = $1, lines_done = $2, inserted = $3, updated = $4,
-		refused = $5, completed_at = $6 WHERE id = $7`, ImportDone, f.LinesDone, f.Inserted, f.Updated, f.Refused, db.now(), f.ID)
+		refused = $5, completed_at = $6 WHERE id = $7`, kabinet.ImportDone, f.LinesDone, f.Inserted, f.Updated, f.Refused, db.now(), f.ID)
 	return translate(err)
 }
 

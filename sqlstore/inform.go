@@ -6,35 +6,13 @@ import (
 	"database/sql"
 	"slices"
 	"strconv"
-	"time"
 
 	"kabinet"
 )
 
-// Recipient is what informing needs to know of one account: who reaches
-// it (their bells), its services (ticks and contacts), whether a consent
-// to processing stands, and the devices its pushes go to.
-type Recipient struct {
-	AccountID int64
-	UserIDs   []int64
-	// Settings are nil when nobody saved the account's services: nothing
-	// beyond the bell is ticked.
-	Settings *kabinet.ServiceSettings
-	Consent  bool
-	Pushes   []int64 // subscription IDs of the users' devices
-}
-
-// RecipientFilter selects accounts by ID range and, optionally, district
-// or a broadcast's list.
-type RecipientFilter struct {
-	FromID, ToID int64 // inclusive
-	District     string
-	BroadcastID  int64 // the accounts listed for this broadcast
-}
-
-// where returns the filter's condition on accounts a, its arguments
+// recipientWhere returns the filter's condition on accounts a, its arguments
 // starting at $1.
-func (f RecipientFilter) where() (string, []any) {
+func recipientWhere(f kabinet.RecipientFilter) (string, []any) {
 	w, args := `a.id BETWEEN $1 AND $2`, []any{f.FromID, f.ToID}
 	if f.District != "" {
 		args = append(args, f.District)
@@ -51,17 +29,17 @@ func (f RecipientFilter) where() (string, []any) {
 // somebody can be told anything about: those with a registered user or
 // saved services. A few queries per range, so a scan of a million
 // accounts goes range by range in bounded memory.
-func (db *DB) FindRecipients(ctx context.Context, f RecipientFilter) ([]*Recipient, error) {
-	byID := map[int64]*Recipient{}
-	get := func(id int64) *Recipient {
+func (db *DB) FindRecipients(ctx context.Context, f kabinet.RecipientFilter) ([]*kabinet.Recipient, error) {
+	byID := map[int64]*kabinet.Recipient{}
+	get := func(id int64) *kabinet.Recipient {
 		r := byID[id]
 		if r == nil {
-			r = &Recipient{AccountID: id}
+			r = &kabinet.Recipient{AccountID: id}
 			byID[id] = r
 		}
 		return r
 	}
-	w, args := f.where()
+	w, args := recipientWhere(f)
 	err := db.each(ctx, `SELECT ua.account_id, ua.user_id FROM user_accounts ua JOIN accounts a ON a.id = ua.account_id
 		WHERE `+w+` ORDER BY ua.account_id, ua.user_id`, args, func(s scanner) error {
 		var acc, user int64
@@ -85,17 +63,17 @@ func (db *DB) FindRecipients(ctx context.Context, f RecipientFilter) ([]*Recipie
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Recipient, 0, len(byID))
+	out := make([]*kabinet.Recipient, 0, len(byID))
 	for _, r := range byID {
 		out = append(out, r)
 	}
-	slices.SortFunc(out, func(a, b *Recipient) int { return cmp.Compare(a.AccountID, b.AccountID) })
+	slices.SortFunc(out, func(a, b *kabinet.Recipient) int { return cmp.Compare(a.AccountID, b.AccountID) })
 	return out, nil
 }
 
 // recipientExtras adds the consents and push devices of the accounts
 // found.
-func (db *DB) recipientExtras(ctx context.Context, f RecipientFilter, byID map[int64]*Recipient) error {
+func (db *DB) recipientExtras(ctx context.Context, f kabinet.RecipientFilter, byID map[int64]*kabinet.Recipient) error {
 	args := []any{f.FromID, f.ToID}
 	err := db.each(ctx, `SELECT DISTINCT account_id FROM consents WHERE account_id BETWEEN $1 AND $2 AND withdrawn_at IS NULL`,
 		args, func(s scanner) error {
@@ -135,32 +113,11 @@ func (db *DB) each(ctx context.Context, query string, args []any, fn func(scanne
 	return translate(rows.Err())
 }
 
-// Delivery is what informing writes for one account: the bells, the
-// messages of the other channels, and for a reminder its key.
-type Delivery struct {
-	AccountID     int64
-	Key           *ReminderKey
-	Notifications []*kabinet.Notification
-	Messages      []Outgoing
-}
-
-// Outgoing is a message with the time its delivery waits for (an SMS
-// written at night), zero for at once.
-type Outgoing struct {
-	Message   *kabinet.Message
-	NotBefore time.Time
-}
-
-// ReminderKey makes a reminder once per account, rule and period.
-type ReminderKey struct {
-	Rule, Period string
-}
-
 // Inform writes the deliveries in one transaction, each message with its
 // delivery job. A delivery whose reminder key was written before is
 // skipped whole, so a scan that runs twice reminds once. It returns how
 // many deliveries were written.
-func (db *DB) Inform(ctx context.Context, ds []*Delivery) (int, error) {
+func (db *DB) Inform(ctx context.Context, ds []*kabinet.Delivery) (int, error) {
 	var n int
 	err := db.InTx(ctx, func(tx *sql.Tx) (err error) {
 		n, err = db.writeDeliveries(ctx, tx, ds)
@@ -171,7 +128,7 @@ func (db *DB) Inform(ctx context.Context, ds []*Delivery) (int, error) {
 
 // writeDeliveries writes in tx each delivery whose reminder key is new,
 // and returns how many it wrote.
-func (db *DB) writeDeliveries(ctx context.Context, tx *sql.Tx, ds []*Delivery) (int, error) {
+func (db *DB) writeDeliveries(ctx context.Context, tx *sql.Tx, ds []*kabinet.Delivery) (int, error) {
 	n := 0
 	for _, d := range ds {
 		ok, err := db.claimReminder(ctx, tx, d)
@@ -189,7 +146,7 @@ func (db *DB) writeDeliveries(ctx context.Context, tx *sql.Tx, ds []*Delivery) (
 	return n, nil
 }
 
-func (db *DB) claimReminder(ctx context.Context, tx *sql.Tx, d *Delivery) (bool, error) {
+func (db *DB) claimReminder(ctx context.Context, tx *sql.Tx, d *kabinet.Delivery) (bool, error) {
 	if d.Key == nil {
 		return true, nil
 	}
@@ -202,7 +159,7 @@ func (db *DB) claimReminder(ctx context.Context, tx *sql.Tx, d *Delivery) (bool,
 	return rows == 1, translate(err)
 }
 
-func (db *DB) writeDelivery(ctx context.Context, tx *sql.Tx, d *Delivery) error {
+func (db *DB) writeDelivery(ctx context.Context, tx *sql.Tx, d *kabinet.Delivery) error {
 	for _, n := range d.Notifications {
 		if err := db.insertNotification(ctx, tx, n); err != nil {
 			return err

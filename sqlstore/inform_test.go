@@ -46,7 +46,7 @@ func TestRecipientsAndInform(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		rs, err := db.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: a.ID, ToID: c.ID})
+		rs, err := db.FindRecipients(ctx, kabinet.RecipientFilter{FromID: a.ID, ToID: c.ID})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,22 +60,22 @@ func TestRecipientsAndInform(t *testing.T) {
 		if len(rc.UserIDs) != 0 || rc.Consent || !rc.Settings.SMS {
 			t.Errorf("the account with saved services: %+v", rc)
 		}
-		if rs, _ := db.FindRecipients(ctx, sqlstore.RecipientFilter{FromID: a.ID, ToID: c.ID, District: "Нет такого"}); len(rs) != 0 {
+		if rs, _ := db.FindRecipients(ctx, kabinet.RecipientFilter{FromID: a.ID, ToID: c.ID, District: "Нет такого"}); len(rs) != 0 {
 			t.Errorf("district filter: %+v", rs)
 		}
 
-		key := &sqlstore.ReminderKey{Rule: "readings_open", Period: "2026-11"}
-		delivery := func() *sqlstore.Delivery {
-			return &sqlstore.Delivery{AccountID: a.ID, Key: key,
+		key := &kabinet.ReminderKey{Rule: "readings_open", Period: "2026-11"}
+		delivery := func() *kabinet.Delivery {
+			return &kabinet.Delivery{AccountID: a.ID, Key: key,
 				Notifications: []*kabinet.Notification{{UserID: u.ID, AccountID: a.ID, Title: "Передайте показания"}},
-				Messages: []sqlstore.Outgoing{{Message: &kabinet.Message{Channel: kabinet.ChannelSMS, AccountID: a.ID,
+				Messages: []kabinet.Outgoing{{Message: &kabinet.Message{Channel: kabinet.ChannelSMS, AccountID: a.ID,
 					Recipient: "79501234567", Text: "Передайте показания"}, NotBefore: date(2026, 11, 16)}}}
 		}
-		n, err := db.Inform(ctx, []*sqlstore.Delivery{delivery(), delivery()})
+		n, err := db.Inform(ctx, []*kabinet.Delivery{delivery(), delivery()})
 		if err != nil || n != 1 {
 			t.Fatalf("Inform: %d, %v; want one of two with the same key", n, err)
 		}
-		if n, _ := db.Inform(ctx, []*sqlstore.Delivery{delivery()}); n != 0 {
+		if n, _ := db.Inform(ctx, []*kabinet.Delivery{delivery()}); n != 0 {
 			t.Errorf("the same reminder again: %d written", n)
 		}
 		if unread, _ := db.CountUnreadNotifications(ctx, u.ID); unread != 1 {

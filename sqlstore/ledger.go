@@ -7,11 +7,11 @@ import (
 	"kabinet"
 )
 
-// LedgerColumns are the ledger table's columns in LedgerRow order.
-var LedgerColumns = []string{"sub_account_id", "period", "kind", "service", "amount", "posted_on", "channel", "external_id", "note"}
+// ledgerColumns are the ledger table's columns in ledgerRow order.
+var ledgerColumns = []string{"sub_account_id", "period", "kind", "service", "amount", "posted_on", "channel", "external_id", "note"}
 
-// LedgerRow returns e's values in LedgerColumns order.
-func LedgerRow(e *kabinet.LedgerEntry) []any {
+// ledgerRow returns e's values in ledgerColumns order.
+func ledgerRow(e *kabinet.LedgerEntry) []any {
 	return []any{e.SubAccountID, e.Period.Int(), string(e.Kind), string(e.Service), int64(e.Amount),
 		dateArg(e.PostedOn), string(e.Channel), e.ExternalID, e.Note}
 }
@@ -26,19 +26,12 @@ func (db *DB) CreateLedgerEntry(ctx context.Context, e *kabinet.LedgerEntry) err
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		return translate(tx.QueryRowContext(ctx, `
 			INSERT INTO ledger (sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, LedgerRow(e)...).Scan(&e.ID))
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID))
 	})
 }
 
-// LedgerFilter selects entries of one sub-account, optionally of one kind.
-type LedgerFilter struct {
-	SubAccountID int64
-	Kind         kabinet.EntryKind
-	Limit        int
-}
-
 // FindLedgerEntries returns entries newest first.
-func (db *DB) FindLedgerEntries(ctx context.Context, f LedgerFilter) ([]*kabinet.LedgerEntry, error) {
+func (db *DB) FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error) {
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 1000

@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -53,11 +52,11 @@ func TestLedger(t *testing.T) {
 			wantCode(t, post(kabinet.EntryPayment, 100, ""), kabinet.EINVALID)
 		})
 		t.Run("PaymentsOnly", func(t *testing.T) {
-			es, err := db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment})
+			es, err := db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID, Kind: kabinet.EntryPayment})
 			if err != nil || len(es) != 1 || es[0].Channel != kabinet.ChannelCard || es[0].Period != jan {
 				t.Fatalf("payments = %+v, %v", es, err)
 			}
-			all, _ := db.FindLedgerEntries(ctx, sqlstore.LedgerFilter{SubAccountID: sub.ID})
+			all, _ := db.FindLedgerEntries(ctx, kabinet.LedgerFilter{SubAccountID: sub.ID})
 			if len(all) != 3 {
 				t.Errorf("all entries = %d, want 3", len(all))
 			}

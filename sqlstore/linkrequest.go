@@ -14,7 +14,7 @@ func (db *DB) LinkAccount(ctx context.Context, userID, accountID int64, notices 
 	ua := &kabinet.UserAccount{UserID: userID, AccountID: accountID, CreatedAt: db.now()}
 	return db.InTx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at)
-			VALUES ($1, $2, $3, $4, $5)`, UserAccountRow(ua)...)
+			VALUES ($1, $2, $3, $4, $5)`, userAccountRow(ua)...)
 		if err != nil {
 			return translate(err)
 		}
@@ -84,7 +84,7 @@ func (db *DB) ApproveLinkRequest(ctx context.Context, accountID, requestID int64
 		}
 		ua := &kabinet.UserAccount{UserID: userID, AccountID: accountID, CreatedAt: db.now()}
 		_, err = tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at)
-			VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, UserAccountRow(ua)...)
+			VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`, userAccountRow(ua)...)
 		return translate(err)
 	})
 }

@@ -7,12 +7,12 @@ import (
 	"kabinet"
 )
 
-// MeterColumns are the meters table's columns in MeterRow order.
-var MeterColumns = []string{"id", "account_id", "sub_account_id", "service", "model", "serial", "zoning", "digits",
+// meterColumns are the meters table's columns in meterRow order.
+var meterColumns = []string{"id", "account_id", "sub_account_id", "service", "model", "serial", "zoning", "digits",
 	"decimals", "accuracy_class", "ratio", "phases", "installed_on", "verified_on", "next_verified_on", "removed", "external_id"}
 
-// MeterRow returns m's values in MeterColumns order.
-func MeterRow(m *kabinet.Meter) []any {
+// meterRow returns m's values in meterColumns order.
+func meterRow(m *kabinet.Meter) []any {
 	return []any{m.ID, m.AccountID, m.SubAccountID, string(m.Service), m.Model, m.Serial, int(m.Zoning), m.Digits,
 		m.Decimals, m.AccuracyClass, m.Ratio, m.Phases, dateArg(m.InstalledOn), dateArg(m.VerifiedOn), dateArg(m.NextVerifiedOn), m.Removed, m.ExternalID}
 }
@@ -24,7 +24,7 @@ func (db *DB) CreateMeter(ctx context.Context, m *kabinet.Meter) error {
 			INSERT INTO meters (account_id, sub_account_id, service, model, serial, zoning, digits, decimals,
 				accuracy_class, ratio, phases, installed_on, verified_on, next_verified_on, removed, external_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id`,
-			MeterRow(m)[1:]...).Scan(&m.ID))
+			meterRow(m)[1:]...).Scan(&m.ID))
 	})
 }
 

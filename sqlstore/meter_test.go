@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -41,7 +40,7 @@ func TestMetersAndReadings(t *testing.T) {
 			}
 		}
 		t.Run("NewestFirstWithZones", func(t *testing.T) {
-			rs, err := db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID})
+			rs, err := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID})
 			if err != nil || len(rs) != 3 {
 				t.Fatalf("FindReadings = %d readings, %v", len(rs), err)
 			}
@@ -50,7 +49,7 @@ func TestMetersAndReadings(t *testing.T) {
 			}
 		})
 		t.Run("DateRange", func(t *testing.T) {
-			rs, err := db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID, From: date(2026, 2, 1), To: date(2026, 2, 28)})
+			rs, err := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID, From: date(2026, 2, 1), To: date(2026, 2, 28)})
 			if err != nil || len(rs) != 1 || rs[0].Values[0] != 250 {
 				t.Fatalf("FindReadings in February = %+v, %v", rs, err)
 			}

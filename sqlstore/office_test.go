@@ -122,7 +122,7 @@ func TestSearchAccounts(t *testing.T) {
 			"   ":               nil,
 			"ванов":             nil, // names match from their start
 		} {
-			found, err := db.SearchAccounts(ctx, sqlstore.AccountSearch{Text: q})
+			found, err := db.SearchAccounts(ctx, kabinet.AccountSearch{Text: q})
 			if err != nil {
 				t.Fatalf("%q: %v", q, err)
 			}
@@ -134,7 +134,7 @@ func TestSearchAccounts(t *testing.T) {
 				t.Errorf("search %q = %q, want %q", q, got, want)
 			}
 		}
-		if found, _ := db.SearchAccounts(ctx, sqlstore.AccountSearch{Text: "ленина", Limit: 1}); len(found) != 1 || found[0].ID != ivanov.ID {
+		if found, _ := db.SearchAccounts(ctx, kabinet.AccountSearch{Text: "ленина", Limit: 1}); len(found) != 1 || found[0].ID != ivanov.ID {
 			t.Errorf("limit 1: %v", found)
 		}
 	})
@@ -216,15 +216,15 @@ func TestAuditAndDeleteRegistration(t *testing.T) {
 		day := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 		for _, c := range []struct {
 			name string
-			f    sqlstore.AuditFilter
+			f    kabinet.AuditFilter
 			want []int64
 		}{
-			{"All", sqlstore.AuditFilter{}, []int64{del.ID, search.ID, view.ID}},
-			{"Operator", sqlstore.AuditFilter{OperatorID: op.ID}, []int64{del.ID, view.ID}},
-			{"Account", sqlstore.AuditFilter{AccountID: own.ID}, []int64{del.ID, view.ID}},
-			{"Day", sqlstore.AuditFilter{From: day, To: day.Add(24 * time.Hour)}, []int64{del.ID, search.ID}},
-			{"Before", sqlstore.AuditFilter{To: day}, []int64{view.ID}},
-			{"Limit", sqlstore.AuditFilter{Limit: 1}, []int64{del.ID}},
+			{"All", kabinet.AuditFilter{}, []int64{del.ID, search.ID, view.ID}},
+			{"Operator", kabinet.AuditFilter{OperatorID: op.ID}, []int64{del.ID, view.ID}},
+			{"Account", kabinet.AuditFilter{AccountID: own.ID}, []int64{del.ID, view.ID}},
+			{"Day", kabinet.AuditFilter{From: day, To: day.Add(24 * time.Hour)}, []int64{del.ID, search.ID}},
+			{"Before", kabinet.AuditFilter{To: day}, []int64{view.ID}},
+			{"Limit", kabinet.AuditFilter{Limit: 1}, []int64{del.ID}},
 		} {
 			es, err := db.FindAuditEntries(ctx, c.f)
 			if err != nil {
@@ -238,7 +238,7 @@ func TestAuditAndDeleteRegistration(t *testing.T) {
 				t.Errorf("%s: entries %v, want %v", c.name, got, c.want)
 			}
 		}
-		es, _ := db.FindAuditEntries(ctx, sqlstore.AuditFilter{AccountID: own.ID})
+		es, _ := db.FindAuditEntries(ctx, kabinet.AuditFilter{AccountID: own.ID})
 		if e := es[len(es)-1]; e.OperatorLogin != "operator" || e.Action != kabinet.AuditViewAccount || e.IP != "10.0.0.7" || e.AccountNumber != "10103001857" {
 			t.Errorf("the view as read back: %+v", e)
 		}

@@ -106,7 +106,7 @@ func (db *DB) CreditPaymentOrder(ctx context.Context, id int64, operation string
 		for _, e := range entries {
 			if err := tx.QueryRowContext(ctx, `
 				INSERT INTO ledger (sub_account_id, period, kind, service, amount, posted_on, channel, external_id, note)
-				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, LedgerRow(e)...).Scan(&e.ID); err != nil {
+				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID); err != nil {
 				return translate(err)
 			}
 		}

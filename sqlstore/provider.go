@@ -58,3 +58,12 @@ func splitServices(s string) []kabinet.Service {
 	}
 	return ss
 }
+
+// providerColumns are the providers table's columns in providerRow order,
+// for bulk loads.
+var providerColumns = []string{"id", "code", "name", "inn", "kpp", "bank_name", "bic", "corresp_acc", "personal_acc", "services", "external_id"}
+
+// providerRow returns p's values in providerColumns order.
+func providerRow(p *kabinet.Provider) []any {
+	return []any{p.ID, p.Code, p.Name, p.INN, p.KPP, p.BankName, p.BIC, p.CorrespAcc, p.PersonalAcc, joinServices(p.Services), p.ExternalID}
+}

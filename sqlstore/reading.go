@@ -9,12 +9,12 @@ import (
 	"kabinet"
 )
 
-// ReadingColumns are the readings table's columns in ReadingRow order.
-var ReadingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash", "external_id"}
+// readingColumns are the readings table's columns in readingRow order.
+var readingColumns = []string{"meter_id", "taken_on", "period", "v1", "v2", "v3", "c1", "c2", "c3", "source", "status", "created_at", "session_hash", "external_id"}
 
-// ReadingRow returns r's values in ReadingColumns order; registers a meter
+// readingRow returns r's values in readingColumns order; registers a meter
 // does not have are NULL.
-func ReadingRow(r *kabinet.Reading) []any {
+func readingRow(r *kabinet.Reading) []any {
 	reg := func(vs []int64, i int) any {
 		if i < len(vs) {
 			return vs[i]
@@ -37,15 +37,12 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 		return translate(tx.QueryRowContext(ctx, `
 			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-			ReadingRow(r)...).Scan(&r.ID))
+			readingRow(r)...).Scan(&r.ID))
 	})
 }
 
-// ReadingFilter selects a meter's readings; see kabinet.ReadingFilter.
-type ReadingFilter = kabinet.ReadingFilter
-
 // FindReadings returns a meter's readings, newest first.
-func (db *DB) FindReadings(ctx context.Context, f ReadingFilter) ([]*kabinet.Reading, error) {
+func (db *DB) FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error) {
 	from, to := openBounds(f.From, f.To)
 	limit := f.Limit
 	if limit <= 0 {
@@ -118,7 +115,7 @@ func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
 				INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 				ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO NOTHING
-				RETURNING id`, ReadingRow(r)...).Scan(&r.ID)
+				RETURNING id`, readingRow(r)...).Scan(&r.ID)
 			if !errors.Is(err, sql.ErrNoRows) {
 				return translate(err)
 			}

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -32,7 +31,7 @@ func TestSubmitReading(t *testing.T) {
 				Session: session}
 		}
 		find := func(m *kabinet.Meter) []*kabinet.Reading {
-			rs, err := db.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: m.ID})
+			rs, err := db.FindReadings(ctx, kabinet.ReadingFilter{MeterID: m.ID})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -142,9 +141,8 @@ func TestSubmitReading(t *testing.T) {
 			if again.ID <= r.ID {
 				t.Errorf("after deleting № %d the next reading got № %d", r.ID, again.ID)
 			}
-			var b sqlstore.Batch // the month close marks it «Рассчитано»
-			sqlstore.MarkPeriodClosed(&b, again.Period, a.ID, a.ID)
-			if err := db.Load(ctx, &b); err != nil {
+			// The month close marks it «Рассчитано».
+			if err := db.SaveClosedChunk(ctx, &kabinet.ClosedChunk{Period: again.Period, FromID: a.ID, ToID: a.ID}); err != nil {
 				t.Fatal(err)
 			}
 			wantCode(t, db.DeleteReading(ctx, m.ID, again.ID, "s1"), kabinet.ENOTFOUND)

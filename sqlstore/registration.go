@@ -97,12 +97,12 @@ func createUser(ctx context.Context, tx *sql.Tx, u *kabinet.User, accountID int6
 	u.CreatedAt, u.PasswordChangedAt = now, now
 	err := tx.QueryRowContext(ctx, `
 		INSERT INTO users (password_hash, email, phone, confirm_by, confirmed_at, created_at, password_changed_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, UserRow(u)[1:]...).Scan(&u.ID)
+		VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`, userRow(u)[1:]...).Scan(&u.ID)
 	if err != nil {
 		return translate(err)
 	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO user_accounts (user_id, account_id, owner, name, created_at) VALUES ($1, $2, $3, $4, $5)`,
-		UserAccountRow(&kabinet.UserAccount{UserID: u.ID, AccountID: accountID, Owner: true, CreatedAt: now})...)
+		userAccountRow(&kabinet.UserAccount{UserID: u.ID, AccountID: accountID, Owner: true, CreatedAt: now})...)
 	return translate(err)
 }
 

@@ -7,33 +7,18 @@ import (
 	"kabinet"
 )
 
-// ReminderFacts is what the reminder rules read about one account.
-type ReminderFacts struct {
-	AccountID int64
-	Meters    int
-	// Read is whether a reading for the scanned period was given.
-	Read bool
-	// LastBill is the period of the latest bill, zero without one.
-	LastBill kabinet.Period
-	// NextVerification is the earliest date a meter is due for
-	// verification, zero without meters.
-	NextVerification time.Time
-	// Ledger is the account's ledger, by sub-account.
-	Ledger map[int64][]*kabinet.LedgerEntry
-}
-
 // FindReminderFacts returns the facts of the accounts in [fromID, toID]
 // that have a registered user or saved services (the only ones a
 // reminder can reach), keyed by account ID. Readings count for period p.
-func (db *DB) FindReminderFacts(ctx context.Context, fromID, toID int64, p kabinet.Period) (map[int64]*ReminderFacts, error) {
-	fs := map[int64]*ReminderFacts{}
+func (db *DB) FindReminderFacts(ctx context.Context, fromID, toID int64, p kabinet.Period) (map[int64]*kabinet.ReminderFacts, error) {
+	fs := map[int64]*kabinet.ReminderFacts{}
 	reachable := `(EXISTS (SELECT 1 FROM user_accounts ua WHERE ua.account_id = a.id) OR
 		EXISTS (SELECT 1 FROM account_services s WHERE s.account_id = a.id))`
 	args := []any{fromID, toID}
 	err := db.each(ctx, `SELECT a.id FROM accounts a WHERE a.id BETWEEN $1 AND $2 AND `+reachable, args, func(s scanner) error {
 		var id int64
 		err := s.Scan(&id)
-		fs[id] = &ReminderFacts{AccountID: id, Ledger: map[int64][]*kabinet.LedgerEntry{}}
+		fs[id] = &kabinet.ReminderFacts{AccountID: id, Ledger: map[int64][]*kabinet.LedgerEntry{}}
 		return err
 	})
 	if err != nil || len(fs) == 0 {
@@ -81,7 +66,7 @@ func (db *DB) FindReminderFacts(ctx context.Context, fromID, toID int64, p kabin
 }
 
 // reminderLedger loads the ledger of the reachable accounts in the range.
-func (db *DB) reminderLedger(ctx context.Context, fromID, toID int64, fs map[int64]*ReminderFacts) error {
+func (db *DB) reminderLedger(ctx context.Context, fromID, toID int64, fs map[int64]*kabinet.ReminderFacts) error {
 	subs := map[int64]int64{}
 	err := db.each(ctx, `SELECT id, account_id FROM sub_accounts WHERE account_id BETWEEN $1 AND $2`, []any{fromID, toID},
 		func(s scanner) error {

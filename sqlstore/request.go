@@ -59,19 +59,10 @@ func (db *DB) FindRequestByID(ctx context.Context, id int64) (*kabinet.Request, 
 	return r, err
 }
 
-// RequestFilter selects requests: of one account, or of some kinds and
-// statuses (a queue). Zero fields select everything.
-type RequestFilter struct {
-	AccountID int64
-	Kind      kabinet.RequestKind
-	Status    kabinet.RequestStatus
-	Limit     int
-}
-
 // FindRequests returns requests with their attachments: an account's
 // newest first, a queue's by deadline, those wanting a phone answer first
 // (FEED-3).
-func (db *DB) FindRequests(ctx context.Context, f RequestFilter) ([]*kabinet.Request, error) {
+func (db *DB) FindRequests(ctx context.Context, f kabinet.RequestFilter) ([]*kabinet.Request, error) {
 	limit := f.Limit
 	if limit <= 0 {
 		limit = 500
@@ -103,7 +94,7 @@ func (db *DB) FindRequests(ctx context.Context, f RequestFilter) ([]*kabinet.Req
 }
 
 // attachTo fills in the attachments of the requests found with f.
-func (db *DB) attachTo(ctx context.Context, byID map[int64]*kabinet.Request, f RequestFilter) error {
+func (db *DB) attachTo(ctx context.Context, byID map[int64]*kabinet.Request, f kabinet.RequestFilter) error {
 	if len(byID) == 0 {
 		return nil
 	}

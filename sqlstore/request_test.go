@@ -77,7 +77,7 @@ func TestRequests(t *testing.T) {
 			}
 		})
 		t.Run("AccountListNewestFirst", func(t *testing.T) {
-			rs, err := db.FindRequests(ctx, sqlstore.RequestFilter{AccountID: a.ID})
+			rs, err := db.FindRequests(ctx, kabinet.RequestFilter{AccountID: a.ID})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +90,7 @@ func TestRequests(t *testing.T) {
 			if err := db.CreateRequest(ctx, email, nil); err != nil {
 				t.Fatal(err)
 			}
-			rs, err := db.FindRequests(ctx, sqlstore.RequestFilter{Kind: kabinet.RequestFeedback, Status: kabinet.StatusNew})
+			rs, err := db.FindRequests(ctx, kabinet.RequestFilter{Kind: kabinet.RequestFeedback, Status: kabinet.StatusNew})
 			if err != nil || len(rs) != 2 || rs[0].ID != anon.ID {
 				t.Errorf("queue = %v, %v", rs, err)
 			}
@@ -130,7 +130,7 @@ func TestRequests(t *testing.T) {
 			if err := db.UpdateRequest(ctx, docs.ID, kabinet.RequestUpdate{Status: &st, Audit: e, Notice: n}); err != nil {
 				t.Fatal(err)
 			}
-			es, err := db.FindAuditEntries(ctx, sqlstore.AuditFilter{OperatorID: o.ID})
+			es, err := db.FindAuditEntries(ctx, kabinet.AuditFilter{OperatorID: o.ID})
 			if err != nil || len(es) != 1 || es[0].Action != kabinet.AuditChangeRequest {
 				t.Errorf("audit = %v, %v", es, err)
 			}

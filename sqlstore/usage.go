@@ -6,23 +6,12 @@ import (
 	"kabinet"
 )
 
-// Usage is one service's month of an account: what its meters counted and
-// what was charged for it.
-type Usage struct {
-	Service kabinet.Service
-	Period  kabinet.Period
-	// Metered is true when a meter of the service counted Units.
-	Metered bool
-	Units   int64
-	Charged kabinet.Money
-}
-
 // FindUsage returns an account's consumption by service and month from
 // period since on: the units its meters counted (every reading's
 // consumption, estimates included) and the charges posted for the
 // service. Both come from small indexed scans of one account.
-func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]Usage, error) {
-	var us []Usage
+func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
+	var us []kabinet.Usage
 	err := db.scanUsage(ctx, &us, true, `
 		SELECT m.service, r.period, CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT)
 		FROM meters m JOIN readings r ON r.meter_id = m.id
@@ -37,7 +26,7 @@ func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Peri
 	return us, err
 }
 
-func (db *DB) scanUsage(ctx context.Context, us *[]Usage, metered bool, query string, args ...any) error {
+func (db *DB) scanUsage(ctx context.Context, us *[]kabinet.Usage, metered bool, query string, args ...any) error {
 	rows, err := db.read.QueryContext(ctx, query, args...)
 	if err != nil {
 		return translate(err)
@@ -50,7 +39,7 @@ func (db *DB) scanUsage(ctx context.Context, us *[]Usage, metered bool, query st
 		if err := rows.Scan(&service, &period, &v); err != nil {
 			return err
 		}
-		u := Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered}
+		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered}
 		if metered {
 			u.Units = v
 		} else {

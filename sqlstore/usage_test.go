@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -41,7 +40,7 @@ func TestFindUsage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []sqlstore.Usage{
+		want := []kabinet.Usage{
 			{Service: kabinet.ServiceElectricity, Period: nov, Metered: true, Units: 280},
 			{Service: kabinet.ServiceElectricity, Period: nov, Charged: 50000},
 		}

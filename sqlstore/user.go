@@ -8,20 +8,20 @@ import (
 	"kabinet"
 )
 
-// UserColumns are the users table's columns in UserRow order, for bulk loads.
-var UserColumns = []string{"id", "password_hash", "email", "phone", "confirm_by", "confirmed_at", "created_at", "password_changed_at"}
+// userColumns are the users table's columns in userRow order, for bulk loads.
+var userColumns = []string{"id", "password_hash", "email", "phone", "confirm_by", "confirmed_at", "created_at", "password_changed_at"}
 
-// UserRow returns u's values in UserColumns order.
-func UserRow(u *kabinet.User) []any {
+// userRow returns u's values in userColumns order.
+func userRow(u *kabinet.User) []any {
 	return []any{u.ID, u.PasswordHash, u.Email, u.Phone, string(u.ConfirmBy), nullTime(u.ConfirmedAt), u.CreatedAt.UTC(), u.PasswordChangedAt.UTC()}
 }
 
-// UserAccountColumns are the user_accounts table's columns in
-// UserAccountRow order.
-var UserAccountColumns = []string{"user_id", "account_id", "owner", "name", "created_at"}
+// userAccountColumns are the user_accounts table's columns in
+// userAccountRow order.
+var userAccountColumns = []string{"user_id", "account_id", "owner", "name", "created_at"}
 
-// UserAccountRow returns ua's values in UserAccountColumns order.
-func UserAccountRow(ua *kabinet.UserAccount) []any {
+// userAccountRow returns ua's values in userAccountColumns order.
+func userAccountRow(ua *kabinet.UserAccount) []any {
 	return []any{ua.UserID, ua.AccountID, ua.Owner, ua.Name, ua.CreatedAt.UTC()}
 }
 

@@ -8,30 +8,9 @@ import (
 	"kabinet"
 )
 
-// World is the demo world's build state. A world is served only when
-// Complete; a world left Building by a crash is resumed from Built.
-type World struct {
-	Seed     int64
-	Accounts int
-	Built    int
-	State    string // "building" or "complete"
-	Started  time.Time
-	// PaidPeriod and PaidCount say how far the payments of the history
-	// were loaded: the first PaidCount payments of PaidPeriod's month,
-	// and all of the months before it.
-	PaidPeriod kabinet.Period
-	PaidCount  int
-}
-
-// World states.
-const (
-	WorldBuilding = "building"
-	WorldComplete = "complete"
-)
-
 // FindWorld returns the demo world's state, ENOTFOUND if none was started.
-func (db *DB) FindWorld(ctx context.Context) (*World, error) {
-	var w World
+func (db *DB) FindWorld(ctx context.Context) (*kabinet.World, error) {
+	var w kabinet.World
 	var paid int
 	err := db.read.QueryRowContext(ctx, `SELECT seed, accounts, built, state, started_at, paid_period, paid_count FROM world WHERE id = 1`).
 		Scan(&w.Seed, &w.Accounts, &w.Built, &w.State, &w.Started, &paid, &w.PaidCount)
@@ -46,20 +25,20 @@ func (db *DB) FindWorld(ctx context.Context) (*World, error) {
 // with seed as being built, so that the world's first rows and its record
 // commit together. Loading it twice is ECONFLICT.
 func StartWorld(b *Batch, seed int64, n int, started time.Time) {
-	b.Exec(`INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
-		seed, n, WorldBuilding, started.UTC())
+	b.exec(`INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
+		seed, n, kabinet.WorldBuilding, started.UTC())
 }
 
 // MarkWorldBuilt adds to b the statement that records progress, so that
 // progress commits with the rows it counts.
 func MarkWorldBuilt(b *Batch, built int) {
-	b.Exec(`UPDATE world SET built = $1 WHERE id = 1`, built)
+	b.exec(`UPDATE world SET built = $1 WHERE id = 1`, built)
 }
 
 // MarkWorldPaid adds to b the statement that records how many payments of
 // period p's month are loaded, so that progress commits with them.
 func MarkWorldPaid(b *Batch, p kabinet.Period, count int) {
-	b.Exec(`UPDATE world SET paid_period = $1, paid_count = $2 WHERE id = 1`, p.Int(), count)
+	b.exec(`UPDATE world SET paid_period = $1, paid_count = $2 WHERE id = 1`, p.Int(), count)
 }
 
 // CompleteWorld marks the world complete and moves the identity sequences
@@ -70,7 +49,7 @@ func (db *DB) CompleteWorld(ctx context.Context) error {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE world SET state = $1, completed_at = $2 WHERE id = 1 AND built = accounts`,
-			WorldComplete, db.now())
+			kabinet.WorldComplete, db.now())
 		if err != nil {
 			return translate(err)
 		}

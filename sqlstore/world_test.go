@@ -23,7 +23,7 @@ func TestBatchLoad(t *testing.T) {
 		t.Run("ManyRowsWithProgress", func(t *testing.T) {
 			var b sqlstore.Batch
 			for i := 1; i <= 1234; i++ { // more than one multi-row statement
-				b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(bulkAccount(int64(i)))...)
+				b.AddAccount(bulkAccount(int64(i)))
 			}
 			sqlstore.MarkWorldBuilt(&b, 1234)
 			if err := db.Load(ctx, &b); err != nil {
@@ -39,9 +39,8 @@ func TestBatchLoad(t *testing.T) {
 		})
 		t.Run("ErrBadRowWritesNothing", func(t *testing.T) {
 			var b sqlstore.Batch
-			b.Add("accounts", sqlstore.AccountColumns, sqlstore.AccountRow(bulkAccount(5000))...)
-			sub := []any{int64(1), int64(5000), int64(999), "x", ""} // no provider 999
-			b.Add("sub_accounts", []string{"id", "account_id", "provider_id", "number", "services"}, sub...)
+			b.AddAccount(bulkAccount(5000))
+			b.AddSubAccount(&kabinet.SubAccount{ID: 1, AccountID: 5000, ProviderID: 999, Number: "x"}) // no provider 999
 			sqlstore.MarkWorldBuilt(&b, 9999)
 			if err := db.Load(ctx, &b); err == nil {
 				t.Fatal("Load with a broken foreign key succeeded")
@@ -49,7 +48,7 @@ func TestBatchLoad(t *testing.T) {
 			if n, _ := db.CountAccounts(ctx); n != 1234 {
 				t.Errorf("accounts = %d after a failed batch, want 1234", n)
 			}
-			if w, _ := db.FindWorld(ctx); w.Built != 1234 || w.State != sqlstore.WorldBuilding {
+			if w, _ := db.FindWorld(ctx); w.Built != 1234 || w.State != kabinet.WorldBuilding {
 				t.Errorf("world = %+v after a failed batch", w)
 			}
 		})
@@ -57,7 +56,7 @@ func TestBatchLoad(t *testing.T) {
 			if err := db.CompleteWorld(ctx); err != nil {
 				t.Fatal(err)
 			}
-			if w, _ := db.FindWorld(ctx); w.State != sqlstore.WorldComplete || w.Seed != 42 {
+			if w, _ := db.FindWorld(ctx); w.State != kabinet.WorldComplete || w.Seed != 42 {
 				t.Errorf("world = %+v", w)
 			}
 			a := MustCreateAccount(t, db, "10103001857", "Иванов")
@@ -78,7 +77,7 @@ func TestCompleteWorldRefusesHalfBuilt(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantCode(t, db.CompleteWorld(ctx), kabinet.ECONFLICT)
-		if w, _ := db.FindWorld(ctx); w.State != sqlstore.WorldBuilding || w.Built != 5 {
+		if w, _ := db.FindWorld(ctx); w.State != kabinet.WorldBuilding || w.Built != 5 {
 			t.Errorf("world = %+v", w)
 		}
 	})

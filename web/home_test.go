@@ -13,7 +13,6 @@ import (
 	"kabinet/billing"
 	"kabinet/billrun"
 	"kabinet/demo"
-	"kabinet/sqlstore"
 	"kabinet/web/htmltest"
 )
 
@@ -60,7 +59,7 @@ func (d *demoPortal) signedIn(t *testing.T, number string) *agent {
 
 func (d *demoPortal) ledger(t *testing.T, subID int64) []*kabinet.LedgerEntry {
 	t.Helper()
-	es, err := d.db.FindLedgerEntries(context.Background(), sqlstore.LedgerFilter{SubAccountID: subID, Limit: 100000})
+	es, err := d.db.FindLedgerEntries(context.Background(), kabinet.LedgerFilter{SubAccountID: subID, Limit: 100000})
 	if err != nil {
 		t.Fatal(err)
 	}

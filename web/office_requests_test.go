@@ -12,7 +12,6 @@ import (
 	"golang.org/x/net/html"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/web/htmltest"
 )
 
@@ -103,7 +102,7 @@ func TestOfficeAnswersEnquiry(t *testing.T) {
 		t.Fatalf("letters = %v, %v", ms, err)
 	}
 
-	es, err := p.db.FindAuditEntries(context.Background(), sqlstore.AuditFilter{AccountID: acc.ID})
+	es, err := p.db.FindAuditEntries(context.Background(), kabinet.AuditFilter{AccountID: acc.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -165,7 +164,7 @@ func TestAttachmentAccessMatrix(t *testing.T) {
 			t.Errorf("%s GET %s: %d, file served %v, want %v", c.who, c.path, res.Code, got, c.served)
 		}
 	}
-	es, _ := p.db.FindAuditEntries(context.Background(), sqlstore.AuditFilter{AccountID: acc.ID})
+	es, _ := p.db.FindAuditEntries(context.Background(), kabinet.AuditFilter{AccountID: acc.ID})
 	if len(es) != 1 || es[0].Action != kabinet.AuditDownloadFile || !strings.Contains(es[0].Detail, "квитанция.pdf") {
 		t.Errorf("audit of the download: %+v", es)
 	}

@@ -13,7 +13,6 @@ import (
 	"testing"
 
 	"kabinet"
-	"kabinet/sqlstore"
 	"kabinet/web/htmltest"
 )
 
@@ -149,7 +148,7 @@ func TestUploadNameLosesBidi(t *testing.T) {
 // wantNothingSaved checks that a refused form left no request and no file.
 func wantNothingSaved(t *testing.T, d *demoPortal, a *kabinet.Account) {
 	t.Helper()
-	rs, err := d.db.FindRequests(context.Background(), sqlstore.RequestFilter{AccountID: a.ID})
+	rs, err := d.db.FindRequests(context.Background(), kabinet.RequestFilter{AccountID: a.ID})
 	if err != nil || len(rs) != 0 {
 		t.Errorf("requests saved: %d, %v", len(rs), err)
 	}
@@ -279,7 +278,7 @@ func TestFeedback(t *testing.T) {
 		if got := anon.doc().Text(".request-number"); !strings.HasPrefix(got, "ОБ-") {
 			t.Errorf("number = %q", got)
 		}
-		rs, _ := d.db.FindRequests(context.Background(), sqlstore.RequestFilter{Kind: kabinet.RequestFeedback})
+		rs, _ := d.db.FindRequests(context.Background(), kabinet.RequestFilter{Kind: kabinet.RequestFeedback})
 		if len(rs) != 1 || rs[0].AccountID != 0 || rs[0].AccountNumber != "ИЭСБК0041300" || len(rs[0].Attachments) != 1 {
 			t.Errorf("saved = %+v", rs)
 		}

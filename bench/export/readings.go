@@ -28,7 +28,7 @@ func passReadings(ctx context.Context, db *sqlstore.DB, n int) error {
 		r := &kabinet.Reading{MeterID: meters[i%len(meters)], TakenOn: day, Period: kabinet.PeriodOf(day),
 			Values: []int64{int64(10000 + i/len(meters)*10)}, Consumption: []int64{10}, Source: kabinet.SourcePortal,
 			Status: kabinet.ReadingAccepted, CreatedAt: now, Session: "bench"}
-		b.Add("readings", sqlstore.ReadingColumns, sqlstore.ReadingRow(r)...)
+		b.AddReading(r)
 		if b.Rows() == 20000 || i == n-1 {
 			if err := db.Load(ctx, &b); err != nil {
 				return err

@@ -9,7 +9,6 @@ import (
 
 	"kabinet"
 	"kabinet/browsertest"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -58,7 +57,7 @@ func TestBrowserPayDebt(t *testing.T) {
 	}
 	subs, _ := m.app.DB.FindSubAccounts(context.Background(), a.ID)
 	for _, s := range subs {
-		es, _ := m.app.DB.FindLedgerEntries(context.Background(), sqlstore.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment, Limit: 1})
+		es, _ := m.app.DB.FindLedgerEntries(context.Background(), kabinet.LedgerFilter{SubAccountID: s.ID, Kind: kabinet.EntryPayment, Limit: 1})
 		if len(es) != 1 || es[0].Channel != kabinet.ChannelCard {
 			t.Errorf("the newest payment of sub-account %d: %+v", s.ID, es)
 		}

@@ -50,7 +50,7 @@ func TestOutboxReachesTheRealChannels(t *testing.T) {
 		}
 		eventually(t, "the letter in mailpit", func() bool { return len(mp.Messages(t)) == 1 })
 		letter := mp.Message(t, mp.Messages(t)[0].ID)
-		if letter.To[0].Address != "ivanov@example.ru" || !strings.Contains(letter.Text, m.Config.BaseURL+"/password/reset?token=") {
+		if letter.To[0].Address != "ivanov@example.ru" || !strings.Contains(letter.Text, m.URL()+"/password/reset?token=") {
 			t.Errorf("letter to %v:\n%s", letter.To, letter.Text)
 		}
 		eventually(t, "the SMS at the gateway", func() bool { return len(gw.Messages()) == 1 })

@@ -38,6 +38,18 @@ func TestConfig(t *testing.T) {
 			t.Errorf("config = %+v, %v", cfg, err)
 		}
 	})
+	t.Run("BaseURLFollowsListen", func(t *testing.T) {
+		for listen, want := range map[string]string{":9090": "http://localhost:9090", "0.0.0.0:80": "http://localhost:80",
+			"127.0.0.1:8443": "http://127.0.0.1:8443", "[::]:8080": "http://localhost:8080"} {
+			cfg, _ := parse(t, "--listen", listen)
+			if cfg.BaseURL != "" || cfg.ListenURL() != want {
+				t.Errorf("--listen %s: base URL %q, from listen %q, want %q", listen, cfg.BaseURL, cfg.ListenURL(), want)
+			}
+		}
+		if cfg, _ := parse(t, "--listen", ":9090", "--base-url", "https://lk.example.ru"); cfg.BaseURL != "https://lk.example.ru" {
+			t.Errorf("--base-url lost: %q", cfg.BaseURL)
+		}
+	})
 	t.Run("PostgresURL", func(t *testing.T) {
 		t.Setenv("KABINET_DB", "postgres://kabinet@db.internal/kabinet")
 		if cfg, _ := parse(t); cfg.DSN() != "postgres://kabinet@db.internal/kabinet" {

@@ -3,12 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
+	"kabinet"
 	"os"
 	"os/exec"
 	"strings"
 	"testing"
 
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -40,14 +40,14 @@ func TestDemoKilledMidwayIsFinishedBeforeServing(t *testing.T) {
 
 		db := sqlstoretest.MustOpen(t, dsn)
 		w, err := db.FindWorld(context.Background())
-		if err != nil || w.State != sqlstore.WorldBuilding || w.Built >= homes {
+		if err != nil || w.State != kabinet.WorldBuilding || w.Built >= homes {
 			t.Fatalf("after kill -9 the world is %+v, %v; want half-built", w, err)
 		}
 		db.Close()
 
 		m := MustRunMain(t, dsn, func(c *Config) { c.DemoAccounts = 5 }) // the world keeps its own size
 		w, err = m.app.DB.FindWorld(context.Background())
-		if err != nil || w.State != sqlstore.WorldComplete || w.Built != homes || w.Seed != 3 {
+		if err != nil || w.State != kabinet.WorldComplete || w.Built != homes || w.Seed != 3 {
 			t.Fatalf("after restart the world is %+v, %v", w, err)
 		}
 		if n, _ := m.app.DB.CountAccounts(context.Background()); n != homes+4 {

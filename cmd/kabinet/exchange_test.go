@@ -19,7 +19,6 @@ import (
 
 	"kabinet"
 	"kabinet/exchange"
-	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -177,7 +176,7 @@ func (c *portalCustomer) passReading(t *testing.T) int64 {
 	if err != nil || len(ms) == 0 {
 		t.Fatalf("meters: %v, %v", ms, err)
 	}
-	last, err := c.m.app.DB.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
+	last, err := c.m.app.DB.FindReadings(ctx, kabinet.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
 	if err != nil || len(last) == 0 {
 		t.Fatalf("last reading: %v, %v", last, err)
 	}
@@ -186,7 +185,7 @@ func (c *portalCustomer) passReading(t *testing.T) int64 {
 		form.Set("v"+strconv.Itoa(i), strconv.FormatInt(v+20, 10))
 	}
 	c.post(t, c.path("readings/"+strconv.FormatInt(ms[0].ID, 10)), form, "/a/")
-	now, err := c.m.app.DB.FindReadings(ctx, sqlstore.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
+	now, err := c.m.app.DB.FindReadings(ctx, kabinet.ReadingFilter{MeterID: ms[0].ID, Limit: 1})
 	if err != nil || len(now) == 0 || now[0].Source != kabinet.SourcePortal {
 		t.Fatalf("the reading passed is not there: %v, %v", now, err)
 	}

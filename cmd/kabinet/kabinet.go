@@ -54,6 +54,10 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.ln, err = net.Listen("tcp", cfg.Listen); err != nil {
 		return err
 	}
+	if cfg.BaseURL == "" { // links in letters follow the port really served (":0" in tests)
+		cfg.BaseURL = m.URL()
+		m.Config.BaseURL = cfg.BaseURL
+	}
 	cfg.Bank.CallbackURL = m.URL() + "/payments/callback" // the demo's gateway calls the portal back
 	a, err := app.New(ctx, cfg, db, m.log)
 	if err != nil {
@@ -146,7 +150,7 @@ func (m *Main) Close(ctx context.Context) error {
 func ensureWorld(ctx context.Context, db *sqlstore.DB, cfg Config, cal kabinet.Calendar, log *slog.Logger) error {
 	w, err := db.FindWorld(ctx)
 	switch {
-	case err == nil && w.State == sqlstore.WorldComplete:
+	case err == nil && w.State == kabinet.WorldComplete:
 		return nil
 	case err == nil:
 		log.Info("finishing the demo world a previous run left half-built", "built", w.Built, "of", w.Accounts)

@@ -110,7 +110,7 @@ func electricityBalance(t *testing.T, db *sqlstore.DB, accountID int64, to time.
 		if len(sub.Services) == 0 || sub.Services[0] != kabinet.ServiceElectricity {
 			continue
 		}
-		es, err := db.FindLedgerEntries(context.Background(), sqlstore.LedgerFilter{SubAccountID: sub.ID, Limit: 1 << 20})
+		es, err := db.FindLedgerEntries(context.Background(), kabinet.LedgerFilter{SubAccountID: sub.ID, Limit: 1 << 20})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -72,6 +72,9 @@ type App struct {
 // New builds the application on an open database. The workers do not run
 // until Start.
 func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*App, error) {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = cfg.ListenURL()
+	}
 	a := &App{Config: cfg, Log: log, DB: db}
 	var err error
 	if a.Calendar, err = cfg.Calendar(); err != nil {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"net"
 	"path/filepath"
 	"time"
 
@@ -98,7 +99,6 @@ func DefaultConfig() Config {
 	return Config{
 		Listen:          ":8080",
 		Data:            "./data",
-		BaseURL:         "http://localhost:8080",
 		TimeZone:        "Asia/Irkutsk",
 		SupplierName:    "ООО «Демо-Энергосбыт»",
 		DemoAccounts:    1000,
@@ -111,6 +111,20 @@ func DefaultConfig() Config {
 		Auth:            auth.DefaultConfig(),
 		Requests:        requests.DefaultConfig(),
 	}
+}
+
+// ListenURL is the public address when --base-url is not given: http and
+// the --listen address, localhost standing for all interfaces, so links in
+// letters follow the port the portal really serves on.
+func (c *Config) ListenURL() string {
+	host, port, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return "http://localhost:8080"
+	}
+	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, port)
 }
 
 // DSN returns the database to open.
