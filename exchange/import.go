@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"kabinet"
@@ -96,8 +97,13 @@ func (s *Summary) String() string {
 // maxErrors bounds the errors a summary keeps; the count goes on.
 const maxErrors = 1000
 
+// logMu keeps the lines of a file's goroutines whole.
+var logMu sync.Mutex
+
 func (im *Importer) logf(format string, args ...any) {
 	if im.Progress != nil {
+		logMu.Lock()
+		defer logMu.Unlock()
 		fmt.Fprintf(im.Progress, format+"\n", args...)
 	}
 }

@@ -196,3 +196,36 @@ func count(t *testing.T, db *sqlstore.DB, table string) int {
 	}
 	return n
 }
+
+// TestReadingStatusMovesOn: readings imported again change nothing but a
+// status the billing system moved on, and an entry posted twice in one
+// ledger file goes in once (the database skips what it has).
+func TestReadingStatusMovesOn(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		importText(t, db, dir, "providers.csv", providersCSV)
+		importText(t, db, dir, "accounts.csv", accountsCSV)
+		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		readings := "reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n" +
+			"R1;M1;2026-09-20;2026-09;1000;100;controller;accepted\nR2;M1;2026-10-20;2026-10;1150;150;controller;accepted\n"
+		if s := importText(t, db, dir, "readings.csv", readings); !s.OK() || s.Inserted != 2 {
+			t.Fatalf("readings: %s %v", s, s.Errors)
+		}
+		s := importText(t, db, dir, "readings.csv", strings.Replace(readings, "150;controller;accepted", "150;controller;calculated", 1))
+		if !s.OK() || s.Inserted != 0 || s.Updated != 1 {
+			t.Fatalf("readings again: %s %v", s, s.Errors)
+		}
+		var status string
+		db.SQL().QueryRow(`SELECT status FROM readings WHERE external_id = 'R2'`).Scan(&status)
+		if status != "calculated" || count(t, db, "readings") != 2 {
+			t.Errorf("R2 is %q, %d readings", status, count(t, db, "readings"))
+		}
+		im := &exchange.Importer{Store: db, Chunk: 2}
+		s, err := im.ImportFile(ctx, writeFile(t, dir, "ledger.csv", ledgerCSV+"L1;S1;2026-10;opening;;1200,00;2026-10-01;;\n"), nil)
+		if err != nil || !s.OK() || s.Inserted != 3 || count(t, db, "ledger") != 3 {
+			t.Fatalf("a ledger with an entry twice: %v %s %v", err, s, s.Errors)
+		}
+	})
+}

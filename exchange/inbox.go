@@ -57,6 +57,10 @@ func (in *Inbox) Scan(ctx context.Context) (int, error) {
 			return i, err
 		}
 	}
+	if len(names) > 0 && !in.Importer.DryRun {
+		// The planner's statistics, as after `kabinet import` (ANALYZE).
+		return len(names), in.Importer.Store.Optimize(ctx)
+	}
 	return len(names), nil
 }
 

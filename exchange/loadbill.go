@@ -21,9 +21,13 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 	if err != nil {
 		return err
 	}
-	issued, err := run.im.Store.FindExternalIDs(ctx, "bills", values(recs, "bill_id"))
-	if err != nil {
-		return err
+	// Only a dry run looks the bills up, to count them; an import lets the
+	// database skip those it has (AddNew).
+	var issued map[string]int64
+	if run.im.DryRun {
+		if issued, err = run.im.Store.FindExternalIDs(ctx, "bills", values(recs, "bill_id")); err != nil {
+			return err
+		}
 	}
 	providers, err := run.im.Store.FindProviders(ctx)
 	if err != nil {
@@ -52,10 +56,10 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Ba
 			continue
 		}
 		run.inserted("bills", id)
-		if bill == nil {
+		if bill == nil || run.check {
 			continue // a dry run's bill of an account a previous file would insert
 		}
-		if err := b.AddBill(bill); err != nil {
+		if err := b.AddNewBill(bill); err != nil {
 			return err
 		}
 		for i, p := range bill.Data.Providers {

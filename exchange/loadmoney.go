@@ -20,9 +20,14 @@ func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 	if err != nil {
 		return err
 	}
-	old, err := run.im.Store.FindReadingStatuses(ctx, values(recs, "reading_id"))
-	if err != nil {
-		return err
+	// A dry run looks the readings up to count what it would change; an
+	// import lets the database skip those it has and then moves their
+	// status (IfExisting), which changes nothing for the new ones.
+	var old map[string]*kabinet.Reading
+	if run.im.DryRun {
+		if old, err = run.im.Store.FindReadingStatuses(ctx, values(recs, "reading_id")); err != nil {
+			return err
+		}
 	}
 	for _, r := range run.good(recs) {
 		status := kabinet.ReadingStatus(r.Get("status"))
@@ -32,7 +37,6 @@ func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 		if o := old[r.Get("reading_id")]; o != nil {
 			if o.Status != status {
 				run.sum.Updated++
-				sqlstore.UpdateReadingStatus(b, o.ID, status)
 			}
 			continue
 		}
@@ -50,7 +54,11 @@ func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 			continue
 		}
 		run.inserted("readings", rd.ExternalID)
-		b.AddReading(rd)
+		if run.check {
+			continue
+		}
+		b.AddNewReading(rd)
+		b.MoveReadingStatus(rd.ExternalID, status)
 	}
 	return nil
 }
@@ -103,9 +111,13 @@ func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 	if err != nil {
 		return err
 	}
-	posted, err := run.im.Store.FindExternalIDs(ctx, "ledger", values(recs, "entry_id"))
-	if err != nil {
-		return err
+	// Only a dry run looks the entries up, to count them; an import lets
+	// the database skip those it has (AddNew).
+	var posted map[string]int64
+	if run.im.DryRun {
+		if posted, err = run.im.Store.FindExternalIDs(ctx, "ledger", values(recs, "entry_id")); err != nil {
+			return err
+		}
 	}
 	for _, r := range run.good(recs) {
 		sub, ok := subs[r.Get("subaccount_id")]
@@ -118,7 +130,9 @@ func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.B
 			continue
 		}
 		run.inserted("ledger", e.ExternalID)
-		b.AddLedgerEntry(e)
+		if !run.check {
+			b.AddNewLedgerEntry(e)
+		}
 	}
 	return nil
 }

@@ -18,6 +18,12 @@ type handler struct {
 	// group, when set, keeps records with the same group in one chunk (the
 	// lines of one bill).
 	group string
+	// ahead: a chunk may be loaded while the chunk before it is being
+	// written, because the loader looks up only what earlier files wrote
+	// and lets the database skip the records that are there already
+	// (Batch.AddNewLedgerEntry, AddNewBill). Other kinds look their own rows up, chunk after
+	// committed chunk.
+	ahead bool
 }
 
 var handlers map[string]*handler
@@ -29,14 +35,16 @@ func init() {
 		"subaccounts": {load: loadSubAccounts},
 		"meters":      {load: loadMeters},
 		"readings":    {load: loadReadings},
-		"ledger":      {load: loadLedger},
-		"bills":       {load: loadBills, group: "bill_id"},
+		"ledger":      {load: loadLedger, ahead: true},
+		"bills":       {load: loadBills, group: "bill_id", ahead: true},
 		"bill_files":  {load: loadBillFiles},
 		"answers":     {load: loadAnswers},
 	}
 }
 
-// fileRun is one pass over one file.
+// fileRun is one pass over one file, or one chunk of it: each chunk is
+// loaded with its own fileRun, whose counts are added to the file's in
+// order.
 type fileRun struct {
 	im    *Importer
 	kind  *Kind
@@ -89,9 +97,22 @@ func (run *fileRun) good(recs []*Record) []*Record {
 	return out
 }
 
+// chunk is a run of lines committed together: read, then loaded (checked,
+// looked up, made into rows), then written.
+type chunk struct {
+	run    *fileRun // the chunk's own counts
+	recs   []*Record
+	last   int // the last line read, good or bad
+	b      *sqlstore.Batch
+	loaded bool
+	err    error
+}
+
 // pass reads the file from the start in chunks. A checking pass writes
 // nothing; a writing pass skips the lines an interrupted run committed and
-// commits each chunk with the progress marker.
+// commits each chunk with the progress marker. Reading and parsing run in
+// one goroutine, loading (for kinds that may load ahead) in another, and
+// writing in this one, so a pass keeps two cores busy.
 func (run *fileRun) pass(ctx context.Context, open func() (*Reader, io.Closer, error), check bool) error {
 	run.check = check
 	rd, c, err := open()
@@ -104,12 +125,55 @@ func (run *fileRun) pass(ctx context.Context, open func() (*Reader, io.Closer, e
 		done = run.file.LinesDone
 		run.sum.Inserted, run.sum.Updated, run.sum.Refused = run.file.Inserted, run.file.Updated, run.file.Refused
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	read := make(chan *chunk, 2)
+	var readErr error
+	go func() {
+		defer close(read)
+		readErr = run.read(ctx, rd, done, read)
+	}()
+	in := read
+	if run.h.ahead {
+		loaded := make(chan *chunk, 2)
+		go func() {
+			defer close(loaded)
+			for c := range read {
+				if ctx.Err() == nil {
+					c.load(ctx)
+				}
+				loaded <- c
+			}
+		}()
+		in = loaded
+	}
+	for c := range in {
+		if err := run.flush(ctx, c); err != nil {
+			cancel()
+			for range in {
+			}
+			return err
+		}
+	}
+	return readErr
+}
+
+// read sends the file's chunks, the last one possibly empty.
+func (run *fileRun) read(ctx context.Context, rd *Reader, done int, out chan<- *chunk) error {
 	size := run.im.Chunk
 	if size <= 0 {
 		size = 2000
 	}
-	var chunk []*Record
-	last := 0
+	c := run.newChunk()
+	send := func() bool {
+		select {
+		case out <- c:
+			c = run.newChunk()
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	for {
 		rec := run.kind.NewRecord()
 		err := rd.Next(rec)
@@ -119,30 +183,46 @@ func (run *fileRun) pass(ctx context.Context, open func() (*Reader, io.Closer, e
 		var le *LineError
 		switch {
 		case errors.As(err, &le):
-			run.sum.Lines++
+			c.run.sum.Lines++
 			if le.Line > done {
-				run.refuse(le)
-				last = le.Line
+				c.run.refuse(le)
+				c.last = le.Line
 			}
 			continue
 		case err != nil:
 			return err
 		}
-		run.sum.Lines++
+		c.run.sum.Lines++
 		run.note(rec)
 		if rec.Line <= done {
 			continue
 		}
-		if len(chunk) >= size && (run.h.group == "" || chunk[len(chunk)-1].Get(run.h.group) != rec.Get(run.h.group)) {
-			if err := run.flush(ctx, chunk, last); err != nil {
-				return err
+		if len(c.recs) >= size && (run.h.group == "" || c.recs[len(c.recs)-1].Get(run.h.group) != rec.Get(run.h.group)) {
+			last := c.last
+			if !send() {
+				return ctx.Err()
 			}
-			chunk = chunk[:0]
+			c.last = last
 		}
-		chunk = append(chunk, rec)
-		last = rec.Line
+		c.recs = append(c.recs, rec)
+		c.last = rec.Line
 	}
-	return run.flush(ctx, chunk, last)
+	send()
+	return nil
+}
+
+func (run *fileRun) newChunk() *chunk {
+	cr := &fileRun{im: run.im, kind: run.kind, h: run.h, full: run.full, check: run.check,
+		sum: &Summary{File: run.sum.File, Kind: run.sum.Kind}, badInChunk: map[*Record]bool{}}
+	return &chunk{run: cr}
+}
+
+// load checks the chunk's records and makes its rows.
+func (c *chunk) load(ctx context.Context) {
+	c.loaded, c.b = true, &sqlstore.Batch{}
+	if len(c.recs) > 0 {
+		c.err = c.run.h.load(ctx, c.run, c.recs, c.b)
+	}
 }
 
 // note remembers what a full snapshot lists, on every line, committed
@@ -156,14 +236,27 @@ func (run *fileRun) note(rec *Record) {
 	}
 }
 
-func (run *fileRun) flush(ctx context.Context, chunk []*Record, last int) error {
-	run.badInChunk = map[*Record]bool{}
-	b := &sqlstore.Batch{}
-	if len(chunk) > 0 {
-		if err := run.h.load(ctx, run, chunk, b); err != nil {
-			return err
+// add adds a chunk's counts to the file's.
+func (run *fileRun) add(s *Summary) {
+	run.sum.Lines += s.Lines
+	run.sum.Inserted += s.Inserted
+	run.sum.Updated += s.Updated
+	run.sum.Refused += s.Refused
+	for _, e := range s.Errors {
+		if len(run.sum.Errors) < maxErrors {
+			run.sum.Errors = append(run.sum.Errors, e)
 		}
 	}
+}
+
+func (run *fileRun) flush(ctx context.Context, c *chunk) error {
+	if !c.loaded {
+		c.load(ctx)
+	}
+	if c.err != nil {
+		return c.err
+	}
+	run.add(c.run.sum)
 	if run.check || run.file == nil {
 		if run.kind.Whole && time.Since(run.lastShown) > time.Second {
 			run.lastShown = time.Now()
@@ -172,11 +265,12 @@ func (run *fileRun) flush(ctx context.Context, chunk []*Record, last int) error 
 		return nil
 	}
 	f := run.file
-	f.LinesDone, f.Inserted, f.Updated, f.Refused = max(f.LinesDone, last), run.sum.Inserted, run.sum.Updated, run.sum.Refused
-	sqlstore.MarkImportFile(b, f)
-	if err := run.im.Store.Load(ctx, b); err != nil {
+	f.LinesDone, f.Inserted, f.Updated, f.Refused = max(f.LinesDone, c.last), run.sum.Inserted, run.sum.Updated, run.sum.Refused
+	sqlstore.MarkImportFile(c.b, f)
+	if err := run.im.Store.Load(ctx, c.b); err != nil {
 		return err
 	}
+	run.sum.Inserted, run.sum.Updated = f.Inserted, f.Updated // less what was there already
 	if time.Since(run.lastShown) > time.Second {
 		run.lastShown = time.Now()
 		run.im.logf("%s: строк %d, добавлено %d, изменено %d, отклонено %d", run.sum.File, run.sum.Lines, run.sum.Inserted, run.sum.Updated, run.sum.Refused)

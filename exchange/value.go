@@ -136,6 +136,9 @@ func (r *Record) check() *LineError {
 }
 
 func canonical(f Field, v string) (string, string) {
+	if canonicalAlready(f.Type, v) && len(f.Values) == 0 {
+		return v, "" // the common case, checked without allocating
+	}
 	switch f.Type {
 	case Int:
 		if _, err := strconv.ParseInt(v, 10, 64); err != nil {
@@ -182,9 +185,97 @@ func canonical(f Field, v string) (string, string) {
 	return v, ""
 }
 
+// canonicalAlready reports whether v is a value of type t written as
+// canonical would write it: most lines of a billing system's file are.
+func canonicalAlready(t FieldType, v string) bool {
+	switch t {
+	case Text, Time:
+		return t == Text
+	case Int:
+		return intText(v)
+	case Money, Area:
+		return decimalText(v, 2)
+	case Tariff:
+		return decimalText(v, 4)
+	case Bool:
+		return v == "true" || v == "false"
+	case Date:
+		_, ok := fastDate(v)
+		return ok
+	case Period:
+		_, ok := fastPeriod(v)
+		return ok
+	}
+	return false
+}
+
+// intText: an optional minus and 1 to 18 digits (ParseInt cannot fail).
+func intText(v string) bool {
+	v = strings.TrimPrefix(v, "-")
+	return len(v) > 0 && len(v) <= 18 && digits(v)
+}
+
+// decimalText: -?(0|[1-9][0-9]{0,14})\.[0-9]{places}, as formatDecimal writes.
+func decimalText(v string, places int) bool {
+	v, neg := strings.CutPrefix(v, "-")
+	whole, frac, ok := strings.Cut(v, ".")
+	if neg && whole == "0" && strings.Trim(frac, "0") == "" {
+		return false // -0.00 is written 0.00
+	}
+	return ok && len(frac) == places && digits(frac) && len(whole) > 0 && len(whole) <= 15 && digits(whole) &&
+		(whole[0] != '0' || len(whole) == 1)
+}
+
+// fastDate reads YYYY-MM-DD without time.Parse; false for anything else,
+// which parseDate then tries.
+func fastDate(v string) (time.Time, bool) {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return time.Time{}, false
+	}
+	y, ok1 := num(v[:4])
+	m, ok2 := num(v[5:7])
+	d, ok3 := num(v[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > daysIn(time.Month(m), y) {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
+}
+
+// fastPeriod reads YYYY-MM without time.Parse.
+func fastPeriod(v string) (kabinet.Period, bool) {
+	if len(v) != 7 || v[4] != '-' {
+		return kabinet.Period{}, false
+	}
+	y, ok1 := num(v[:4])
+	m, ok2 := num(v[5:])
+	if !ok1 || !ok2 || m < 1 || m > 12 {
+		return kabinet.Period{}, false
+	}
+	return kabinet.PeriodOf(time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)), true
+}
+
+func num(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+func daysIn(m time.Month, y int) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
 // parseDecimal parses a signed decimal with at most places decimals, with a
 // point or a comma, into an integer of 10^-places units: "-12,5" at 2 is -1250.
 func parseDecimal(s string, places int) (int64, bool) {
+	if decimalText(s, places) {
+		n, _ := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
+		return n, true
+	}
 	s = strings.ReplaceAll(strings.ReplaceAll(s, " ", ""), "\u00a0", "")
 	neg := false
 	switch {
@@ -237,6 +328,9 @@ func parseBool(s string) (bool, bool) {
 }
 
 func parseDate(s string) (time.Time, bool) {
+	if d, ok := fastDate(s); ok {
+		return d, true
+	}
 	for _, layout := range []string{time.DateOnly, "02.01.2006"} {
 		if d, err := time.Parse(layout, s); err == nil {
 			return d, true
@@ -246,6 +340,9 @@ func parseDate(s string) (time.Time, bool) {
 }
 
 func parsePeriod(s string) (kabinet.Period, bool) {
+	if p, ok := fastPeriod(s); ok {
+		return p, true
+	}
 	for _, layout := range []string{"2006-01", "01.2006"} {
 		if t, err := time.Parse(layout, s); err == nil {
 			return kabinet.PeriodOf(t), true

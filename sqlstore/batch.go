@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+
+	"kabinet"
 )
 
 // Batch collects rows for a bulk load (the demo world, imports) and writes
@@ -16,12 +18,20 @@ type Batch struct {
 	execs  []statement
 	// debts are the kept debts writers know (KeepDebts).
 	debts map[int64]knownDebts
+	// mark is the import's progress, written last (MarkImportFile).
+	mark *kabinet.ImportFile
 }
 
 type batchTable struct {
 	name string
 	cols []string
 	rows [][]any
+	// ifNew: a row goes in unless the table has one with its external_id
+	// (AddNew); ifExisting runs when any did not go in.
+	ifNew      bool
+	ifExisting []statement
+	skipped    int // after Load: rows of AddNew that were there already
+	changed    int // after Load: rows the ifExisting statements changed
 }
 
 type statement struct {
@@ -35,18 +45,82 @@ type statement struct {
 // batchrows.go are the only callers, so table names and column lists
 // never leave the store.
 func (b *Batch) add(table string, cols []string, values ...any) {
+	t := b.table(table, cols, false)
+	t.rows = append(t.rows, values)
+}
+
+// addNew appends a row that goes in unless table already has a row with
+// its external_id (the billing system's ID, unique where set): an import
+// that meets its own rows again changes nothing, without looking each one
+// up first.
+func (b *Batch) addNew(table string, cols []string, values ...any) {
+	t := b.table(table, cols, true)
+	t.rows = append(t.rows, values)
+}
+
+// ifExisting adds a statement that runs after table's addNew rows, in the
+// same transaction, only when some of them were there already; it must
+// change nothing for the rows that went in. What it changes is counted in
+// Changed.
+func (b *Batch) ifExisting(table string, cols []string, query string, args ...any) {
+	t := b.table(table, cols, true)
+	t.ifExisting = append(t.ifExisting, statement{query, args})
+}
+
+func (b *Batch) table(name string, cols []string, ifNew bool) *batchTable {
 	if b.byName == nil {
 		b.byName = map[string]*batchTable{}
 	}
-	key := table + "/" + cols[0]
+	key := name + "/" + cols[0]
+	if ifNew {
+		key += "/new"
+	}
 	t := b.byName[key]
 	if t == nil {
-		t = &batchTable{name: table, cols: cols}
+		t = &batchTable{name: name, cols: cols, ifNew: ifNew}
 		b.byName[key] = t
 		b.tables = append(b.tables, t)
 	}
-	t.rows = append(t.rows, values)
+	return t
 }
+
+// Skipped returns, after Load, how many addNew rows were there already.
+func (b *Batch) Skipped() int {
+	n := 0
+	for _, t := range b.tables {
+		n += t.skipped
+	}
+	return n
+}
+
+// Changed returns, after Load, how many rows the ifExisting statements
+// changed.
+func (b *Batch) Changed() int {
+	n := 0
+	for _, t := range b.tables {
+		n += t.changed
+	}
+	return n
+}
+
+// runIfExisting runs t's ifExisting statements when some rows were skipped.
+func (t *batchTable) runIfExisting(exec func(query string, args ...any) (int64, error)) error {
+	if t.skipped == 0 {
+		return nil
+	}
+	for _, st := range t.ifExisting {
+		n, err := exec(st.query, st.args...)
+		if err != nil {
+			return err
+		}
+		t.changed += int(n)
+	}
+	return nil
+}
+
+// conflictClause is what an addNew insert adds: the partial unique index
+// on external_id is the conflict target.
+const conflictClause = " ON CONFLICT (external_id) WHERE external_id <> '' DO NOTHING"
 
 // exec adds a statement that runs after the rows, in the same transaction.
 func (b *Batch) exec(query string, args ...any) { b.execs = append(b.execs, statement{query, args}) }
@@ -86,12 +160,38 @@ func loadSQLite(ctx context.Context, db *sql.DB, b *Batch) error {
 			return fmt.Errorf("insert %s: %w", t.name, err)
 		}
 	}
-	for _, st := range b.execs {
+	for _, t := range b.tables {
+		err := t.runIfExisting(func(q string, args ...any) (int64, error) {
+			res, err := tx.ExecContext(ctx, q, args...)
+			if err != nil {
+				return 0, err
+			}
+			return res.RowsAffected()
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, st := range b.statements() {
 		if _, err := tx.ExecContext(ctx, st.query, st.args...); err != nil {
 			return err
 		}
 	}
 	return tx.Commit()
+}
+
+// statements returns the Exec statements, then the progress marker with
+// the counts the load corrected: rows found there already are not
+// inserted, and what IfExisting changed is updated.
+func (b *Batch) statements() []statement {
+	if b.mark == nil {
+		return b.execs
+	}
+	f := b.mark
+	f.Inserted -= b.Skipped()
+	f.Updated += b.Changed()
+	return append(b.execs, statement{`UPDATE import_files SET lines_done = $1, inserted = $2, updated = $3, refused = $4 WHERE id = $5`,
+		[]any{f.LinesDone, f.Inserted, f.Updated, f.Refused, f.ID}})
 }
 
 // insertRows writes t with prepared multi-row INSERTs of sqliteMaxRows rows,
@@ -108,6 +208,7 @@ func insertRows(ctx context.Context, tx *sql.Tx, t *batchTable) error {
 			args = append(args, r...)
 		}
 		var err error
+		var res sql.Result
 		if n == perRow {
 			if full == nil {
 				if full, err = tx.PrepareContext(ctx, insertSQL(t, n)); err != nil {
@@ -115,12 +216,19 @@ func insertRows(ctx context.Context, tx *sql.Tx, t *batchTable) error {
 				}
 				defer full.Close()
 			}
-			_, err = full.ExecContext(ctx, args...)
+			res, err = full.ExecContext(ctx, args...)
 		} else {
-			_, err = tx.ExecContext(ctx, insertSQL(t, n), args...)
+			res, err = tx.ExecContext(ctx, insertSQL(t, n), args...)
 		}
 		if err != nil {
 			return err
+		}
+		if t.ifNew {
+			in, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			t.skipped += n - int(in)
 		}
 		rows = rows[n:]
 	}
@@ -145,6 +253,9 @@ func insertSQL(t *batchTable, rows int) string {
 			b.WriteByte('?')
 		}
 		b.WriteByte(')')
+	}
+	if t.ifNew {
+		b.WriteString(conflictClause)
 	}
 	return b.String()
 }

@@ -57,6 +57,37 @@ func (b *Batch) AddBill(bill *kabinet.Bill) error {
 	return nil
 }
 
+// The import's adders: a row goes in unless its table has one with its
+// external_id already (the database skips it; Batch.Skipped counts it).
+
+// AddNewReading adds an imported reading to the batch.
+func (b *Batch) AddNewReading(r *kabinet.Reading) {
+	b.addNew("readings", readingColumns, readingRow(r)...)
+}
+
+// MoveReadingStatus adds the move of an imported reading's status, made
+// only when some AddNewReading of the batch was there already. The query
+// says external_id <> '' so that SQLite uses the partial unique index
+// (without it each update scanned the whole table).
+func (b *Batch) MoveReadingStatus(ext string, s kabinet.ReadingStatus) {
+	b.ifExisting("readings", readingColumns, `UPDATE readings SET status = $1 WHERE external_id <> '' AND external_id = $2 AND status <> $1`, string(s), ext)
+}
+
+// AddNewLedgerEntry adds an imported ledger entry to the batch.
+func (b *Batch) AddNewLedgerEntry(e *kabinet.LedgerEntry) {
+	b.addNew("ledger", ledgerColumns, ledgerRow(e)...)
+}
+
+// AddNewBill adds an imported bill to the batch.
+func (b *Batch) AddNewBill(bill *kabinet.Bill) error {
+	row, err := billRow(bill)
+	if err != nil {
+		return err
+	}
+	b.addNew("bills", billColumns, row...)
+	return nil
+}
+
 // addRecord adds a row whose first column is "id": without it when the
 // record has none yet.
 func (b *Batch) addRecord(table string, cols []string, row []any) {

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -46,7 +47,12 @@ func openSQLite(path string) (*DB, error) {
 	}
 	q.Set("_time_format", "sqlite")
 	dsn := "file:" + path + "?" + q.Encode()
-	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
+	// The writer's page cache is 64 MiB rather than 2: bulk loads (the demo
+	// world, imports) insert into several indexes at once, whose pages
+	// otherwise leave the cache between one chunk and the next. Its
+	// statement journals (a multi-row INSERT that may fail halfway keeps
+	// one) stay in memory instead of a temporary file written page by page.
+	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate&_pragma=cache_size(-65536)&_pragma=temp_store(MEMORY)")
 	if err != nil {
 		return nil, err
 	}
@@ -91,17 +97,47 @@ func loadPostgres(ctx context.Context, db *sql.DB, b *Batch) error {
 		}
 		defer tx.Rollback(ctx)
 		for _, t := range b.tables {
-			if _, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
+			if err := copyRows(ctx, tx, t); err != nil {
 				return fmt.Errorf("copy %s: %w", t.name, err)
 			}
+			err := t.runIfExisting(func(q string, args ...any) (int64, error) {
+				tag, err := tx.Exec(ctx, q, args...)
+				return tag.RowsAffected(), err
+			})
+			if err != nil {
+				return err
+			}
 		}
-		for _, st := range b.execs {
+		for _, st := range b.statements() {
 			if _, err := tx.Exec(ctx, st.query, st.args...); err != nil {
 				return err
 			}
 		}
 		return tx.Commit(ctx)
 	})
+}
+
+// copyRows writes t with COPY; AddNew rows go through a temporary table
+// and INSERT … ON CONFLICT DO NOTHING, which COPY cannot say.
+func copyRows(ctx context.Context, tx pgx.Tx, t *batchTable) error {
+	if !t.ifNew {
+		_, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows))
+		return err
+	}
+	cols := strings.Join(t.cols, ", ")
+	if _, err := tx.Exec(ctx, `CREATE TEMP TABLE new_rows ON COMMIT DROP AS SELECT `+cols+` FROM `+t.name+` WITH NO DATA`); err != nil {
+		return err
+	}
+	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"new_rows"}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
+		return err
+	}
+	tag, err := tx.Exec(ctx, `INSERT INTO `+t.name+` (`+cols+`) SELECT `+cols+` FROM new_rows`+conflictClause)
+	if err != nil {
+		return err
+	}
+	t.skipped = len(t.rows) - int(tag.RowsAffected())
+	_, err = tx.Exec(ctx, `DROP TABLE new_rows`)
+	return err
 }
 
 func fixPostgresSequences(ctx context.Context, tx *sql.Tx, tables ...string) error {

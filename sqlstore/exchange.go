@@ -142,11 +142,6 @@ func (db *DB) EachExternalAccount(ctx context.Context, fn func(id int64, ext str
 		})
 }
 
-// UpdateReadingStatus adds to b the change of a reading's status.
-func UpdateReadingStatus(b *Batch, id int64, s kabinet.ReadingStatus) {
-	b.exec(`UPDATE readings SET status = $1 WHERE id = $2`, string(s), id)
-}
-
 // StartImportFile returns the running import of that content and kind, to
 // resume it, or starts one; one that was done is returned as it is, or,
 // with again, started anew from the first line.
@@ -174,11 +169,10 @@ func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again
 }
 
 // MarkImportFile adds to b the file's progress, so that it commits with the
-// rows it counts.
-func MarkImportFile(b *Batch, f *kabinet.ImportFile) {
-	b.exec(`UPDATE import_files SET lines_done = $1, inserted = $2, updated = $3, refused = $4 WHERE id = $5`,
-		f.LinesDone, f.Inserted, f.Updated, f.Refused, f.ID)
-}
+// rows it counts. Load corrects f's counts first: rows of AddNew… that
+// were there already are not counted as inserted, and the rows a status
+// move (MoveReadingStatus) changed are counted as updated.
+func MarkImportFile(b *Batch, f *kabinet.ImportFile) { b.mark = f }
 
 // CompleteImportFile records that the file's import ended.
 func (db *DB) CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error {

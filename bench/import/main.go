@@ -1,11 +1,15 @@
 // Command import measures the billing exchange's import (BEY-6): it builds
-// a demo world of N homes with a year of history (unless -src holds one),
-// writes it as the billing system's IN files (accounts, meters, readings,
-// 12 months of ledger and bills), imports them into an empty database and
-// prints the time; then a nightly delta of -delta ledger entries.
+// a demo world of -base homes with a year of history (unless -src holds
+// one), writes it as the billing system's IN files (accounts, meters,
+// readings, 12 months of ledger and bills), replicates those files into a
+// world of -accounts homes (copies with their own IDs and account numbers;
+// see replicate), imports them into an empty database and prints the time
+// of each file and the lines per second; then a nightly delta of -delta
+// ledger entries.
 //
-//	go run ./bench/import -accounts 100000 -src /tmp/world-100k.db -db /tmp/import-100k.db
-//	go run ./bench/import -accounts 100000 -src /tmp/world-100k.db -db 'postgres://postgres@127.0.0.1:5432/import100k?sslmode=disable'
+//	go run ./bench/import -accounts 100000 -src /tmp/world-10k.db -db /tmp/import-100k.db
+//	go run ./bench/import -accounts 100000 -src /tmp/world-10k.db -db 'postgres://postgres@127.0.0.1:5432/import100k?sslmode=disable'
+//	go run ./bench/import -accounts 1000000 -src /tmp/world-10k.db -db /tmp/import-1m.db
 package main
 
 import (
@@ -17,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"kabinet/demo"
@@ -25,20 +30,33 @@ import (
 )
 
 func main() {
-	n := flag.Int("accounts", 100000, "homes in the demo world")
-	src := flag.String("src", "/tmp/kabinet-import-src.db", "the demo world to export (built when empty)")
+	n := flag.Int("accounts", 100000, "homes in the imported world: a multiple of -base")
+	base := flag.Int("base", 10000, "homes in the demo world built and exported once, then replicated")
+	src := flag.String("src", "/tmp/kabinet-import-src.db", "the demo world of -base homes to export (built when empty)")
 	dir := flag.String("dir", "", "the IN files (default: next to -src; written when absent)")
 	dsn := flag.String("db", "/tmp/kabinet-import.db", "the database to import into: a SQLite path (removed first) or an empty postgres:// database")
 	delta := flag.Int("delta", 50000, "ledger entries in the nightly delta (0: none)")
 	jsonl := flag.Bool("jsonl", false, "JSON Lines instead of CSV")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the import to this file")
+	chunk := flag.Int("chunk", 5000, "lines per transaction")
 	flag.Parse()
 	ctx := context.Background()
+	if *n%*base != 0 {
+		log.Fatalf("-accounts %d is not a multiple of -base %d", *n, *base)
+	}
 	if *dir == "" {
-		*dir = *src + ".in"
+		*dir = fmt.Sprintf("%s.in-%d", *src, *n)
+	}
+	baseDir := fmt.Sprintf("%s.in-%d", *src, *base)
+	if _, err := os.Stat(baseDir); err != nil {
+		exportWorld(ctx, *src, baseDir, *base, *jsonl)
 	}
 	if _, err := os.Stat(*dir); err != nil {
-		exportWorld(ctx, *src, *dir, *n, *jsonl)
+		start := time.Now()
+		if err := replicate(baseDir, *dir, *n / *base); err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%d copies of the %d-home world written to %s in %s\n", *n / *base, *base, *dir, time.Since(start).Round(time.Millisecond))
 	}
 	if !sqlstore.IsPostgres(*dsn) {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -61,16 +79,24 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	start := time.Now()
-	im := &exchange.Importer{Store: db, Progress: os.Stdout, Chunk: 5000}
+	ph := &phases{start: start, last: start}
+	im := &exchange.Importer{Store: db, Progress: ph, Chunk: *chunk}
 	sums, err := im.ImportPath(ctx, *dir)
 	if err != nil {
 		log.Fatal(err)
 	}
-	lines := 0
-	for _, s := range sums {
-		lines += s.Lines
-	}
 	took := time.Since(start)
+	lines := 0
+	fmt.Printf("\n%-22s %10s %10s %12s\n", "phase", "lines", "time", "lines/s")
+	for i, s := range sums {
+		lines += s.Lines
+		if !s.OK() {
+			log.Fatalf("%s refused", s.File)
+		}
+		d := ph.took[i]
+		fmt.Printf("%-22s %10d %10s %12.0f\n", s.File, s.Lines, d.Round(time.Millisecond), float64(s.Lines)/d.Seconds())
+	}
+	fmt.Printf("%-22s %10s %10s\n", "statistics (ANALYZE)", "", time.Since(ph.last).Round(time.Millisecond))
 	fmt.Printf("imported %d lines (%d homes) on %s in %s (%.0f lines/s)\n", lines, *n, db.Engine(), took.Round(time.Millisecond), float64(lines)/took.Seconds())
 	if *delta > 0 {
 		nightly(ctx, im, *dir, *delta)
@@ -158,4 +184,22 @@ func subAccounts(dir string) []string {
 		ids = append(ids, r.Get("subaccount_id"))
 	}
 	return ids
+}
+
+// phases passes the import's progress on to standard output with the time
+// since the start, and times each file by its summary line.
+type phases struct {
+	start, last time.Time
+	took        []time.Duration
+}
+
+func (p *phases) Write(b []byte) (int, error) {
+	now := time.Now()
+	line := string(b)
+	if i := strings.Index(line, "): "); i > 0 && strings.Contains(line[:i], " (") && !strings.Contains(line, "продолжение") {
+		p.took = append(p.took, now.Sub(p.last))
+		p.last = now
+	}
+	fmt.Printf("[%7.1fs] %s", now.Sub(p.start).Seconds(), line)
+	return len(b), nil
 }
