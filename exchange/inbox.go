@@ -104,8 +104,13 @@ func readyFiles(dir string) ([]string, error) {
 // isPDF tells a bill PDF (the bill_files kind names it) by its name.
 func isPDF(name string) bool { return strings.EqualFold(filepath.Ext(name), ".pdf") }
 
-// kindOrder places a file by its kind in import order; unknown kinds last.
+// kindOrder places a file by its kind in import order; unknown kinds last,
+// and bill PDFs after everything, the bill_files file that names them
+// included (a PDF's name may look like a kind's: bill-….pdf).
 func kindOrder(name string) int {
+	if isPDF(name) {
+		return len(Kinds()) + 1
+	}
 	k := KindOfFile(name)
 	if i := slices.Index(Kinds(), k); k != nil && i >= 0 {
 		return i

@@ -212,7 +212,7 @@ func (run *fileRun) read(ctx context.Context, rd *Reader, done int, out chan<- *
 }
 
 func (run *fileRun) newChunk() *chunk {
-	cr := &fileRun{im: run.im, kind: run.kind, h: run.h, full: run.full, check: run.check,
+	cr := &fileRun{im: run.im, kind: run.kind, h: run.h, full: run.full, check: run.check, dir: run.dir,
 		sum: &Summary{File: run.sum.File, Kind: run.sum.Kind}, badInChunk: map[*Record]bool{}}
 	return &chunk{run: cr}
 }

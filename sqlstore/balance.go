@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,6 +193,7 @@ func (b *Batch) KeepDebts(subAccountID int64, ds []kabinet.PeriodDebt, version i
 // statement.
 func balanceUpserts(b *Batch) []statement {
 	sums := map[int64]*kabinet.Totals{}
+	resum := map[int64]bool{}
 	for _, t := range b.tables {
 		if t.name != "ledger" {
 			continue
@@ -199,6 +201,10 @@ func balanceUpserts(b *Batch) []statement {
 		sub, kind, amount := slices.Index(t.cols, "sub_account_id"), slices.Index(t.cols, "kind"), slices.Index(t.cols, "amount")
 		for _, r := range t.rows {
 			id := r[sub].(int64)
+			if t.ifNew { // the database may skip it: sum what went in, after
+				resum[id] = true
+				continue
+			}
 			if sums[id] == nil {
 				sums[id] = &kabinet.Totals{}
 			}
@@ -206,7 +212,7 @@ func balanceUpserts(b *Batch) []statement {
 		}
 	}
 	if len(sums) == 0 {
-		return nil
+		return resums(resum)
 	}
 	ids := make([]int64, 0, len(sums))
 	for id := range sums {
@@ -238,6 +244,31 @@ func balanceUpserts(b *Batch) []statement {
 			debts_at = CASE WHEN balances.version + 1 = excluded.debts_at THEN excluded.debts_at ELSE balances.debts_at END,
 			version = balances.version + 1`)
 		out = append(out, statement{query: q.String()})
+	}
+	return append(out, resums(resum)...)
+}
+
+// resums are the statements that set the kept sums of sub-accounts whose
+// entries went in with AddNew (an import) from their ledger, after the
+// rows: an entry the database skipped as there already must not count
+// twice. The version moves on, so their kept debts are stale until
+// RefreshBalances (which the import runs at its end).
+func resums(ids map[int64]bool) []statement {
+	if len(ids) == 0 {
+		return nil
+	}
+	sorted := slices.Sorted(maps.Keys(ids))
+	var out []statement
+	for chunk := range slices.Chunk(sorted, 500) {
+		out = append(out, statement{query: `INSERT INTO balances (sub_account_id, charges, penalties, adjustments, payments, version, debts, debts_at)
+			SELECT sub_account_id,
+				COALESCE(SUM(CASE WHEN kind = 'charge' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'penalty' THEN amount END), 0),
+				COALESCE(SUM(CASE WHEN kind = 'adjustment' THEN amount END), 0), COALESCE(SUM(CASE WHEN kind = 'payment' THEN amount END), 0),
+				1, '', -1
+			FROM ledger WHERE sub_account_id IN (` + idList(chunk) + `) GROUP BY sub_account_id
+			ON CONFLICT (sub_account_id) DO UPDATE SET
+				charges = excluded.charges, penalties = excluded.penalties, adjustments = excluded.adjustments,
+				payments = excluded.payments, version = balances.version + 1`})
 	}
 	return out
 }

@@ -20,6 +20,9 @@ type Batch struct {
 	debts map[int64]knownDebts
 	// mark is the import's progress, written last (MarkImportFile).
 	mark *kabinet.ImportFile
+	// dues finds a bill due date's row by sub-account and period
+	// (AddBillDueDate).
+	dues map[[2]int64]int
 }
 
 type batchTable struct {
@@ -28,7 +31,10 @@ type batchTable struct {
 	rows [][]any
 	// ifNew: a row goes in unless the table has one with its external_id
 	// (AddNew); ifExisting runs when any did not go in.
-	ifNew      bool
+	ifNew bool
+	// conflict is what an INSERT of its rows ends with: conflictClause for
+	// ifNew, an upsert's for addUpsert, "" for plain rows.
+	conflict   string
 	ifExisting []statement
 	skipped    int // after Load: rows of AddNew that were there already
 	changed    int // after Load: rows the ifExisting statements changed
@@ -58,6 +64,23 @@ func (b *Batch) addNew(table string, cols []string, values ...any) {
 	t.rows = append(t.rows, values)
 }
 
+// rowsOrNil returns t's rows; none for a table not in the batch yet.
+func (t *batchTable) rowsOrNil() [][]any {
+	if t == nil {
+		return nil
+	}
+	return t.rows
+}
+
+// addUpsert adds a row that replaces the table's row of the same key:
+// conflict is the table's ON CONFLICT … DO UPDATE clause. The caller adds
+// one row per key to a batch (one INSERT cannot update a row twice).
+func (b *Batch) addUpsert(table string, cols []string, conflict string, values ...any) {
+	t := b.table(table, cols, false)
+	t.conflict = conflict
+	t.rows = append(t.rows, values)
+}
+
 // ifExisting adds a statement that runs after table's addNew rows, in the
 // same transaction, only when some of them were there already; it must
 // change nothing for the rows that went in. What it changes is counted in
@@ -78,6 +101,9 @@ func (b *Batch) table(name string, cols []string, ifNew bool) *batchTable {
 	t := b.byName[key]
 	if t == nil {
 		t = &batchTable{name: name, cols: cols, ifNew: ifNew}
+		if ifNew {
+			t.conflict = conflictClause
+		}
 		b.byName[key] = t
 		b.tables = append(b.tables, t)
 	}
@@ -254,8 +280,6 @@ func insertSQL(t *batchTable, rows int) string {
 		}
 		b.WriteByte(')')
 	}
-	if t.ifNew {
-		b.WriteString(conflictClause)
-	}
+	b.WriteString(t.conflict)
 	return b.String()
 }

@@ -67,7 +67,7 @@ func (b *Batch) AddNewReading(r *kabinet.Reading) {
 
 // MoveReadingStatus adds the move of an imported reading's status, made
 // only when some AddNewReading of the batch was there already. The query
-// says external_id <> '' so that SQLite uses the partial unique index
+// excludes empty external IDs so that SQLite uses the partial unique index
 // (without it each update scanned the whole table).
 func (b *Batch) MoveReadingStatus(ext string, s kabinet.ReadingStatus) {
 	b.ifExisting("readings", readingColumns, `UPDATE readings SET status = $1 WHERE external_id <> '' AND external_id = $2 AND status <> $1`, string(s), ext)

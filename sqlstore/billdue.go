@@ -10,9 +10,21 @@ import (
 )
 
 // AddBillDueDate adds the due date an imported bill's section printed
-// for a sub-account and period («оплатить до»).
+// for a sub-account and period («оплатить до»), replacing the one kept
+// before: a bill imported again (or corrected) leaves one date, its own.
+// Within a batch the last one added for a sub-account and period wins.
 func (b *Batch) AddBillDueDate(subAccountID int64, p kabinet.Period, due time.Time) {
-	b.add("bill_due_dates", []string{"sub_account_id", "period", "due_on"}, subAccountID, p.Int(), dateArg(due))
+	key := [2]int64{subAccountID, int64(p.Int())}
+	if i, ok := b.dues[key]; ok {
+		b.byName["bill_due_dates/sub_account_id"].rows[i][2] = dateArg(due)
+		return
+	}
+	if b.dues == nil {
+		b.dues = map[[2]int64]int{}
+	}
+	b.dues[key] = len(b.byName["bill_due_dates/sub_account_id"].rowsOrNil())
+	b.addUpsert("bill_due_dates", []string{"sub_account_id", "period", "due_on"},
+		" ON CONFLICT (sub_account_id, period) DO UPDATE SET due_on = excluded.due_on", subAccountID, p.Int(), dateArg(due))
 }
 
 // FindBillDueDates returns the due dates imported bills printed for the

@@ -117,10 +117,10 @@ func loadPostgres(ctx context.Context, db *sql.DB, b *Batch) error {
 	})
 }
 
-// copyRows writes t with COPY; AddNew rows go through a temporary table
-// and INSERT … ON CONFLICT DO NOTHING, which COPY cannot say.
+// copyRows writes t with COPY; AddNew and upserted rows go through a
+// temporary table and INSERT … ON CONFLICT, which COPY cannot say.
 func copyRows(ctx context.Context, tx pgx.Tx, t *batchTable) error {
-	if !t.ifNew {
+	if t.conflict == "" {
 		_, err := tx.CopyFrom(ctx, pgx.Identifier{t.name}, t.cols, pgx.CopyFromRows(t.rows))
 		return err
 	}
@@ -131,11 +131,13 @@ func copyRows(ctx context.Context, tx pgx.Tx, t *batchTable) error {
 	if _, err := tx.CopyFrom(ctx, pgx.Identifier{"new_rows"}, t.cols, pgx.CopyFromRows(t.rows)); err != nil {
 		return err
 	}
-	tag, err := tx.Exec(ctx, `INSERT INTO `+t.name+` (`+cols+`) SELECT `+cols+` FROM new_rows`+conflictClause)
+	tag, err := tx.Exec(ctx, `INSERT INTO `+t.name+` (`+cols+`) SELECT `+cols+` FROM new_rows`+t.conflict)
 	if err != nil {
 		return err
 	}
-	t.skipped = len(t.rows) - int(tag.RowsAffected())
+	if t.ifNew {
+		t.skipped = len(t.rows) - int(tag.RowsAffected())
+	}
 	_, err = tx.Exec(ctx, `DROP TABLE new_rows`)
 	return err
 }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"kabinet"
+	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -61,5 +62,39 @@ func TestLedger(t *testing.T) {
 				t.Errorf("all entries = %d, want 3", len(all))
 			}
 		})
+	})
+}
+
+// TestKeptBalanceOfAnImportLoadedTwice: entries an import adds with
+// AddNewLedgerEntry that the database has already are skipped, and the
+// kept balance counts what went in, never a skipped entry again.
+func TestKeptBalanceOfAnImportLoadedTwice(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		p := MustCreateProvider(t, db, "IES")
+		sub := &kabinet.SubAccount{ProviderID: p.ID, Number: "0041300"}
+		a := MustCreateAccount(t, db, "ИЭСБК0041300", "Петров", sub)
+		jan := kabinet.Period{Year: 2026, Month: 1}
+		load := func(exts ...string) {
+			t.Helper()
+			b := &sqlstore.Batch{}
+			for _, ext := range exts {
+				b.AddNewLedgerEntry(&kabinet.LedgerEntry{SubAccountID: sub.ID, Period: jan, Kind: kabinet.EntryCharge,
+					Amount: 100000, PostedOn: date(2026, 2, 1), ExternalID: ext})
+			}
+			if err := db.Load(ctx, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		load("c-1", "c-2")
+		load("c-1", "c-2", "c-3") // the same file again, with one line more
+		kept, err := db.FindBalances(ctx, a.ID)
+		if err != nil || len(kept) != 1 {
+			t.Fatalf("kept = %v, %v", kept, err)
+		}
+		tot, _ := db.FindTotals(ctx, sub.ID)
+		if kept[0].Totals != tot || tot.Charges != 300000 {
+			t.Errorf("kept %+v, ledger %+v, want charges of 3 000 ₽ in both", kept[0].Totals, tot)
+		}
 	})
 }
