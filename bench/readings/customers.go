@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"kabinet/bench/internal/signin"
 	"net/http"
-	"net/http/cookiejar"
 	"net/url"
 	"slices"
 	"strconv"
@@ -122,29 +122,15 @@ func meterCount(cs []*customer) int {
 
 // signIn signs every customer in through the sign-in form, k at a time.
 func signIn(base string, cs []*customer, k int) {
-	transport := &http.Transport{MaxIdleConnsPerHost: k}
-	var wg sync.WaitGroup
-	next := make(chan *customer)
-	for range k {
-		wg.Go(func() {
-			for c := range next {
-				jar, _ := cookiejar.New(nil)
-				c.client = &http.Client{Jar: jar, Transport: transport, Timeout: time.Minute,
-					CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-				resp, err := c.client.PostForm(base+"/login", url.Values{"account": {c.number}, "secret": {benchPassword}})
-				check(err)
-				drain(resp)
-				if resp.StatusCode != http.StatusSeeOther {
-					check(fmt.Errorf("sign-in of %s: status %d", c.number, resp.StatusCode))
-				}
-			}
-		})
+	numbers := make([]string, len(cs))
+	for i, c := range cs {
+		numbers[i] = c.number
 	}
-	for _, c := range cs {
-		next <- c
+	clients, err := signin.All(base, numbers, benchPassword, k)
+	check(err)
+	for i, c := range cs {
+		c.client = clients[i]
 	}
-	close(next)
-	wg.Wait()
 }
 
 // submit posts the next reading of the customer's next meter and checks
