@@ -28,12 +28,8 @@ func (w *RemindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error
 // Timeout lets a scan of a million accounts finish.
 func (w *RemindWorker) Timeout(*river.Job[RemindArgs]) time.Duration { return 2 * time.Hour }
 
-// RemindEvery schedules RemindArgs at the given interval, and once when
-// the queue starts (on the leader of the servers sharing the database): a
-// portal started on the 2nd tells of the bill issued on the 1st at once,
-// not hours later. A scan reminds each account once per rule and period,
-// so an extra scan costs time, never a second message.
+// RemindEvery schedules RemindArgs at the given interval.
 func RemindEvery(d time.Duration) *river.PeriodicJob {
 	return river.NewPeriodicJob(river.PeriodicInterval(d),
-		func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})
+		func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil }, nil)
 }
