@@ -21,7 +21,7 @@ func TestUnsubscribe(t *testing.T) {
 		t.Fatal(err)
 	}
 	ag := newAgent(t, p.Handler())
-	tok := testSigner.Sign(a.ID)
+	tok := p.signer.Sign(a.ID)
 	resp := ag.get("/unsubscribe?t=" + url.QueryEscape(tok))
 	if resp.Code != http.StatusOK || !strings.Contains(resp.Body.String(), "Отписаться") {
 		t.Fatalf("GET: %d %s", resp.Code, resp.Body)

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strconv"
 	"strings"
@@ -11,29 +10,12 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/payments"
-	"kabinet/sberbank"
-	"kabinet/sberbank/sberbanktest"
 	"kabinet/web/htmltest"
 
 	"golang.org/x/net/html"
 )
 
 var bankKey = []byte("web-test-key")
-
-// payments serves a fake bank over httptest and returns the payments
-// service on it, with callbacks going to the portal's own handler.
-func (p *portal) payments(tb testing.TB) *payments.Service {
-	mux := http.NewServeMux()
-	srv := httptest.NewServer(mux)
-	tb.Cleanup(srv.Close)
-	p.bank = sberbanktest.New(sberbanktest.Config{UserName: "u", Password: "p", Key: bankKey, PublicURL: srv.URL})
-	mux.Handle("/payment/", p.bank)
-	mux.HandleFunc("/payments/callback", func(w http.ResponseWriter, r *http.Request) { p.Server.ServeHTTP(w, r) })
-	p.bank.SetCallbackURL(srv.URL + "/payments/callback")
-	gw := &sberbank.Gateway{Client: &sberbank.Client{BaseURL: srv.URL, UserName: "u", Password: "p"}, Key: bankKey}
-	return payments.New(p.db, gw, payments.Config{ReturnURL: "/payments/return", Calendar: p.cal})
-}
 
 // debtor is a registered account owing two providers.
 func (p *portal) debtor(tb testing.TB) (*kabinet.Account, []*kabinet.SubAccount) {

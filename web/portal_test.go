@@ -2,28 +2,25 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"kabinet/notify"
-	"kabinet/webpush"
-	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/alexedwards/argon2id"
-	"github.com/prometheus/client_golang/prometheus"
 
 	"kabinet"
 	"kabinet/auth"
 	"kabinet/exchange"
 	"kabinet/exchangeapi"
-	"kabinet/filestore"
 	"kabinet/home"
 	"kabinet/office"
-	"kabinet/password"
-	"kabinet/pdf"
 	"kabinet/readings"
 	"kabinet/requests"
 	"kabinet/sberbank/sberbanktest"
@@ -35,8 +32,8 @@ import (
 // cost of a hash.
 var cheapArgon = &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}
 
-// portal is the whole web surface over a fresh SQLite database and the
-// real sign-in service, with a clock the test moves.
+// portal is the whole application over a fresh database, built by
+// app.New as the kabinet command builds it, with a clock the test moves.
 type portal struct {
 	*Server
 	db       *sqlstore.DB
@@ -49,10 +46,44 @@ type portal struct {
 	bank     *sberbanktest.Bank
 	readings *readings.Service
 	requests *requests.Service
-	files    *filestore.Dir
+	files    requests.Files
 	exchange *exchangeapi.Server
 	tokens   *exchange.Tokens
+	signer   *notify.Signer // of the unsubscribe links
+	uploads  string         // the attachments' directory on SQLite
 }
+
+// Graph is what the web tests use of the application's graph.
+type Graph struct {
+	Server      *Server
+	Calendar    kabinet.Calendar
+	Auth        *auth.Service
+	Home        *home.Service
+	Office      *office.Service
+	Readings    *readings.Service
+	Requests    *requests.Service
+	Files       requests.Files
+	Bank        *sberbanktest.Bank
+	Exchange    *exchangeapi.Server
+	Unsubscribe *notify.Signer
+}
+
+// GraphConfig is what a web test asks of the application: the site's
+// configuration, the test's clock, where its letters' links point, and
+// where the demo bank's callbacks go.
+type GraphConfig struct {
+	Site         Config
+	Clock        func() time.Time
+	CallbackURL  string
+	BankKey      []byte
+	Data         string // the uploads' directory on SQLite
+	PasswordCost *argon2id.Params
+}
+
+// NewGraph builds the application with app.New. The web package's own
+// tests cannot import app, which imports web, so app_test.go (package
+// web_test, in the same test binary) sets it.
+var NewGraph func(tb testing.TB, db *sqlstore.DB, cfg GraphConfig) Graph
 
 // irkutsk is the supplier's time zone of the tests.
 var irkutsk = mustLocation("Asia/Irkutsk")
@@ -65,17 +96,6 @@ func mustLocation(name string) *time.Location {
 	return loc
 }
 
-// newRequests builds the requests service with its files in a temporary
-// directory.
-func (p *portal) newRequests(tb testing.TB) *requests.Service {
-	tb.Helper()
-	var err error
-	if p.files, err = filestore.NewDir(filepath.Join(tb.TempDir(), "uploads")); err != nil {
-		tb.Fatal(err)
-	}
-	return requests.New(p.db, p.files, p.home, testRenderer(), p.letters, requests.DefaultConfig(), p.cal)
-}
-
 // newPortal builds the portal. baseURL is where the letters' links point.
 func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 	tb.Helper()
@@ -86,41 +106,22 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 // run on both engines.
 func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	tb.Helper()
-	p := &portal{db: sqlstoretest.MustOpen(tb, dsn), letters: &letters{},
+	p := &portal{db: sqlstoretest.MustOpen(tb, dsn),
 		clock: &clock{now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}}
-	p.cal = kabinet.Calendar{Location: irkutsk, Clock: p.clock.Now}
-	p.db.Now, p.db.Jobs = p.clock.Now, noJobs{}
-	ac := auth.DefaultConfig()
-	ac.BaseURL, ac.SupplierName, ac.Calendar = baseURL, testSupplier, p.cal
-	p.svc = auth.New(p.db, password.NewHasher(cheapArgon, 4), p.letters, ac)
-	p.svc.Background = func(work func()) { work() }
-	p.home = home.New(p.db, p.cal)
-	cfg.SupplierName, cfg.BaseURL, cfg.Location = testSupplier, baseURL, irkutsk
-	p.readings = readings.New(p.db, p.cal)
-	pay := p.payments(tb)
-	oc := office.DefaultConfig()
-	oc.Calendar = p.cal
-	p.requests = p.newRequests(tb)
-	p.office = office.New(p.db, p.requests, password.NewHasher(cheapArgon, 4), oc)
-	p.tokens = exchange.NewTokens(p.db)
-	p.exchange = exchangeapi.New(exchangeapi.Config{}, exchangeapi.Deps{Tokens: p.tokens,
-		Exporter: &exchange.Exporter{Store: p.db, Files: p.requests}, Importer: &exchange.Importer{Store: p.db}})
-	s, err := New(cfg, Deps{Logger: slog.New(slog.NewTextHandler(tbWriter{tb}, nil)),
-		Registry: prometheus.NewRegistry(), Pinger: p.db, Auth: p.svc, Outbox: p.db, Accounts: p.db, Payments: pay,
-		Home: p.home, PDF: testRenderer(), Readings: p.readings,
-		Push:        &webpush.Subscriptions{Store: p.db, Keys: webpush.Keys{Public: "test-vapid-key"}, Endpoints: &webpush.Endpoints{}},
-		Unsubscribe: &notify.Unsubscriber{Signer: testSigner, Store: p.db}, Office: p.office, Requests: p.requests,
-		Broadcasts: office.NewBroadcasts(p.db), Exchange: p.exchange})
-	if err != nil {
-		tb.Fatalf("New: %v", err)
-	}
-	p.Server = s
+	// The demo bank calls back over HTTP, as a real one does.
+	bank := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { p.Server.ServeHTTP(w, r) }))
+	tb.Cleanup(bank.Close)
+	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
+	data := tb.TempDir()
+	p.uploads = filepath.Join(data, "uploads")
+	g := NewGraph(tb, p.db, GraphConfig{Site: cfg, Clock: p.clock.Now, CallbackURL: bank.URL + "/payments/callback",
+		BankKey: bankKey, Data: data, PasswordCost: cheapArgon})
+	g.Auth.Background = func(work func()) { work() } // the letter is in the outbox when the answer comes
+	p.Server, p.cal, p.svc, p.home, p.office = g.Server, g.Calendar, g.Auth, g.Home, g.Office
+	p.readings, p.requests, p.files, p.bank, p.exchange = g.Readings, g.Requests, g.Files, g.Bank, g.Exchange
+	p.signer, p.tokens, p.letters = g.Unsubscribe, exchange.NewTokens(p.db), &letters{db: p.db}
 	return p
 }
-
-// testRenderer is one PDF renderer for all tests: preparing its fonts
-// takes some 30 ms.
-var testRenderer = sync.OnceValue(pdf.NewRenderer)
 
 // clock is the time the service and the store see.
 type clock struct {
@@ -141,56 +142,29 @@ func (c *clock) Add(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
-// noJobs accepts delivery jobs without running them; tests read the outbox.
-type noJobs struct{}
+// letters reads the links of the letters in the outbox.
+type letters struct{ db *sqlstore.DB }
 
-func (noJobs) InsertTx(context.Context, *sql.Tx, sqlstore.JobArgs) error { return nil }
-
-// letters is the fake auth.Messages: it records the links it was asked to
-// write and puts them in the text, as the real letters do.
-type letters struct {
-	mu    sync.Mutex
-	links []string
-}
-
-func (l *letters) ConfirmEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
-	return l.add(to, "Подтверждение регистрации", "Перейдите по ссылке, чтобы подтвердить регистрацию:\n"+link), nil
-}
-
-func (l *letters) ResetEmail(to, number, link string, expires time.Time) (*kabinet.Message, error) {
-	return l.add(to, "Восстановление пароля", "Чтобы задать новый пароль, перейдите по ссылке:\n"+link), nil
-}
-
-func (l *letters) Statement(to string, s *kabinet.Statement) (*kabinet.Message, error) {
-	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Акт сверки", Text: "Акт сверки во вложении"}, nil
-}
-
-func (l *letters) Answer(to string, r *kabinet.Request) (*kabinet.Message, error) {
-	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: "Ответ на обращение № " + r.Number(), Text: r.Answer}, nil
-}
-
-func (l *letters) add(to, subject, text string) *kabinet.Message {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	l.links = append(l.links, text[strings.LastIndex(text, "\n")+1:])
-	return &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: subject, Text: text}
-}
-
-// last returns the path and query of the last link written.
+// last returns the path and query of the link in the latest e-mail.
 func (l *letters) last(tb testing.TB) string {
 	tb.Helper()
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if len(l.links) == 0 {
-		tb.Fatal("no letter was written")
+	ms, err := l.db.FindMessages(context.Background(), kabinet.ChannelEmail, 1)
+	if err != nil || len(ms) == 0 {
+		tb.Fatalf("no letter was written: %v", err)
 	}
-	link := l.links[len(l.links)-1]
-	if i := strings.Index(link, "://"); i >= 0 {
-		link = link[i+3:]
-		link = link[strings.Index(link, "/"):]
+	link := linkIn.FindString(ms[0].Text)
+	if link == "" {
+		tb.Fatalf("no link in the letter %q", ms[0].Text)
 	}
-	return link
+	u, err := url.Parse(link)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return u.RequestURI()
 }
+
+// linkIn finds a link to the portal in a letter's text.
+var linkIn = regexp.MustCompile(`https?://[^\s<>"]+`)
 
 // account creates an unregistered account with the given sub-accounts.
 func (p *portal) account(tb testing.TB, number, surname string, subs ...*kabinet.SubAccount) *kabinet.Account {
@@ -232,6 +206,3 @@ func (p *portal) lastCode(tb testing.TB) string {
 	tb.Fatalf("no code in the outbox: %v", err)
 	return ""
 }
-
-// testSigner signs the test portal's unsubscribe links.
-var testSigner = notify.NewSigner([]byte("test-unsubscribe-key"))

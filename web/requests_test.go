@@ -152,7 +152,7 @@ func wantNothingSaved(t *testing.T, d *demoPortal, a *kabinet.Account) {
 	if err != nil || len(rs) != 0 {
 		t.Errorf("requests saved: %d, %v", len(rs), err)
 	}
-	filepath.WalkDir(d.files.Root, func(path string, e os.DirEntry, err error) error {
+	filepath.WalkDir(d.uploads, func(path string, e os.DirEntry, err error) error {
 		if err == nil && !e.IsDir() {
 			t.Errorf("file left behind: %s", path)
 		}

@@ -69,6 +69,8 @@ type App struct {
 	Billing     *billrun.Engine // the month close
 	Push        *webpush.Subscriptions
 	Unsubscribe *notify.Unsubscriber
+	Files       requests.Files      // attachments, in the configured store
+	Exchange    *exchangeapi.Server // the billing exchange over HTTP
 
 	Site  *web.Server
 	Queue *jobs.Queue // not started: Start runs the workers
@@ -98,7 +100,7 @@ func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*A
 // templates, the PDF renderer (dating in the supplier's zone) and the
 // channels' senders.
 func (a *App) once(ctx context.Context) (err error) {
-	a.Hasher = password.NewHasher(nil, hashConcurrency)
+	a.Hasher = password.NewHasher(a.Config.PasswordCost, hashConcurrency)
 	if a.Templates, err = mail.NewTemplates(); err != nil {
 		return err
 	}
@@ -117,11 +119,11 @@ func (a *App) services(ctx context.Context) error {
 	a.Home = home.New(db, cal)
 	a.Home.Due = a.Due
 	a.Readings = readings.New(db, cal)
-	files, err := NewFiles(ctx, cfg, db)
-	if err != nil {
+	var err error
+	if a.Files, err = NewFiles(ctx, cfg, db); err != nil {
 		return err
 	}
-	a.Requests = requests.New(db, files, a.Home, a.PDF, a.Letters, cfg.Requests, cal)
+	a.Requests = requests.New(db, a.Files, a.Home, a.PDF, a.Letters, cfg.Requests, cal)
 	if a.Payments, a.Bank, err = a.newPayments(); err != nil {
 		return err
 	}
@@ -154,9 +156,10 @@ func (a *App) site(context.Context) (err error) {
 // exchangeAPI is the billing exchange over HTTP, mounted by the web shell
 // under /api/exchange/.
 func (a *App) exchangeAPI() http.Handler {
-	return exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
+	a.Exchange = exchangeapi.New(exchangeapi.Config{TrustProxy: a.Config.TrustProxy}, exchangeapi.Deps{Logger: a.Log,
 		Tokens: exchange.NewTokens(a.DB), Exporter: &exchange.Exporter{Store: a.DB, Files: a.Requests},
 		Importer: a.Importer()})
+	return a.Exchange
 }
 
 // NewRenderer returns the PDF renderer of bills and statements, dating

@@ -2,6 +2,8 @@ package app
 
 import (
 	"fmt"
+
+	"github.com/alexedwards/argon2id"
 	"net"
 	"path/filepath"
 	"time"
@@ -32,6 +34,13 @@ type Config struct {
 	// Now, if set, starts the application's clock at that instant instead
 	// of the real time: tests and demos live on a fixed day with it.
 	Now time.Time // KABINET_NOW
+	// Clock, if set, is the application's clock, winning over Now: the
+	// web tests move it to cross a day or a deadline. No flag.
+	Clock func() time.Time
+	// PasswordCost, if set, replaces argon2id's default cost of new
+	// password hashes: the web tests lower it, as what they test is the
+	// flow, not the hash. No flag.
+	PasswordCost *argon2id.Params
 	// DemoAccounts is the size of the demo world built when the database has
 	// none; 0 serves the database as it is.
 	DemoAccounts int   // KABINET_DEMO_ACCOUNTS
@@ -174,7 +183,10 @@ func (c *Config) Calendar() (kabinet.Calendar, error) {
 		return kabinet.Calendar{}, fmt.Errorf("time zone %q: %w", c.TimeZone, err)
 	}
 	cal := kabinet.NewCalendar(loc)
-	if !c.Now.IsZero() {
+	switch {
+	case c.Clock != nil:
+		cal.Clock = c.Clock
+	case !c.Now.IsZero():
 		cal.Clock = kabinet.ClockAt(c.Now)
 	}
 	return cal, nil

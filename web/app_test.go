@@ -1,0 +1,46 @@
+package web_test
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"kabinet/cmd/kabinet/app"
+	"kabinet/sqlstore"
+	"kabinet/web"
+)
+
+// The web tests run on the application as the kabinet command builds it:
+// app.New, with the test's clock, database and site configuration. This
+// file is of package web_test, because app imports web.
+func init() {
+	web.NewGraph = func(tb testing.TB, db *sqlstore.DB, gc web.GraphConfig) web.Graph {
+		tb.Helper()
+		cfg := app.DefaultConfig()
+		cfg.Listen, cfg.Data, cfg.BaseURL, cfg.SupplierName = "127.0.0.1:0", gc.Data, gc.Site.BaseURL, gc.Site.SupplierName
+		cfg.Clock, cfg.PasswordCost = gc.Clock, gc.PasswordCost
+		cfg.Dev, cfg.TrustProxy, cfg.AgentURL, cfg.MetricsToken = gc.Site.Dev, gc.Site.TrustProxy, gc.Site.AgentURL, gc.Site.MetricsToken
+		cfg.Bank.CallbackURL, cfg.Bank.CallbackKey = gc.CallbackURL, string(gc.BankKey)
+		if !gc.Site.DevOutbox {
+			// A configured relay turns /dev/mail and /dev/sms off; no
+			// worker runs, so nothing is ever sent to it.
+			cfg.SMTP.Host = "smtp.invalid"
+		}
+		a, err := app.New(context.Background(), cfg, db, slog.New(slog.NewTextHandler(testLog{tb}, nil)))
+		if err != nil {
+			tb.Fatalf("app.New: %v", err)
+		}
+		return web.Graph{Server: a.Site, Calendar: a.Calendar, Auth: a.Auth, Home: a.Home, Office: a.Office,
+			Readings: a.Readings, Requests: a.Requests, Files: a.Files, Bank: a.Bank, Exchange: a.Exchange,
+			Unsubscribe: a.Unsubscribe.Signer}
+	}
+}
+
+// testLog writes the application's log into the test's.
+type testLog struct{ tb testing.TB }
+
+func (w testLog) Write(p []byte) (int, error) {
+	w.tb.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
