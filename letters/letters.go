@@ -6,9 +6,10 @@
 // supplier who rewords a message edits this package alone, and the
 // services only fill in the facts.
 //
-// The e-mail layout (greeting, signature, the HTML version) and the two
-// letters that carry a sign-in link are mail's templates
-// (mail/templates): they are rendered as HTML too.
+// The e-mails are rendered here too, from the embedded templates
+// (templates/: the layout with the greeting and the signature, in text
+// and HTML, and the two letters that carry a sign-in link), by Writer;
+// package mail only sends them.
 package letters
 
 // Hotline is the supplier's telephone line the notices name.

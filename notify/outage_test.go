@@ -12,6 +12,7 @@ import (
 
 	"kabinet"
 	"kabinet/jobs"
+	"kabinet/letters"
 	"kabinet/mail"
 	"kabinet/mail/mailpittest"
 	"kabinet/notify"
@@ -86,17 +87,13 @@ func mustRecipients(t *testing.T, db *sqlstore.DB, n int) []*kabinet.Account {
 
 func newInformer(t *testing.T, db *sqlstore.DB, now time.Time) *notify.Informer {
 	t.Helper()
-	templates, err := mail.NewTemplates()
+	cal := kabinet.Calendar{Location: irkutsk, Clock: func() time.Time { return now }}
+	w, err := letters.NewWriter("ООО «Демо-Энергосбыт»", cal)
 	if err != nil {
 		t.Fatal(err)
 	}
-	render := func(to string, l notify.Letter) (*kabinet.Message, error) {
-		m, err := templates.Render(to, mail.Notice{SupplierName: "ООО «Демо-Энергосбыт»", Title: l.Title, Body: l.Body,
-			Link: l.Link, Unsubscribe: l.Unsubscribe})
-		return &kabinet.Message{Subject: m.Subject, Text: m.Text, HTML: m.HTML}, err
-	}
-	return &notify.Informer{Store: db, Render: render, Unsubscribe: notify.NewSigner([]byte("k")),
-		BaseURL: "https://lk.example.org", Calendar: kabinet.Calendar{Location: irkutsk, Clock: func() time.Time { return now }}}
+	return &notify.Informer{Store: db, Render: w.Notice, Unsubscribe: notify.NewSigner([]byte("k")),
+		BaseURL: "https://lk.example.org", Calendar: cal}
 }
 
 // waitFor polls cond for up to a minute (a loaded machine is slow).

@@ -17,7 +17,7 @@ import (
 	"kabinet/exchangeapi"
 	"kabinet/home"
 	"kabinet/jobs"
-	"kabinet/mail"
+	"kabinet/letters"
 	"kabinet/notify"
 	"kabinet/office"
 	"kabinet/password"
@@ -45,11 +45,10 @@ type App struct {
 	Calendar kabinet.Calendar // the one clock and the supplier's zone
 	DB       *sqlstore.DB
 
-	Templates *mail.Templates
-	PDF       *pdf.Renderer // dates in the supplier's zone
-	Letters   *Letters
-	Senders   map[kabinet.Channel]kabinet.Sender
-	Hasher    *password.Hasher // argon2id for customers and operators
+	PDF     *pdf.Renderer   // dates in the supplier's zone
+	Letters *letters.Writer // every e-mail's words and templates
+	Senders map[kabinet.Channel]kabinet.Sender
+	Hasher  *password.Hasher // argon2id for customers and operators
 
 	// Due is the one source of due dates: what imported bills printed,
 	// else the rules («Главная», the forecast, the reminders, the close).
@@ -101,11 +100,10 @@ func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*A
 // channels' senders.
 func (a *App) once(ctx context.Context) (err error) {
 	a.Hasher = password.NewHasher(a.Config.PasswordCost, hashConcurrency)
-	if a.Templates, err = mail.NewTemplates(); err != nil {
+	if a.Letters, err = letters.NewWriter(a.Config.SupplierName, a.Calendar); err != nil {
 		return err
 	}
 	a.PDF = NewRenderer(a.Calendar)
-	a.Letters = &Letters{templates: a.Templates, supplierName: a.Config.SupplierName, cal: a.Calendar}
 	return a.senders(ctx)
 }
 

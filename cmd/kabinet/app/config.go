@@ -3,10 +3,11 @@ package app
 import (
 	"fmt"
 
-	"github.com/alexedwards/argon2id"
 	"net"
 	"path/filepath"
 	"time"
+
+	"github.com/alexedwards/argon2id"
 
 	"kabinet"
 	"kabinet/auth"

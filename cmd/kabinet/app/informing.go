@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"kabinet"
-	"kabinet/mail"
 	"kabinet/notify"
 	"kabinet/remind"
 	"kabinet/webpush"
@@ -18,7 +17,7 @@ func (a *App) informing(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	a.Informer = &notify.Informer{Store: a.DB, Render: a.renderNotice, Unsubscribe: signer, BaseURL: a.Config.BaseURL,
+	a.Informer = &notify.Informer{Store: a.DB, Render: a.Letters.Notice, Unsubscribe: signer, BaseURL: a.Config.BaseURL,
 		Calendar: a.Calendar}
 	a.Broadcaster = &notify.Broadcaster{Store: a.DB, Informer: a.Informer}
 	if a.Reminders, err = remind.New(a.DB, a.Informer, a.Calendar); err != nil {
@@ -27,13 +26,6 @@ func (a *App) informing(ctx context.Context) error {
 	a.Reminders.Due, a.Reminders.Judge.Due = a.Due, a.Due.Rules
 	a.Unsubscribe = &notify.Unsubscriber{Signer: signer, Store: a.DB}
 	return nil
-}
-
-// renderNotice writes an informing letter with the mail templates.
-func (a *App) renderNotice(to string, l notify.Letter) (*kabinet.Message, error) {
-	msg, err := a.Templates.Render(to, mail.Notice{SupplierName: a.Config.SupplierName, Title: l.Title, Body: l.Body,
-		Link: l.Link, Unsubscribe: l.Unsubscribe})
-	return &kabinet.Message{Subject: msg.Subject, Text: msg.Text, HTML: msg.HTML}, err
 }
 
 // pushSender loads (on first start: makes) the VAPID keys and returns the

@@ -1,10 +1,10 @@
-package mail_test
+package letters_test
 
 import (
 	"strings"
 	"testing"
 
-	"kabinet/mail"
+	"kabinet/letters"
 	"kabinet/web/htmltest"
 )
 
@@ -21,7 +21,7 @@ func links(tb testing.TB, page string) map[string]string {
 
 func TestRenderHTML(t *testing.T) {
 	t.Run("OK", func(t *testing.T) {
-		l := letters["confirm_email"].(mail.ConfirmEmail)
+		l := golden["confirm_email"].(letters.ConfirmEmail)
 		m := MustRender(t, l)
 		doc := htmltest.Parse(t, []byte(m.HTML))
 		if lang, _ := htmltest.Attr(doc.One("html"), "lang"); lang != "ru" {
@@ -38,7 +38,7 @@ func TestRenderHTML(t *testing.T) {
 		}
 	})
 	t.Run("EscapesHostileValues", func(t *testing.T) {
-		m := MustRender(t, mail.Notice{
+		m := MustRender(t, letters.Notice{
 			SupplierName: `<script>alert(1)</script>`, Title: "Т",
 			Body: `<img src=x onerror=alert(1)>`, Link: "javascript:alert(1)",
 		})
@@ -52,16 +52,16 @@ func TestRenderHTML(t *testing.T) {
 		}
 	})
 	t.Run("NoticeUnsubscribe", func(t *testing.T) {
-		n := letters["notice"].(mail.Notice)
-		if m := MustRender(t, n); m.ListUnsubscribe != n.Unsubscribe {
-			t.Errorf("ListUnsubscribe = %q, want %q", m.ListUnsubscribe, n.Unsubscribe)
+		n := golden["notice"].(letters.Notice)
+		if m := MustRender(t, n); m.Unsubscribe != n.Unsubscribe {
+			t.Errorf("Unsubscribe = %q, want %q", m.Unsubscribe, n.Unsubscribe)
 		}
-		if m := MustRender(t, letters["confirm_email"]); m.ListUnsubscribe != "" {
-			t.Errorf("a transactional letter has List-Unsubscribe %q", m.ListUnsubscribe)
+		if m := MustRender(t, golden["confirm_email"]); m.Unsubscribe != "" {
+			t.Errorf("a transactional letter has List-Unsubscribe %q", m.Unsubscribe)
 		}
 	})
 	t.Run("SubjectOnOneLine", func(t *testing.T) {
-		m := MustRender(t, mail.Notice{SupplierName: "С", Title: "Первая\r\nBcc: x@example.ru", Body: "т"})
+		m := MustRender(t, letters.Notice{SupplierName: "С", Title: "Первая\r\nBcc: x@example.ru", Body: "т"})
 		if m.Subject != "Первая Bcc: x@example.ru" {
 			t.Errorf("Subject = %q, want the line breaks collapsed", m.Subject)
 		}

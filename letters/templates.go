@@ -1,10 +1,11 @@
-package mail
+package letters
 
 import (
 	"bytes"
 	"embed"
 	"fmt"
 	htmltemplate "html/template"
+	"kabinet"
 	"strings"
 	texttemplate "text/template"
 )
@@ -27,12 +28,12 @@ func NewTemplates() (*Templates, error) {
 		name := l.templateName()
 		text, err := texttemplate.ParseFS(templateFS, "templates/layout.txt", "templates/"+name+".txt")
 		if err != nil {
-			return nil, fmt.Errorf("mail: parse %s.txt: %w", name, err)
+			return nil, fmt.Errorf("letters: parse %s.txt: %w", name, err)
 		}
 		html, err := htmltemplate.New(name).Funcs(htmlFuncs()).
 			ParseFS(templateFS, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
-			return nil, fmt.Errorf("mail: parse %s.html: %w", name, err)
+			return nil, fmt.Errorf("letters: parse %s.html: %w", name, err)
 		}
 		t.text[name], t.html[name] = text, html
 	}
@@ -45,25 +46,25 @@ type page struct {
 	Letter  Letter
 }
 
-// Render fills the templates of l into a Message for the address to.
-func (t *Templates) Render(to string, l Letter) (Message, error) {
+// Render fills the templates of l into an e-mail to the address to.
+func (t *Templates) Render(to string, l Letter) (*kabinet.Message, error) {
 	name := l.templateName()
 	var subject, text, html bytes.Buffer
 	if err := t.text[name].ExecuteTemplate(&subject, "subject", l); err != nil {
-		return Message{}, fmt.Errorf("mail: render %s subject: %w", name, err)
+		return nil, fmt.Errorf("letters: render %s subject: %w", name, err)
 	}
 	// A subject is one header line; a stray newline from the data would
 	// otherwise end up folded or rejected by go-mail.
 	p := page{Subject: strings.Join(strings.Fields(subject.String()), " "), Letter: l}
 	if err := t.text[name].ExecuteTemplate(&text, "layout", p); err != nil {
-		return Message{}, fmt.Errorf("mail: render %s.txt: %w", name, err)
+		return nil, fmt.Errorf("letters: render %s.txt: %w", name, err)
 	}
 	if err := t.html[name].ExecuteTemplate(&html, "layout", p); err != nil {
-		return Message{}, fmt.Errorf("mail: render %s.html: %w", name, err)
+		return nil, fmt.Errorf("letters: render %s.html: %w", name, err)
 	}
-	m := Message{To: to, Subject: p.Subject, Text: text.String(), HTML: html.String()}
+	m := &kabinet.Message{Channel: kabinet.ChannelEmail, Recipient: to, Subject: p.Subject, Text: text.String(), HTML: html.String()}
 	if n, ok := l.(Notice); ok {
-		m.ListUnsubscribe = n.Unsubscribe
+		m.Unsubscribe = n.Unsubscribe
 	}
 	return m, nil
 }

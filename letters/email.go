@@ -1,4 +1,4 @@
-package mail
+package letters
 
 // Letter is the typed data of one embedded template. The set is closed: each
 // type below names its template files, templates/<name>.txt and .html.
