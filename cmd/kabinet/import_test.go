@@ -107,14 +107,21 @@ func billText(t *testing.T, dsn, number, period string) string {
 	if err := run(context.Background(), []string{"bill", "--db", dsn, number, period}, &out); err != nil {
 		return "error: " + err.Error()
 	}
+	return pdfText(t, out.Bytes())
+}
+
+// pdfText is a PDF's text (pdftotext -layout), or the PDF itself without
+// its creation date when pdftotext is missing.
+func pdfText(t *testing.T, doc []byte) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
 			t.Fatal("pdftotext is missing")
 		}
-		return stripCreationDate(out.String())
+		return stripCreationDate(string(doc))
 	}
 	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = &out
+	cmd.Stdin = bytes.NewReader(doc)
 	text, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
