@@ -47,8 +47,9 @@ type Importer struct {
 	// Chunk is the number of lines per transaction (default 2000).
 	Chunk int
 	Now   func() time.Time
-	// Closed plans how the customers of accounts a full snapshot closes
-	// are told (the informer's deliveries); they commit with the close.
+	// Closed plans how the customers of accounts an import closes (missing
+	// from a full snapshot, or closed=true on a line) are told (the
+	// informer's deliveries); they commit with the close.
 	// Nil tells nobody.
 	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*kabinet.Delivery, error)
 	// Answers gives the answers kind's answers to customers' requests;
@@ -71,7 +72,7 @@ type Summary struct {
 	Lines    int // records read, good and bad
 	Inserted int
 	Updated  int
-	Closed   int // accounts a full snapshot closed
+	Closed   int // open accounts the import closed
 	Refused  int // bad lines (for a file refused whole, every line is refused)
 	// RefusedWhole says the file went in not at all (ledger, bills).
 	RefusedWhole bool
