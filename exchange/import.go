@@ -109,6 +109,12 @@ func (im *Importer) logf(format string, args ...any) {
 	}
 }
 
+// bulkWriter is a store that can prepare for a run of large transactions
+// (sqlstore.DB.BulkWrites).
+type bulkWriter interface {
+	BulkWrites(ctx context.Context) (end func(), err error)
+}
+
 // ImportPath imports a file, or every file of a directory whose kind is
 // known, in the kinds' order (what a record refers to first). Files of an
 // unknown kind in a directory are skipped with a line on Progress.
@@ -122,6 +128,13 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 		if files, err = im.dirFiles(path); err != nil {
 			return nil, err
 		}
+	}
+	if bw, ok := im.Store.(bulkWriter); ok && !im.DryRun {
+		end, err := bw.BulkWrites(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer end()
 	}
 	var sums []*Summary
 	for _, f := range files {
