@@ -22,7 +22,11 @@ type Statement struct {
 
 // StatementMonth is one month of a statement.
 type StatementMonth struct {
-	Period      Period
+	Period Period
+	// Due is the «оплатить до» of the period's bill: what an imported bill
+	// printed, else the rules (billing.DueSource); zero for a month that
+	// charged nothing.
+	Due         time.Time
 	Charged     Money // charges for the period's services
 	Adjustments Money // recalculations, either sign
 	Penalties   Money

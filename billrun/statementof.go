@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 )
 
 // StatementStore is what a statement reads.
@@ -24,6 +25,9 @@ type StatementFor struct {
 	Account  *kabinet.Account
 	Of       string
 	From, To time.Time
+	// Due dates the months' bills, as «Главная» and the reminders do;
+	// nil reads the rules alone.
+	Due *billing.DueSource
 }
 
 // StatementOf builds the statement f names from the ledger, with the
@@ -52,6 +56,9 @@ func StatementOf(ctx context.Context, st StatementStore, f StatementFor) (*kabin
 		}
 	}
 	s := Statement(entries, f.From, f.To)
+	if err := dateMonths(ctx, s, sub.ID, f.Due); err != nil {
+		return nil, err
+	}
 	s.AccountNumber, s.Payer, s.Address = f.Account.Display, f.Account.FullName(), f.Account.Address
 	s.Provider, s.SubAccount, s.Service = *pr, sub.Number, svc
 	return s, nil
@@ -73,4 +80,23 @@ func pick(subs []*kabinet.SubAccount, providers []*kabinet.Provider, what string
 		}
 	}
 	return nil, nil, ""
+}
+
+// dateMonths sets the due date of each month that charged something: the
+// date its bill printed when the supplier's billing sent it, else the
+// rules' date.
+func dateMonths(ctx context.Context, s *kabinet.Statement, subID int64, src *billing.DueSource) error {
+	if src == nil {
+		src = billing.NewDueSource(nil)
+	}
+	due, err := src.For(ctx, []int64{subID})
+	if err != nil {
+		return err
+	}
+	for i := range s.Months {
+		if m := &s.Months[i]; m.Charged != 0 {
+			m.Due = due[subID].DueDate(m.Period)
+		}
+	}
+	return nil
 }

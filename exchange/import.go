@@ -47,8 +47,9 @@ type Importer struct {
 	// Chunk is the number of lines per transaction (default 2000).
 	Chunk int
 	Now   func() time.Time
-	// Closed plans how the customers of accounts a full snapshot closes
-	// are told (the informer's deliveries); they commit with the close.
+	// Closed plans how the customers of accounts an import closes (missing
+	// from a full snapshot, or closed=true on a line) are told (the
+	// informer's deliveries); they commit with the close.
 	// Nil tells nobody.
 	Closed func(ctx context.Context, accounts []*kabinet.Account) ([]*kabinet.Delivery, error)
 	// Answers gives the answers kind's answers to customers' requests;
@@ -71,7 +72,7 @@ type Summary struct {
 	Lines    int // records read, good and bad
 	Inserted int
 	Updated  int
-	Closed   int // accounts a full snapshot closed
+	Closed   int // open accounts the import closed
 	Refused  int // bad lines (for a file refused whole, every line is refused)
 	// RefusedWhole says the file went in not at all (ledger, bills).
 	RefusedWhole bool
@@ -108,6 +109,12 @@ func (im *Importer) logf(format string, args ...any) {
 	}
 }
 
+// bulkWriter is a store that can prepare for a run of large transactions
+// (sqlstore.DB.BulkWrites).
+type bulkWriter interface {
+	BulkWrites(ctx context.Context) (end func(), err error)
+}
+
 // ImportPath imports a file, or every file of a directory whose kind is
 // known, in the kinds' order (what a record refers to first). Files of an
 // unknown kind in a directory are skipped with a line on Progress.
@@ -121,6 +128,13 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 		if files, err = im.dirFiles(path); err != nil {
 			return nil, err
 		}
+	}
+	if bw, ok := im.Store.(bulkWriter); ok && !im.DryRun {
+		end, err := bw.BulkWrites(ctx)
+		if err != nil {
+			return nil, err
+		}
+		defer end()
 	}
 	var sums []*Summary
 	for _, f := range files {

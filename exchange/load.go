@@ -82,6 +82,9 @@ func loadAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore
 			if !a.ClosedOn.IsZero() && !o.ClosedOn.IsZero() {
 				a.ClosedOn = o.ClosedOn // still closed: keep the day it closed
 			}
+			if !a.ClosedOn.IsZero() && o.ClosedOn.IsZero() {
+				run.closing = append(run.closing, a) // closes now: its customers are told
+			}
 		}
 		run.count("accounts", a.ExternalID, b.PutAccount(a, o))
 	}

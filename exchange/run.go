@@ -55,7 +55,11 @@ type fileRun struct {
 	file  *kabinet.ImportFile // nil on a checking pass
 	check bool
 	// seen are the accounts a full snapshot lists.
-	seen       map[string]bool
+	seen map[string]bool
+	// closing are the open accounts the chunk's lines close (closed=true):
+	// they close, and their customers are told, before the chunk's rows
+	// are written.
+	closing    []*kabinet.Account
 	badInChunk map[*Record]bool
 	lastShown  time.Time
 }
@@ -258,6 +262,7 @@ func (run *fileRun) flush(ctx context.Context, c *chunk) error {
 	}
 	run.add(c.run.sum)
 	if run.check || run.file == nil {
+		run.sum.Closed += len(c.run.closing)
 		if run.kind.Whole && time.Since(run.lastShown) > time.Second {
 			run.lastShown = time.Now()
 			run.im.logf("%s: проверено строк %d (файл загружается, только если все строки верны)", run.sum.File, run.sum.Lines)
@@ -267,6 +272,10 @@ func (run *fileRun) flush(ctx context.Context, c *chunk) error {
 	f := run.file
 	f.LinesDone, f.Inserted, f.Updated, f.Refused = max(f.LinesDone, c.last), run.sum.Inserted, run.sum.Updated, run.sum.Refused
 	sqlstore.MarkImportFile(c.b, f)
+	if err := run.im.closeAndTell(ctx, c.run.closing); err != nil {
+		return err
+	}
+	run.sum.Closed += len(c.run.closing)
 	if err := run.im.Store.Load(ctx, c.b); err != nil {
 		return err
 	}
@@ -335,20 +344,19 @@ func (run *fileRun) unique(recs []*Record, field string) {
 func (run *fileRun) finish(ctx context.Context) error {
 	ids, exts, err := run.gone(ctx)
 	if err != nil || len(ids) == 0 || run.im.DryRun {
-		run.sum.Closed = len(ids)
+		run.sum.Closed += len(ids)
 		return err
 	}
-	today := run.im.now()
 	for start := 0; start < len(ids); start += closeChunk {
 		end := min(start+closeChunk, len(ids))
-		ds, err := run.im.tell(ctx, exts[start:end])
+		accounts, err := run.im.accountsOf(ctx, exts[start:end])
 		if err != nil {
 			return err
 		}
-		if err := run.im.Store.CloseAccounts(ctx, ids[start:end], today, ds); err != nil {
+		if err := run.im.closeAndTell(ctx, accounts); err != nil {
 			return err
 		}
-		run.sum.Closed = end
+		run.sum.Closed += end - start
 	}
 	return nil
 }
@@ -374,12 +382,8 @@ func (run *fileRun) gone(ctx context.Context) ([]int64, []string, error) {
 	return ids, exts, err
 }
 
-// tell plans, by the Closed hook, how the customers of the accounts with
-// these external IDs are told that they close.
-func (im *Importer) tell(ctx context.Context, exts []string) ([]*kabinet.Delivery, error) {
-	if im.Closed == nil {
-		return nil, nil
-	}
+// accountsOf returns the accounts with these external IDs.
+func (im *Importer) accountsOf(ctx context.Context, exts []string) ([]*kabinet.Account, error) {
 	byExt, err := im.Store.FindAccountsByExternalID(ctx, exts)
 	if err != nil {
 		return nil, err
@@ -390,7 +394,30 @@ func (im *Importer) tell(ctx context.Context, exts []string) ([]*kabinet.Deliver
 			accounts = append(accounts, a)
 		}
 	}
-	return im.Closed(ctx, accounts)
+	return accounts, nil
+}
+
+// closeAndTell closes the accounts today and, in the same transaction,
+// writes the deliveries the Closed hook plans to tell their customers.
+// An account closed already is left as it is; the callers pass only open
+// ones, so a file imported again, or resumed after a crash, tells nobody
+// twice.
+func (im *Importer) closeAndTell(ctx context.Context, accounts []*kabinet.Account) error {
+	if len(accounts) == 0 {
+		return nil
+	}
+	var ds []*kabinet.Delivery
+	if im.Closed != nil {
+		var err error
+		if ds, err = im.Closed(ctx, accounts); err != nil {
+			return err
+		}
+	}
+	ids := make([]int64, len(accounts))
+	for i, a := range accounts {
+		ids[i] = a.ID
+	}
+	return im.Store.CloseAccounts(ctx, ids, im.now(), ds)
 }
 
 func (im *Importer) now() time.Time {

@@ -1,12 +1,16 @@
 package exchangeapi_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"kabinet"
 	"kabinet/exchange"
@@ -126,6 +130,70 @@ func TestImportDryRun(t *testing.T) {
 		}
 		if es, _ := db.FindAuditEntries(ctx, kabinet.AuditFilter{}); len(es) != 2 || !strings.HasPrefix(es[0].Detail, "проверка без записи") {
 			t.Errorf("audit log %v, want the dry run noted", es)
+		}
+	})
+}
+
+// TestBillFilesOverHTTP: bill_files comes as multipart/form-data, the
+// lines in the part «file» and each PDF in a part under the name a line
+// gives; the PDF is kept for its account and period, a line whose PDF is
+// not sent is a bad line, the import is audited, and the same request
+// again changes nothing. Another kind with a PDF beside it is refused.
+func TestBillFilesOverHTTP(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db, h, bearer := exchangeServer(t, dsn)
+		r := httptest.NewRequest(http.MethodPost, "/api/exchange/v1/accounts",
+			strings.NewReader("account_id;account_number;surname;address;settlement;housing\nA1;1001;Орлова;ул. Мира, 1;city;flat\n"))
+		r.Header.Set("Authorization", bearer)
+		h.ServeHTTP(httptest.NewRecorder(), r)
+		own := []byte("%PDF-1.4\n% the supplier's bill of A1 for October 2026\n%%EOF\n")
+		post := func(kind string) *httptest.ResponseRecorder {
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			lines, _ := mw.CreateFormFile("file", "bill_files.csv")
+			io.WriteString(lines, "account_id;period;file\nA1;2026-10;A1-2026-10.pdf\nA1;2026-09;A1-2026-09.pdf\n")
+			pdf, _ := mw.CreateFormFile("pdf", "A1-2026-10.pdf")
+			pdf.Write(own)
+			mw.Close()
+			r := httptest.NewRequest(http.MethodPost, "/api/exchange/v1/"+kind, &body)
+			r.Header.Set("Authorization", bearer)
+			r.Header.Set("Content-Type", mw.FormDataContentType())
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			return w
+		}
+		w := post("bill_files")
+		var sum struct {
+			Inserted, Refused int
+			Errors            []struct {
+				Line          int
+				Field, Reason string
+			}
+		}
+		if err := json.Unmarshal(w.Body.Bytes(), &sum); err != nil {
+			t.Fatalf("%d %s: %v", w.Code, w.Body, err)
+		}
+		if w.Code != http.StatusUnprocessableEntity || sum.Inserted != 1 || sum.Refused != 1 || len(sum.Errors) != 1 ||
+			sum.Errors[0].Line != 3 || sum.Errors[0].Field != "file" || !strings.Contains(sum.Errors[0].Reason, "нет файла") {
+			t.Fatalf("bill_files answered %d %s", w.Code, w.Body)
+		}
+		as, err := db.FindAccountsByExternalID(ctx, []string{"A1"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.FindBillPDF(ctx, as["A1"].ID, kabinet.Period{Year: 2026, Month: time.October})
+		if err != nil || !bytes.Equal(got, own) {
+			t.Errorf("the October PDF kept: %.40q, %v", got, err)
+		}
+		if w := post("bill_files"); !strings.Contains(w.Body.String(), `"inserted":0,"updated":0`) {
+			t.Errorf("the same request again: %d %s", w.Code, w.Body)
+		}
+		if w := post("accounts"); w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "только bill_files") {
+			t.Errorf("accounts with a PDF beside: %d %s, want 400", w.Code, w.Body)
+		}
+		es, err := db.FindAuditEntries(ctx, kabinet.AuditFilter{})
+		if err != nil || len(es) != 3 || es[0].Action != kabinet.AuditExchangeImport || !strings.HasPrefix(es[0].Detail, "bill_files-api.csv (bill_files)") {
+			t.Errorf("audit entries %v, %v; want the accounts and both bill_files imports", es, err)
 		}
 	})
 }

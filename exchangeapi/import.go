@@ -82,12 +82,10 @@ func dryRun(r *http.Request) bool {
 }
 
 // saveBody writes the request's body to a temporary file whose name tells
-// the importer the kind, the encoding and whether it is a full snapshot.
+// the importer the kind, the encoding and whether it is a full snapshot;
+// a multipart body (bill_files with its PDFs) is saved by saveParts.
 func saveBody(r *http.Request, kind *exchange.Kind) (string, func(), error) {
-	ext := exchange.CSV
-	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); strings.Contains(mt, "json") {
-		ext = exchange.JSONL
-	}
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	name := kind.Name + "-api"
 	if r.URL.Query().Get("full") == "true" {
 		name += "-full"
@@ -97,21 +95,44 @@ func saveBody(r *http.Request, kind *exchange.Kind) (string, func(), error) {
 		return "", nil, err
 	}
 	cleanup := func() { os.RemoveAll(dir) }
-	path := filepath.Join(dir, name+"."+string(ext))
-	f, err := os.Create(path)
-	if err != nil {
-		cleanup()
-		return "", nil, err
-	}
-	_, err = io.Copy(f, http.MaxBytesReader(nil, r.Body, maxImport))
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	body := http.MaxBytesReader(nil, r.Body, maxImport)
+	var path string
+	if mt == "multipart/form-data" {
+		path, err = saveParts(r, body, kind, dir, name)
+	} else {
+		path = filepath.Join(dir, name+"."+string(encodingOf(mt)))
+		err = saveFile(path, body)
 	}
 	if err != nil {
 		cleanup()
+		if kabinet.ErrorCode(err) == kabinet.EINVALID {
+			return "", nil, err
+		}
 		return "", nil, kabinet.Errorf(kabinet.EINVALID, "Файл не принят целиком: %v", err)
 	}
 	return path, cleanup, nil
+}
+
+// encodingOf is the encoding a media type names: JSON Lines for a JSON
+// type, else CSV.
+func encodingOf(mediaType string) exchange.Encoding {
+	if strings.Contains(mediaType, "json") {
+		return exchange.JSONL
+	}
+	return exchange.CSV
+}
+
+// saveFile copies r to a new file at path.
+func saveFile(path string, r io.Reader) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(f, r)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // importSummary is an import's summary as JSON.

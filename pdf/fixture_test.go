@@ -67,9 +67,9 @@ func demoStatement() *kabinet.Statement {
 		Provider: energosbyt(), SubAccount: "10103001857", Service: kabinet.ServiceElectricity,
 		From: day(2026, 1, 1), To: day(2026, 3, 31), Opening: 120000,
 		Months: []kabinet.StatementMonth{
-			{Period: month(time.January), Charged: 61484, Adjustments: -3520, Penalties: 1247, Paid: 100000},
-			{Period: month(time.February), Charged: 70230, Penalties: 310, Paid: 79211},
-			{Period: month(time.March), Charged: 65502, Paid: 100000},
+			{Period: month(time.January), Due: day(2026, 2, 10), Charged: 61484, Adjustments: -3520, Penalties: 1247, Paid: 100000},
+			{Period: month(time.February), Due: day(2026, 3, 10), Charged: 70230, Penalties: 310, Paid: 79211},
+			{Period: month(time.March), Due: day(2026, 4, 10), Charged: 65502, Paid: 100000},
 		},
 		Closing: 36042, IssuedAt: time.Date(2026, 4, 2, 10, 30, 0, 0, irkutsk)}
 }

@@ -2,14 +2,15 @@ package pdf
 
 import (
 	"strings"
+	"time"
 
 	"kabinet"
 )
 
 func statementColumns() table {
 	return table{x: marginX, size: 9, rowH: 6.5, cols: []column{
-		{"Период", 40, "L"}, {"Начислено,\n₽", 27, "R"}, {"Перерасчёт,\n₽", 27, "R"},
-		{"Пени,\n₽", 24, "R"}, {"Оплачено,\n₽", 27, "R"}, {"Сальдо на конец\nпериода, ₽", 41, "R"},
+		{"Период", 35, "L"}, {"Оплатить\nдо", 21, "C"}, {"Начислено,\n₽", 25, "R"}, {"Перерасчёт,\n₽", 25, "R"},
+		{"Пени,\n₽", 22, "R"}, {"Оплачено,\n₽", 25, "R"}, {"Сальдо на конец\nпериода, ₽", 33, "R"},
 	}}
 }
 
@@ -19,7 +20,7 @@ func statementColumns() table {
 func (d doc) statementTable(s *kabinet.Statement, y float64) float64 {
 	t := statementColumns()
 	y = d.header(t, y, 10)
-	y = d.row(t, y, []string{"Сальдо на " + date(s.From), "", "", "", "", s.Opening.Plain()}, "B")
+	y = d.row(t, y, []string{"Сальдо на " + date(s.From), "", "", "", "", "", s.Opening.Plain()}, "B")
 	balance := s.Opening
 	var sum kabinet.StatementMonth
 	for _, m := range s.Months {
@@ -32,12 +33,20 @@ func (d doc) statementTable(s *kabinet.Statement, y float64) float64 {
 		sum.Adjustments += m.Adjustments
 		sum.Penalties += m.Penalties
 		sum.Paid += m.Paid
-		y = d.row(t, y, []string{capitalize(m.Period.Title()), m.Charged.Plain(), m.Adjustments.Plain(),
+		y = d.row(t, y, []string{capitalize(m.Period.Title()), dueDate(m.Due), m.Charged.Plain(), m.Adjustments.Plain(),
 			m.Penalties.Plain(), m.Paid.Plain(), balance.Plain()}, "")
 	}
 	d.band(t.x, y, t.width(), t.rowH, lightGrey)
-	return d.row(t, y, []string{"Итого за период", sum.Charged.Plain(), sum.Adjustments.Plain(),
+	return d.row(t, y, []string{"Итого за период", "", sum.Charged.Plain(), sum.Adjustments.Plain(),
 		sum.Penalties.Plain(), sum.Paid.Plain(), s.Closing.Plain()}, "B")
+}
+
+// dueDate is a month's «оплатить до», blank for a month with no bill.
+func dueDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return date(t)
 }
 
 // capitalize makes «январь 2026» «Январь 2026» for the start of a cell.

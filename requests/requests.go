@@ -10,6 +10,7 @@ package requests
 import (
 	"context"
 	"io"
+	"kabinet/billing"
 	"time"
 
 	"kabinet"
@@ -94,6 +95,9 @@ type Service struct {
 	// Calendar is the clock and the supplier's time zone: "today" of a
 	// statement.
 	kabinet.Calendar
+	// Due dates the months of a statement as «Главная» does; nil reads
+	// the rules alone.
+	Due *billing.DueSource
 }
 
 // New returns the service.

@@ -135,7 +135,7 @@ func (s *Service) keepEmail(ctx context.Context, a *kabinet.Account, u *kabinet.
 // of the sub-account that supplies the service, with the payer and
 // address as the form gave them.
 func (s *Service) statement(ctx context.Context, a *kabinet.Account, r *kabinet.Request) (*kabinet.Statement, error) {
-	st, err := billrun.StatementOf(ctx, s.store, billrun.StatementFor{Account: a, Of: string(r.Service), From: r.From, To: r.To})
+	st, err := billrun.StatementOf(ctx, s.store, billrun.StatementFor{Account: a, Of: string(r.Service), From: r.From, To: r.To, Due: s.Due})
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,8 @@ import (
 
 // printBill writes the PDF of an account's bill for a period to out
 // (`kabinet bill ACCOUNT YYYY-MM > bill.pdf`): operators reprint bills with
-// it, and scripts check them.
+// it, and scripts check them. When the supplier's billing sent its own
+// PDF of that bill (bill_files), that PDF is the bill, as in the portal.
 func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) error {
 	if len(args) != 2 {
 		return fmt.Errorf("usage: kabinet bill ACCOUNT YYYY-MM > bill.pdf")
@@ -32,6 +33,13 @@ func printBill(ctx context.Context, cfg Config, args []string, out io.Writer) er
 	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
 		a, err := db.FindAccountByNumber(ctx, n)
 		if err != nil {
+			return err
+		}
+		own, err := db.FindBillPDF(ctx, a.ID, p)
+		if err == nil { // the supplier's own PDF, as the portal gives it
+			_, err = out.Write(own)
+			return err
+		} else if kabinet.ErrorCode(err) != kabinet.ENOTFOUND {
 			return err
 		}
 		b, err := db.FindBill(ctx, a.ID, p)

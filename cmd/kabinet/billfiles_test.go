@@ -16,7 +16,8 @@ import (
 
 // TestSupplierBillPDF: the supplier's own PDF of a bill, named by a
 // bill_files line beside it, is what «Счета» serves for that period
-// (other periods keep the rendered ЕПД); a file that is not a PDF, one
+// (other periods keep the rendered ЕПД), and what `kabinet bill` prints;
+// a file that is not a PDF, one
 // too large and one missing are bad lines; importing again changes
 // nothing. Both engines.
 func TestSupplierBillPDF(t *testing.T) {
@@ -68,6 +69,15 @@ func TestSupplierBillPDF(t *testing.T) {
 		}
 		if got := get("2026-09"); bytes.Equal(got, own) || !bytes.HasPrefix(got, []byte("%PDF-")) {
 			t.Errorf("September's bill is not the rendered ЕПД: %.40q", got)
+		}
+		for period, want := range map[string]bool{"2026-10": true, "2026-09": false} {
+			var out bytes.Buffer
+			if err := run(ctx, []string{"bill", "--db", dsn, c.account.Display, period}, &out); err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Equal(out.Bytes(), own) != want || !bytes.HasPrefix(out.Bytes(), []byte("%PDF-")) {
+				t.Errorf("`kabinet bill` of %s gave %.40q; the supplier's PDF wanted: %v", period, out.Bytes(), want)
+			}
 		}
 		im.Again = true
 		if sums, err := im.ImportPath(ctx, dir); err != nil || sums[0].Inserted+sums[0].Updated != 0 {

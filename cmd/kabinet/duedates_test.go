@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"kabinet"
+	"kabinet/billrun"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -77,6 +80,47 @@ func TestImportedDueDates(t *testing.T) {
 		}
 		if sent["penalty_soon"] != f.By.Format(time.DateOnly) || sent["debt_overdue"] == "" {
 			t.Errorf("reminders sent %v, want penalty_soon for %s and debt_overdue", sent, f.By.Format(time.DateOnly))
+		}
+	})
+}
+
+// TestActTakesImportedDueDates: the reconciliation statement dates each
+// month's bill by the same source as «Главная»: September's row of the
+// act of the imported world is due 28.10.2026, as its imported bill
+// printed, not 15.10.2026 by the rule; in the portal's act and in the
+// `kabinet statement` command alike. Both engines.
+func TestActTakesImportedDueDates(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		m := MustRunMain(t, dsn, func(c *Config) { c.DemoAccounts, c.BuiltinBilling = 0, false })
+		ctx := context.Background()
+		dir := t.TempDir()
+		for name, text := range importedWorld {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := m.app.Importer().ImportPath(ctx, dir); err != nil {
+			t.Fatal(err)
+		}
+		acc, err := m.app.DB.FindAccountByNumber(ctx, kabinet.MustParseAccountNumber("ИЭСБК0099001"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		from, to := time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+		st, err := billrun.StatementOf(ctx, m.app.DB, billrun.StatementFor{Account: acc, Of: "electricity", From: from, To: to, Due: m.app.Requests.Due})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := time.Date(2026, 10, 28, 0, 0, 0, 0, time.UTC)
+		if got := st.Months[0]; !got.Due.Equal(want) || !st.Months[1].Due.IsZero() {
+			t.Errorf("the act's months %+v, want September due 28.10.2026 and October with no bill", st.Months)
+		}
+		var out bytes.Buffer
+		if err := run(ctx, []string{"statement", "--db", dsn, "ИЭСБК0099001", "electricity", "01.09.2026", "27.11.2026"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		if text := pdfText(t, out.Bytes()); !strings.Contains(text, "28.10.2026") || strings.Contains(text, "15.10.2026") {
+			t.Errorf("the act's text names no 28.10.2026:\n%s", text)
 		}
 	})
 }

@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"kabinet/sqlstore"
+	"kabinet/sqlstore/sqlstoretest"
 )
 
 // RoundTripEnv sets the homes of TestImportRoundTripCommand's world (50 by
@@ -107,14 +108,21 @@ func billText(t *testing.T, dsn, number, period string) string {
 	if err := run(context.Background(), []string{"bill", "--db", dsn, number, period}, &out); err != nil {
 		return "error: " + err.Error()
 	}
+	return pdfText(t, out.Bytes())
+}
+
+// pdfText is a PDF's text (pdftotext -layout), or the PDF itself without
+// its creation date when pdftotext is missing.
+func pdfText(t *testing.T, doc []byte) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		if os.Getenv("KABINET_TEST_TOOLS") != "" {
 			t.Fatal("pdftotext is missing")
 		}
-		return stripCreationDate(out.String())
+		return stripCreationDate(string(doc))
 	}
 	cmd := exec.Command("pdftotext", "-layout", "-", "-")
-	cmd.Stdin = &out
+	cmd.Stdin = bytes.NewReader(doc)
 	text, err := cmd.Output()
 	if err != nil {
 		t.Fatal(err)
@@ -134,7 +142,7 @@ func stripCreationDate(pdf string) string {
 
 // TestImportSurvivesKill SIGKILLs `kabinet import` again and again while it
 // imports a world, restarts it each time, and finds the database the same,
-// row for row, as after an import never killed.
+// row for row, as after an import never killed. Both engines.
 func TestImportSurvivesKill(t *testing.T) {
 	if os.Getenv(DurabilityEnv) != "1" {
 		t.Skip("slow: builds the binary and kills it; set " + DurabilityEnv + "=1 (scripts/test does)")
@@ -144,12 +152,28 @@ func TestImportSurvivesKill(t *testing.T) {
 	mustRun(t, "go", "build", "-o", bin, ".")
 	mustRun(t, bin, "demo", "--accounts", "300", "--db", src)
 	mustRun(t, bin, "export-world", "--db", src, files)
-	whole, killed := filepath.Join(dir, "whole.db"), filepath.Join(dir, "killed.db")
-	mustRun(t, bin, "import", "--db", whole, "--builtin-billing=false", files)
-	// Up to 20 runs are killed, each just after a randomly chosen line of
-	// its progress (a chunk committed, the next one under way), so the kills
-	// land in the same places however fast the machine is; the last run is
-	// let be.
+	sqlstoretest.Run(t, func(t *testing.T, whole string) {
+		killed := sqlstoretest.SQLiteDSN(t)
+		if sqlstore.IsPostgres(whole) {
+			killed = sqlstoretest.PostgresDSN(t)
+		}
+		mustRun(t, bin, "import", "--db", whole, "--builtin-billing=false", files)
+		importKilled(t, bin, killed, files)
+		a, b := worldDump(t, whole), worldDump(t, killed)
+		for table := range a {
+			if a[table] != b[table] {
+				t.Errorf("%s differs after the kills from an import never killed", table)
+			}
+		}
+	})
+}
+
+// importKilled imports files into killed with bin, SIGKILLing the import
+// up to 20 times, each just after a randomly chosen line of its progress
+// (a chunk committed, the next one under way), so the kills land in the
+// same places however fast the machine is; the last run is let be.
+func importKilled(t *testing.T, bin, killed, files string) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(3, 4))
 	kills := 0
 	for run := 0; ; run++ {
@@ -182,12 +206,6 @@ func TestImportSurvivesKill(t *testing.T) {
 		t.Fatalf("killed only %d times before the import ended; kill sooner", kills)
 	}
 	t.Logf("killed %d times", kills)
-	a, b := worldDump(t, whole), worldDump(t, killed)
-	for table := range a {
-		if a[table] != b[table] {
-			t.Errorf("%s differs after %d kills from an import never killed", table, kills)
-		}
-	}
 }
 
 // worldDump returns each imported table's rows by external ID, as text.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/billrun"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/sqlstore"
@@ -46,7 +47,8 @@ func printStatement(ctx context.Context, cfg Config, args []string, out io.Write
 		if err != nil {
 			return err
 		}
-		s, err := billrun.StatementOf(ctx, db, billrun.StatementFor{Account: a, Of: args[1], From: from, To: to})
+		s, err := billrun.StatementOf(ctx, db, billrun.StatementFor{Account: a, Of: args[1], From: from, To: to,
+			Due: billing.NewDueSource(db.FindBillDueDates)})
 		if err != nil {
 			return err
 		}

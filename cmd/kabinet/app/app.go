@@ -122,6 +122,7 @@ func (a *App) services(ctx context.Context) error {
 		return err
 	}
 	a.Requests = requests.New(db, a.Files, a.Home, a.PDF, a.Letters, cfg.Requests, cal)
+	a.Requests.Due = a.Due
 	if a.Payments, a.Bank, err = a.newPayments(); err != nil {
 		return err
 	}
