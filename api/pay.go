@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"strings"
 
 	"kabinet"
 	"kabinet/payments"
@@ -58,7 +59,11 @@ func (s *Server) handleOrderCreate(w http.ResponseWriter, r *http.Request, v *vi
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, orderItem{Number: o.Number, Amount: money(o.Amount), State: string(o.State), FormURL: o.FormURL})
+	form := o.FormURL
+	if strings.HasPrefix(form, "/") { // the demo bank, on the portal's address
+		form = strings.TrimSuffix(s.cfg.BaseURL, "/") + form
+	}
+	writeJSON(w, http.StatusCreated, orderItem{Number: o.Number, Amount: money(o.Amount), State: string(o.State), FormURL: form})
 	return nil
 }
 

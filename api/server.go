@@ -34,6 +34,9 @@ type Config struct {
 	// TrustProxy takes the client's address from the last
 	// X-Forwarded-For hop, as the portal does behind a reverse proxy.
 	TrustProxy bool
+	// BaseURL is the portal's public address: a payment page the demo
+	// bank serves on the portal's own address is given in full with it.
+	BaseURL string
 }
 
 // Deps are the services the API stands on: the portal's own.

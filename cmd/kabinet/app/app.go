@@ -155,7 +155,7 @@ func (a *App) site(context.Context) (err error) {
 // customerAPI is the customer's JSON API for the mobile app, on the
 // portal's own services, mounted by the web shell under /api/.
 func (a *App) customerAPI() http.Handler {
-	return api.New(api.Config{TrustProxy: a.Config.TrustProxy}, api.Deps{Logger: a.Log, Auth: a.Auth, Home: a.Home,
+	return api.New(api.Config{TrustProxy: a.Config.TrustProxy, BaseURL: a.Config.BaseURL}, api.Deps{Logger: a.Log, Auth: a.Auth, Home: a.Home,
 		Readings: a.Readings, Payments: a.Payments, Requests: a.Requests, PDF: a.PDF})
 }
 
