@@ -77,6 +77,7 @@ func TestAPIJourney(t *testing.T) {
 			t.Errorf("payments history = %+v", hist)
 		}
 		apiBillPDF(t, c, acc)
+		apiBrowserTokenRefused(t, c, m)
 
 		if res := c.Do("DELETE", "/api/v1/sessions/current", nil); res.StatusCode != http.StatusNoContent {
 			t.Fatalf("sign out: %d %s", res.StatusCode, res.Body)
@@ -214,5 +215,31 @@ func apiBillPDF(t *testing.T, c *apitest.Client, acc string) {
 	res := c.Do("GET", bills.Bills[0].PDF, nil)
 	if res.StatusCode != http.StatusOK || !bytes.HasPrefix(res.Body, []byte("%PDF")) {
 		t.Errorf("bill PDF: %d %q", res.StatusCode, res.Body[:min(len(res.Body), 40)])
+	}
+}
+
+// apiBrowserTokenRefused: the portal's cookie is no bearer token of the
+// API — only a device session's is.
+func apiBrowserTokenRefused(t *testing.T, c *apitest.Client, m *Main) {
+	t.Helper()
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.PostForm(m.URL()+"/login", url.Values{"account": {"10103001857"}, "secret": {"demo2026"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	var cookie string
+	for _, ck := range res.Cookies() {
+		if ck.Value != "" && ck.HttpOnly {
+			cookie = ck.Value
+		}
+	}
+	if cookie == "" {
+		t.Fatalf("the portal set no session cookie: %d", res.StatusCode)
+	}
+	req, _ := http.NewRequest("GET", m.URL()+"/api/v1/accounts", nil)
+	req.Header.Set("Authorization", "Bearer "+cookie)
+	if r := c.Send(req); r.StatusCode != http.StatusUnauthorized {
+		t.Errorf("a browser's session token as a bearer token: %d %s", r.StatusCode, r.Body)
 	}
 }
