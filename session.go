@@ -13,7 +13,25 @@ type Session struct {
 	SeenAt    time.Time
 	IP        string
 	UserAgent string
+	// Kind is a browser's cookie session or a device's bearer token (the
+	// mobile app's, /api/v1/); Device the name the app gave its device.
+	Kind   SessionKind
+	Device string
 }
+
+// SessionKind is what holds a session's token.
+type SessionKind string
+
+// Session kinds.
+const (
+	SessionBrowser SessionKind = "browser" // a cookie of the portal
+	SessionDevice  SessionKind = "device"  // a bearer token of the JSON API
+)
+
+// DeviceSessionIdle is how long a device session may go unused before it
+// ends (and the store prunes it): a phone's app is opened less often than
+// a browser tab, and signs in again with a password after.
+const DeviceSessionIdle = 30 * 24 * time.Hour
 
 // Registering reports whether the session is a first visit's, before the
 // registration form was sent.

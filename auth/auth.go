@@ -19,6 +19,9 @@ import (
 type Client struct {
 	IP        string
 	UserAgent string
+	// Device, when set, signs a device of the mobile app in (/api/v1/):
+	// its session is a bearer token named so, not a browser's cookie.
+	Device string
 }
 
 // Config holds the limits of sign-in. DefaultConfig has the issue's values.
@@ -31,6 +34,9 @@ type Config struct {
 	IdleTimeout     time.Duration // a session ends after this long unused
 	AbsoluteTimeout time.Duration // and this long after sign-in in any case
 	RegisterWindow  time.Duration // a first visit has this long to fill the form
+	// DeviceAbsoluteTimeout ends a device's session this long after
+	// sign-in; it ends after kabinet.DeviceSessionIdle unused anyway.
+	DeviceAbsoluteTimeout time.Duration
 
 	EmailLinkTTL   time.Duration // registration link
 	ResetLinkTTL   time.Duration // password reset link
@@ -60,14 +66,15 @@ type Limit struct {
 // DefaultConfig returns the limits the issue sets.
 func DefaultConfig() Config {
 	return Config{
-		SupplierName:    "Демо-Энергосбыт",
-		IdleTimeout:     30 * time.Minute,
-		AbsoluteTimeout: 12 * time.Hour,
-		RegisterWindow:  30 * time.Minute,
-		EmailLinkTTL:    24 * time.Hour,
-		ResetLinkTTL:    time.Hour,
-		CodeTTL:         10 * time.Minute,
-		MaxCodeGuesses:  5,
+		SupplierName:          "Демо-Энергосбыт",
+		IdleTimeout:           30 * time.Minute,
+		AbsoluteTimeout:       12 * time.Hour,
+		RegisterWindow:        30 * time.Minute,
+		DeviceAbsoluteTimeout: 180 * 24 * time.Hour,
+		EmailLinkTTL:          24 * time.Hour,
+		ResetLinkTTL:          time.Hour,
+		CodeTTL:               10 * time.Minute,
+		MaxCodeGuesses:        5,
 
 		SMSPerPhone:      Limit{3, 10 * time.Minute},
 		SMSPerPhoneDaily: Limit{10, 24 * time.Hour},
@@ -111,10 +118,17 @@ func New(store Store, hasher *password.Hasher, messages Messages, cfg Config) *S
 // Errors the pages tell apart. The failures of sign-in are one error on
 // purpose: the answer must not reveal which part was wrong.
 var (
-	ErrSignIn      = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Неверный номер лицевого счета или фамилия / пароль.")
-	ErrLocked      = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много неудачных попыток входа. Попробуйте снова через 15 минут или восстановите пароль.")
-	ErrTooMany     = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много запросов. Подождите немного и попробуйте снова.")
-	ErrNoSession   = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Сеанс завершён. Войдите снова.")
-	ErrLinkExpired = kabinet.Errorf(kabinet.EINVALID, "Срок действия ссылки истёк.")
-	ErrLinkInvalid = kabinet.Errorf(kabinet.ENOTFOUND, "Ссылка недействительна или уже использована.")
+	ErrSignIn    = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Неверный номер лицевого счета или фамилия / пароль.")
+	ErrLocked    = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много неудачных попыток входа. Попробуйте снова через 15 минут или восстановите пароль.")
+	ErrTooMany   = kabinet.Errorf(kabinet.EFORBIDDEN, "Слишком много запросов. Подождите немного и попробуйте снова.")
+	ErrNoSession = kabinet.Errorf(kabinet.EUNAUTHORIZED, "Сеанс завершён. Войдите снова.")
+	// ErrRegisterFirst answers the app's sign-in by number and surname, a
+	// first visit: registration (consent, e-mail or phone, password) is
+	// done on the portal's pages, not in the app.
+	ErrRegisterFirst = kabinet.Errorf(kabinet.EFORBIDDEN, "Лицевой счет еще не зарегистрирован. Зарегистрируйтесь на сайте личного кабинета: войдите по номеру лицевого счета и фамилии и заполните форму регистрации, затем входите в приложение по паролю.")
+	// ErrConfirmFirst answers the app's sign-in of a registration whose
+	// e-mail or phone is not confirmed yet.
+	ErrConfirmFirst = kabinet.Errorf(kabinet.EFORBIDDEN, "Регистрация не подтверждена. Перейдите по ссылке из письма или введите код из SMS на сайте личного кабинета.")
+	ErrLinkExpired  = kabinet.Errorf(kabinet.EINVALID, "Срок действия ссылки истёк.")
+	ErrLinkInvalid  = kabinet.Errorf(kabinet.ENOTFOUND, "Ссылка недействительна или уже использована.")
 )

@@ -40,6 +40,9 @@ func (s *Service) SignIn(ctx context.Context, number, secret string, c Client) (
 	if err != nil || !ok {
 		return nil, ErrSignIn
 	}
+	if c.Device != "" && !owner.Confirmed() {
+		return nil, ErrConfirmFirst
+	}
 	return s.startSession(ctx, at.key, owner.ID, at.account.ID, c)
 }
 
@@ -93,6 +96,9 @@ func (s *Service) firstVisit(ctx context.Context, at *attempt, surname string, c
 	if !at.bySurname(surname) {
 		return nil, ErrSignIn
 	}
+	if c.Device != "" { // the app hands registration over to the portal
+		return nil, ErrRegisterFirst
+	}
 	in, err := s.startSession(ctx, at.key, 0, at.account.ID, c)
 	if in != nil {
 		in.Registering = true
@@ -135,8 +141,12 @@ func (s *Service) startSession(ctx context.Context, key string, userID, accountI
 func (s *Service) newSession(userID, accountID int64, c Client) (string, *kabinet.Session) {
 	token, hash := newSecret()
 	now := s.Now()
-	return token, &kabinet.Session{TokenHash: hash, UserID: userID, AccountID: accountID, CreatedAt: now, SeenAt: now,
-		IP: c.IP, UserAgent: truncate(c.UserAgent, 256)}
+	sess := &kabinet.Session{TokenHash: hash, UserID: userID, AccountID: accountID, CreatedAt: now, SeenAt: now,
+		IP: c.IP, UserAgent: truncate(c.UserAgent, 256), Kind: kabinet.SessionBrowser}
+	if c.Device != "" {
+		sess.Kind, sess.Device = kabinet.SessionDevice, truncate(c.Device, 100)
+	}
+	return token, sess
 }
 
 // limit counts an event under key and refuses it with refusal past the
@@ -219,6 +229,10 @@ func (s *Service) expired(sess *kabinet.Session) bool {
 	now := s.Now()
 	if sess.Registering() {
 		return now.Sub(sess.CreatedAt) > s.cfg.RegisterWindow
+	}
+	if sess.Kind == kabinet.SessionDevice {
+		return now.Sub(sess.SeenAt) > kabinet.DeviceSessionIdle ||
+			(s.cfg.DeviceAbsoluteTimeout > 0 && now.Sub(sess.CreatedAt) > s.cfg.DeviceAbsoluteTimeout)
 	}
 	return now.Sub(sess.SeenAt) > s.cfg.IdleTimeout || now.Sub(sess.CreatedAt) > s.cfg.AbsoluteTimeout
 }

@@ -4,11 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"kabinet"
 )
 
 // Prune deletes what sign-in leaves behind once it can no longer matter:
-// sessions and tokens older than maxAge, and rate-limit windows that
-// closed before it. It returns the rows deleted.
+// browser sessions and tokens older than maxAge, device sessions unused
+// for kabinet.DeviceSessionIdle, and rate-limit windows that closed
+// before maxAge. It returns the rows deleted.
 func (db *DB) Prune(ctx context.Context, maxAge time.Duration) (int64, error) {
 	before := db.now().Add(-maxAge)
 	var total int64
@@ -17,7 +20,8 @@ func (db *DB) Prune(ctx context.Context, maxAge time.Duration) (int64, error) {
 			sql string
 			arg any
 		}{
-			{`DELETE FROM sessions WHERE created_at < $1`, before},
+			{`DELETE FROM sessions WHERE kind = 'browser' AND created_at < $1`, before},
+			{`DELETE FROM sessions WHERE kind = 'device' AND seen_at < $1`, db.now().Add(-kabinet.DeviceSessionIdle)},
 			{`DELETE FROM tokens WHERE expires_at < $1`, before},
 			{`DELETE FROM rate_limits WHERE window_start < $1`, before.Unix()},
 		} {

@@ -12,11 +12,15 @@ func sessionRow(s *kabinet.Session) []any {
 	if s.UserID != 0 {
 		user = s.UserID
 	}
-	return []any{s.TokenHash, user, s.AccountID, s.CreatedAt.UTC(), s.SeenAt.UTC(), s.IP, s.UserAgent}
+	kind := s.Kind
+	if kind == "" {
+		kind = kabinet.SessionBrowser
+	}
+	return []any{s.TokenHash, user, s.AccountID, s.CreatedAt.UTC(), s.SeenAt.UTC(), s.IP, s.UserAgent, string(kind), s.Device}
 }
 
-const insertSession = `INSERT INTO sessions (token_hash, user_id, account_id, created_at, seen_at, ip, user_agent)
-	VALUES ($1, $2, $3, $4, $5, $6, $7)`
+const insertSession = `INSERT INTO sessions (token_hash, user_id, account_id, created_at, seen_at, ip, user_agent, kind, device)
+	VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`
 
 // CreateSession stores a new session.
 func (db *DB) CreateSession(ctx context.Context, s *kabinet.Session) error {
@@ -45,8 +49,8 @@ func (db *DB) FindSession(ctx context.Context, hash string) (*kabinet.Session, e
 	var s kabinet.Session
 	var user sql.NullInt64
 	err := db.queryRow(ctx, `
-		SELECT token_hash, user_id, account_id, created_at, seen_at, ip, user_agent FROM sessions WHERE token_hash = $1`, hash).
-		Scan(&s.TokenHash, &user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent)
+		SELECT token_hash, user_id, account_id, created_at, seen_at, ip, user_agent, kind, device FROM sessions WHERE token_hash = $1`, hash).
+		Scan(&s.TokenHash, &user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent, &s.Kind, &s.Device)
 	if err != nil {
 		return nil, notFound(err, "Сеанс")
 	}

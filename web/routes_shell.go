@@ -7,7 +7,8 @@ import "net/http"
 // mounts the sites, each with its own routes file and middleware: the
 // back office at /office/ (routes_office.go), the billing exchange for
 // machine clients at /api/exchange/ (exchangeapi: its own routes, bearer
-// tokens and JSON errors), and the customer portal at /, everything else
+// tokens and JSON errors), the customer's JSON API at /api/ (package
+// api), and the customer portal at /, everything else
 // (routes_portal.go).
 func (s *Server) routes() {
 	m, own := routeTable{s.own}, s.own
@@ -23,6 +24,14 @@ func (s *Server) routes() {
 	// The billing exchange (BEY-6), for the supplier's billing system.
 	if s.exchange != nil {
 		m.Handle("/api/exchange/", own.protect(s.exchange))
+	}
+
+	// The customer's JSON API (issue 19) and its developers' page at
+	// /api/. Not behind protect: it answers problem+json, not pages, and
+	// a bearer request needs no CSRF check (a browser never sends the
+	// token by itself); the API recovers its own panics.
+	if s.api != nil {
+		m.Mount("/api/", s.api)
 	}
 
 	// The back office (BEY-5), for the supplier's operators; "/office"

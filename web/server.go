@@ -126,6 +126,11 @@ type Deps struct {
 	// (exchangeapi), mounted under /api/exchange/ with its own routes and
 	// bearer tokens; without it there is none.
 	Exchange http.Handler
+	// API is the customer's JSON API for the mobile app (package api),
+	// mounted under /api/ (its developers' page) and /api/v1/ with its
+	// own routes, bearer tokens and problem+json errors; without it
+	// there is none.
+	API http.Handler
 }
 
 // Server is the shell of the web surface: what the customer portal and
@@ -150,6 +155,7 @@ type Server struct {
 	portal   *portalSite
 	office   *officeSite
 	exchange http.Handler
+	api      http.Handler
 	handler  http.Handler
 }
 
@@ -157,7 +163,7 @@ type Server struct {
 // registers the metrics once, so a broken template fails at start, not
 // in front of a customer; then it builds the sites on it.
 func New(cfg Config, deps Deps) (*Server, error) {
-	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger, exchange: deps.Exchange}
+	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger, exchange: deps.Exchange, api: deps.API}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 
 	"kabinet"
+	"kabinet/api"
 	"kabinet/auth"
 	"kabinet/billing"
 	"kabinet/billrun"
@@ -148,8 +149,15 @@ func (a *App) site(context.Context) (err error) {
 		web.Deps{Logger: a.Log, Registry: newRegistry(a.DB), Pinger: a.DB, Auth: a.Auth, Outbox: a.DB, Accounts: a.DB,
 			Payments: a.Payments, DevBank: bank, Home: a.Home, PDF: a.PDF, Readings: a.Readings,
 			Push: a.Push, Unsubscribe: a.Unsubscribe, Office: a.Office, Requests: a.Requests, Broadcasts: a.Broadcasts,
-			Exchange: a.exchangeAPI()})
+			Exchange: a.exchangeAPI(), API: a.customerAPI()})
 	return err
+}
+
+// customerAPI is the customer's JSON API for the mobile app, on the
+// portal's own services, mounted by the web shell under /api/.
+func (a *App) customerAPI() http.Handler {
+	return api.New(api.Config{TrustProxy: a.Config.TrustProxy, BaseURL: a.Config.BaseURL}, api.Deps{Logger: a.Log, Auth: a.Auth, Home: a.Home,
+		Readings: a.Readings, Payments: a.Payments, Requests: a.Requests, PDF: a.PDF})
 }
 
 // exchangeAPI is the billing exchange over HTTP, mounted by the web shell

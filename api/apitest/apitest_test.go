@@ -1,0 +1,6 @@
+package apitest
+
+import "testing"
+
+// The document loads and is valid OpenAPI.
+func TestSpecIsValid(t *testing.T) { MustLoad(t) }
