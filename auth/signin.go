@@ -196,7 +196,12 @@ func (s *Service) Visit(ctx context.Context, token string) (*Visitor, error) {
 	if token == "" {
 		return nil, ErrNoSession
 	}
-	sess, err := s.store.FindSession(ctx, hashSecret(token))
+	// A signed-in customer's session, account and user come in one round
+	// trip: every page starts here (issue 17).
+	sess, a, u, err := s.store.FindVisit(ctx, hashSecret(token))
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND { // registering, or none
+		sess, err = s.store.FindSession(ctx, hashSecret(token))
+	}
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
 		return nil, ErrNoSession
 	} else if err != nil {
@@ -213,7 +218,10 @@ func (s *Service) Visit(ctx context.Context, token string) (*Visitor, error) {
 			return nil, err
 		}
 	}
-	v := &Visitor{Session: sess}
+	v := &Visitor{Session: sess, Account: a, User: u}
+	if a != nil {
+		return v, nil
+	}
 	if v.Account, err = s.store.FindAccountByID(ctx, sess.AccountID); err != nil {
 		return nil, err
 	}

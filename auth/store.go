@@ -32,6 +32,9 @@ type Store interface {
 	CreateSession(ctx context.Context, s *kabinet.Session) error
 	ReplaceSession(ctx context.Context, old string, s *kabinet.Session) error
 	FindSession(ctx context.Context, hash string) (*kabinet.Session, error)
+	// FindVisit is FindSession with the session's account and user in one
+	// round trip; ENOTFOUND for a session without a user.
+	FindVisit(ctx context.Context, hash string) (*kabinet.Session, *kabinet.Account, *kabinet.User, error)
 	TouchSession(ctx context.Context, hash string) error
 	DeleteSession(ctx context.Context, hash string) error
 

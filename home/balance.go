@@ -31,11 +31,22 @@ func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*Provider
 	if err != nil {
 		return nil, err
 	}
+	// The due dates of every sub-account in debt, in one look-up.
+	var owing []int64
+	for _, k := range kept {
+		if k.Totals.Balance().Debt > 0 { // nothing owed, nothing to forecast
+			owing = append(owing, k.SubAccount.ID)
+		}
+	}
+	dues, err := s.Due.For(ctx, owing)
+	if err != nil {
+		return nil, err
+	}
 	bs := make([]*ProviderBalance, 0, len(kept))
 	for _, k := range kept {
 		b := &ProviderBalance{SubAccount: k.SubAccount, Balance: k.Totals.Balance(), Provider: providerByID(providers, k.SubAccount.ProviderID)}
-		if b.Balance.Debt > 0 { // nothing owed, nothing to forecast
-			if b.Forecast, err = s.forecast(ctx, k); err != nil {
+		if due, ok := dues[k.SubAccount.ID]; ok {
+			if b.Forecast, err = s.forecast(ctx, k, due); err != nil {
 				return nil, err
 			}
 		}
@@ -46,12 +57,7 @@ func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*Provider
 
 // forecast is the sub-account's penalty forecast by its own due dates
 // (what its imported bills printed, else the rules).
-func (s *Service) forecast(ctx context.Context, k *kabinet.SubBalance) (billing.Forecast, error) {
-	dues, err := s.Due.For(ctx, []int64{k.SubAccount.ID})
-	if err != nil {
-		return billing.Forecast{}, err
-	}
-	due := dues[k.SubAccount.ID]
+func (s *Service) forecast(ctx context.Context, k *kabinet.SubBalance, due billing.Due) (billing.Forecast, error) {
 	if k.Current {
 		return s.Penalties.ForecastDebts(k.Debts, due, s.Today())
 	}

@@ -82,20 +82,35 @@ func (db *DB) FindAccountByNumber(ctx context.Context, n kabinet.AccountNumber) 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanAccount(s scanner) (*kabinet.Account, error) {
-	var a kabinet.Account
-	var number, settlement, housing string
-	var area int64
-	var closed sql.NullString
-	err := s.Scan(&a.ID, &number, &a.Number.Digits, &a.Display, &a.Surname, &a.FirstName, &a.Patronymic, &a.Address,
-		&a.District, &settlement, &housing, &a.ElectricHeating, &a.Rooms, &area, &a.Residents, &a.Phone, &a.Email, &a.CreatedAt,
-		&a.ExternalID, &closed)
-	if err != nil {
+	var r accountScan
+	if err := s.Scan(r.dest()...); err != nil {
 		return nil, notFound(err, "Лицевой счёт")
 	}
-	a.Number.Prefix = number[:len(number)-len(a.Number.Digits)]
-	a.Settlement, a.Housing, a.Area = kabinet.Settlement(settlement), kabinet.Housing(housing), kabinet.Area(area)
-	a.ClosedOn = parseDate(closed.String)
-	return &a, nil
+	return r.account(), nil
+}
+
+// accountScan is accountSelect's columns as scanned, for a query that reads
+// them beside others' (FindVisit).
+type accountScan struct {
+	a                           kabinet.Account
+	number, settlement, housing string
+	area                        int64
+	closed                      sql.NullString
+}
+
+func (r *accountScan) dest() []any {
+	a := &r.a
+	return []any{&a.ID, &r.number, &a.Number.Digits, &a.Display, &a.Surname, &a.FirstName, &a.Patronymic, &a.Address,
+		&a.District, &r.settlement, &r.housing, &a.ElectricHeating, &a.Rooms, &r.area, &a.Residents, &a.Phone, &a.Email, &a.CreatedAt,
+		&a.ExternalID, &r.closed}
+}
+
+func (r *accountScan) account() *kabinet.Account {
+	a := r.a
+	a.Number.Prefix = r.number[:len(r.number)-len(a.Number.Digits)]
+	a.Settlement, a.Housing, a.Area = kabinet.Settlement(r.settlement), kabinet.Housing(r.housing), kabinet.Area(r.area)
+	a.ClosedOn = parseDate(r.closed.String)
+	return &a
 }
 
 // FindSubAccounts returns an account's sub-accounts in provider order.

@@ -57,7 +57,11 @@ func openSQLite(path string) (*DB, error) {
 		return nil, err
 	}
 	write.SetMaxOpenConns(1)
-	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)")
+	// The readers map the file (up to 1 GiB) instead of copying each page
+	// they miss from the kernel with a read: their own caches are 2 MiB,
+	// so on a large world most pages a view reads are misses, and more of
+	// them the longer the history (issue 17).
+	read, err := sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
 	if err != nil {
 		write.Close()
 		return nil, err

@@ -16,42 +16,36 @@ import (
 // taken before the month before since, and the readings' index on
 // (meter_id, taken_on) starts there.
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	var us []kabinet.Usage
-	err := db.scanUsage(ctx, &us, true, `
-		SELECT m.service, r.period, CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT)
+	// One statement, one round trip (issue 17): the meters' units, then
+	// the charges.
+	rows, err := db.query(ctx, `
+		SELECT 1, m.service, r.period, CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT)
 		FROM meters m JOIN readings r ON r.meter_id = m.id
-		WHERE m.account_id = $1 AND r.period >= $2 AND r.taken_on >= $3 GROUP BY m.service, r.period`,
+		WHERE m.account_id = $1 AND r.period >= $2 AND r.taken_on >= $3 GROUP BY m.service, r.period
+		UNION ALL
+		SELECT 0, l.service, l.period, CAST(SUM(l.amount) AS BIGINT)
+		FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id
+		WHERE s.account_id = $1 AND l.period >= $2 AND l.kind = 'charge' GROUP BY l.service, l.period`,
 		accountID, since.Int(), dateArg(since.Add(-1).Start(time.UTC)))
 	if err != nil {
-		return nil, err
-	}
-	err = db.scanUsage(ctx, &us, false, `
-		SELECT l.service, l.period, CAST(SUM(l.amount) AS BIGINT)
-		FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id
-		WHERE s.account_id = $1 AND l.period >= $2 AND l.kind = 'charge' GROUP BY l.service, l.period`, accountID, since.Int())
-	return us, err
-}
-
-func (db *DB) scanUsage(ctx context.Context, us *[]kabinet.Usage, metered bool, query string, args ...any) error {
-	rows, err := db.query(ctx, query, args...)
-	if err != nil {
-		return translate(err)
+		return nil, translate(err)
 	}
 	defer rows.Close()
+	var us []kabinet.Usage
 	for rows.Next() {
+		var metered, period int
 		var service string
-		var period int
 		var v int64
-		if err := rows.Scan(&service, &period, &v); err != nil {
-			return err
+		if err := rows.Scan(&metered, &service, &period, &v); err != nil {
+			return nil, err
 		}
-		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered}
-		if metered {
+		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered == 1}
+		if u.Metered {
 			u.Units = v
 		} else {
 			u.Charged = kabinet.Money(v)
 		}
-		*us = append(*us, u)
+		us = append(us, u)
 	}
-	return translate(rows.Err())
+	return us, translate(rows.Err())
 }

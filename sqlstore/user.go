@@ -40,15 +40,29 @@ func (db *DB) FindOwner(ctx context.Context, accountID int64) (*kabinet.User, er
 }
 
 func scanUser(s scanner) (*kabinet.User, error) {
-	var u kabinet.User
-	var confirmBy string
-	var confirmed sql.NullTime
-	err := s.Scan(&u.ID, &u.PasswordHash, &u.Email, &u.Phone, &confirmBy, &confirmed, &u.CreatedAt, &u.PasswordChangedAt)
-	if err != nil {
+	var r userScan
+	if err := s.Scan(r.dest()...); err != nil {
 		return nil, notFound(err, "Пользователь")
 	}
-	u.ConfirmBy, u.ConfirmedAt = kabinet.ConfirmBy(confirmBy), confirmed.Time
-	return &u, nil
+	return r.user(), nil
+}
+
+// userScan is userSelect's columns as scanned.
+type userScan struct {
+	u         kabinet.User
+	confirmBy string
+	confirmed sql.NullTime
+}
+
+func (r *userScan) dest() []any {
+	u := &r.u
+	return []any{&u.ID, &u.PasswordHash, &u.Email, &u.Phone, &r.confirmBy, &r.confirmed, &u.CreatedAt, &u.PasswordChangedAt}
+}
+
+func (r *userScan) user() *kabinet.User {
+	u := r.u
+	u.ConfirmBy, u.ConfirmedAt = kabinet.ConfirmBy(r.confirmBy), r.confirmed.Time
+	return &u
 }
 
 // nullTime stores the zero time as NULL.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"strconv"
 
 	"kabinet"
@@ -24,6 +25,9 @@ type Chart struct {
 	Ticks            []Tick
 	Months           []MonthLabel
 	Rows             []ChartRow
+	// Plot and Table are Ticks, Bars and Months as SVG and Rows as the
+	// table's rows, written once (chartplot.go).
+	Plot, Table template.HTML
 }
 
 // Bar is one bar; Ago marks a year-earlier bar.
@@ -98,6 +102,7 @@ func chart(s *home.Series) Chart {
 			Ago: valueOrDash(s, m.Last, m.HasLast)})
 	}
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
+	c.Plot, c.Table = c.plot(), c.table()
 	return c
 }
 
