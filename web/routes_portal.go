@@ -88,7 +88,7 @@ func (s *portalSite) routes() {
 	if s.payments != nil {
 		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
 		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
-		m.Handle("POST /a/{acc}/pay/all", h(acc(s.handlePayAll))) // issue 20: «Оплатить всё»
+		m.Handle("POST /a/{acc}/pay/all", h(acc(s.handlePayAll)))     // issue 20: «Оплатить всё»
 		m.Handle("GET /a/{acc}/autopay", h(acc(s.handleAutopayShow))) // PAY-2
 		m.Handle("POST /a/{acc}/autopay/off", h(acc(s.handleAutopayOff)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
