@@ -55,6 +55,16 @@ type BillProvider struct {
 	DueOn          time.Time  `json:"due_on"`
 }
 
+// Charged is the provider's charges for the period, the sum of its lines:
+// «Начислено за период» of the bill.
+func (bp *BillProvider) Charged() Money {
+	var sum Money
+	for _, l := range bp.Lines {
+		sum += l.Amount
+	}
+	return sum
+}
+
 // BillLine is one service's charge with the readings it was computed from.
 type BillLine struct {
 	Service     Service `json:"service"`

@@ -56,15 +56,6 @@ func meterNoteH(bp *kabinet.BillProvider) float64 {
 	return 4.5
 }
 
-// charged is the sum of a provider's lines: the period's charges.
-func charged(bp *kabinet.BillProvider) kabinet.Money {
-	var sum kabinet.Money
-	for _, l := range bp.Lines {
-		sum += l.Amount
-	}
-	return sum
-}
-
 // summary prints how the total comes about: opening balance, charges,
 // recalculation, penalties, payments and the amount to pay by the due date.
 func (p *billPage) summary(y float64, bp *kabinet.BillProvider) {
@@ -75,7 +66,7 @@ func (p *billPage) summary(y float64, bp *kabinet.BillProvider) {
 	last := t.cols[len(t.cols)-1]
 	p.band(t.x+t.width()-last.w, y+headH, last.w, sumRowH, lightGrey)
 	y = p.header(t, y, headH)
-	y = p.row(t, y, []string{bp.OpeningBalance.Plain(), charged(bp).Plain(), bp.Adjustments.Plain(),
+	y = p.row(t, y, []string{bp.OpeningBalance.Plain(), bp.Charged().Plain(), bp.Adjustments.Plain(),
 		bp.Penalties.Plain(), bp.Payments.Plain(), ""}, "")
 	p.font("B", 9.5)
 	p.text(t.x+t.width()-last.w, y-sumRowH, last.w-0.8, sumRowH, "RM", max(bp.ToPay, 0).Plain())

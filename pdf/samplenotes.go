@@ -63,7 +63,7 @@ func tariffNote(bp *kabinet.BillProvider) string {
 // totalNote adds up the provider's summary row.
 func totalNote(bp *kabinet.BillProvider) string {
 	s := fmt.Sprintf("Долг на начало месяца + начислено + перерасчёт + пени − оплачено: "+
-		"%s + %s + (%s) + %s − %s = %s.", bp.OpeningBalance.Plain(), charged(bp).Plain(),
+		"%s + %s + (%s) + %s − %s = %s.", bp.OpeningBalance.Plain(), bp.Charged().Plain(),
 		bp.Adjustments.Plain(), bp.Penalties.Plain(), bp.Payments.Plain(), bp.ToPay.String())
 	if !bp.DueOn.IsZero() {
 		s += " Оплатите до " + date(bp.DueOn) + " — это срок оплаты; пени начисляются на долг, " +

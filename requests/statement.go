@@ -48,21 +48,8 @@ func (s *Service) StatementDefaults(ctx context.Context, a *kabinet.Account, u *
 // mistakes is auth.FormErrors by field and sends nothing.
 func (s *Service) Statement(ctx context.Context, from Sender, f StatementForm) (*kabinet.Request, error) {
 	a := from.Account
-	svcs, err := s.AccountServices(ctx, a)
+	r, err := s.statementRequest(ctx, a, f, true)
 	if err != nil {
-		return nil, err
-	}
-	c := newCheck()
-	r := &kabinet.Request{Kind: kabinet.RequestStatement, Status: kabinet.StatusAnswered, AnswerChannel: kabinet.AnswerEmail,
-		FullName: c.text("full_name", f.FullName, "Укажите фамилию, имя и отчество.", 200),
-		Address:  c.text("address", f.Address, "Укажите адрес.", 300), AccountNumber: a.Display,
-		Email: c.email("email", f.Email)}
-	r.Service = kabinet.Service(c.oneOf("service", f.Service, "Выберите услугу.", serviceNames(StatementServices)))
-	if r.Service != "" && !slices.Contains(svcs, r.Service) {
-		c.set("service", "По этому лицевому счету нет услуги «"+r.Service.Title()+"».")
-	}
-	r.From, r.To = s.statementDays(c, f.From, f.To)
-	if err := c.err(); err != nil {
 		return nil, err
 	}
 	if err := s.throttle(ctx, from); err != nil {
@@ -83,6 +70,45 @@ func (s *Service) Statement(ctx context.Context, from Sender, f StatementForm) (
 	r.Answer = "Акт сверки направлен на адрес " + r.Email + "."
 	r.AnsweredAt = s.Now()
 	return r, s.create(ctx, from, r, nil, m)
+}
+
+// StatementPDF makes the reconciliation statement of the form for the
+// customer to download: the PDF the letter of Statement carries, under
+// its name. The e-mail is not needed and not saved, and nothing is kept.
+func (s *Service) StatementPDF(ctx context.Context, from Sender, f StatementForm) (doc []byte, name string, err error) {
+	r, err := s.statementRequest(ctx, from.Account, f, false)
+	if err != nil {
+		return nil, "", err
+	}
+	st, err := s.statement(ctx, from.Account, r)
+	if err != nil {
+		return nil, "", err
+	}
+	doc, err = s.pdf.Statement(st)
+	return doc, statementFile(st), err
+}
+
+// statementRequest checks the form and returns the request it makes; the
+// e-mail is checked only when the statement is to be sent. A form with
+// mistakes is auth.FormErrors by field.
+func (s *Service) statementRequest(ctx context.Context, a *kabinet.Account, f StatementForm, send bool) (*kabinet.Request, error) {
+	svcs, err := s.AccountServices(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	c := newCheck()
+	r := &kabinet.Request{Kind: kabinet.RequestStatement, Status: kabinet.StatusAnswered, AnswerChannel: kabinet.AnswerEmail,
+		FullName: c.text("full_name", f.FullName, "Укажите фамилию, имя и отчество.", 200),
+		Address:  c.text("address", f.Address, "Укажите адрес.", 300), AccountNumber: a.Display}
+	if send {
+		r.Email = c.email("email", f.Email)
+	}
+	r.Service = kabinet.Service(c.oneOf("service", f.Service, "Выберите услугу.", serviceNames(StatementServices)))
+	if r.Service != "" && !slices.Contains(svcs, r.Service) {
+		c.set("service", "По этому лицевому счету нет услуги «"+r.Service.Title()+"».")
+	}
+	r.From, r.To = s.statementDays(c, f.From, f.To)
+	return r, c.err()
 }
 
 // statementDays checks the range: real dates, the first not after the
@@ -153,7 +179,11 @@ func (s *Service) statementLetter(to string, st *kabinet.Statement) (*kabinet.Me
 	if err != nil {
 		return nil, err
 	}
-	name := "akt-sverki-" + st.From.Format("2006-01-02") + "-" + st.To.Format("2006-01-02") + ".pdf"
-	m.Attachments = append(m.Attachments, kabinet.MessageAttachment{Name: name, ContentType: "application/pdf", Data: doc})
+	m.Attachments = append(m.Attachments, kabinet.MessageAttachment{Name: statementFile(st), ContentType: "application/pdf", Data: doc})
 	return m, nil
+}
+
+// statementFile is the name of st's PDF, in the letter and downloaded.
+func statementFile(st *kabinet.Statement) string {
+	return "akt-sverki-" + st.From.Format("2006-01-02") + "-" + st.To.Format("2006-01-02") + ".pdf"
 }

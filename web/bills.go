@@ -76,9 +76,18 @@ func (s *portalSite) handleSamplePDF(w http.ResponseWriter, r *http.Request, v *
 // sendPDF writes doc inline with a file name, so the browser shows it in
 // its viewer (print, save) and saves it under that name.
 func sendPDF(w http.ResponseWriter, doc []byte, filename string) error {
+	return writePDF(w, doc, "inline", filename)
+}
+
+// downloadPDF writes doc to be saved as a file, not shown.
+func downloadPDF(w http.ResponseWriter, doc []byte, filename string) error {
+	return writePDF(w, doc, "attachment", filename)
+}
+
+func writePDF(w http.ResponseWriter, doc []byte, disposition, filename string) error {
 	h := w.Header()
 	h.Set("Content-Type", "application/pdf")
-	h.Set("Content-Disposition", `inline; filename="`+filename+`"`)
+	h.Set("Content-Disposition", disposition+`; filename="`+filename+`"`)
 	// A bill is personal: no shared cache may keep it.
 	h.Set("Cache-Control", "private, no-store")
 	// The browser's PDF viewer is a plugin the page policy's

@@ -23,6 +23,10 @@ type HomePage struct {
 	Services  ServicesPanel
 	// PushOffer is «Подписаться на уведомления», nil without push.
 	PushOffer *PushOffer
+	// PayAll is «Итого к оплате» with «Оплатить всё», nil without card
+	// payments; ChargesURL is «Начисления и оплаты по месяцам».
+	PayAll     *PayAllForm
+	ChargesURL string
 }
 
 // handleHome is the portal's front door: «Главная» of the signed-in
@@ -52,7 +56,8 @@ func (s *portalSite) renderHome(w http.ResponseWriter, r *http.Request, v *auth.
 		return err
 	}
 	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: a.FullName(), Account: a.Display,
-		Balances: balanceViews(a, o.Balances), Bills: billLinks(a, o.Bills), Charts: charts(o.Consumption)}
+		Balances: balanceViews(a, o.Balances), Bills: billLinks(a, o.Bills), Charts: charts(o.Consumption),
+		PayAll: s.payAllForm(a, o.Balances), ChargesURL: accountPath(a, "charges")}
 	if len(o.Bills) > 0 {
 		p.SampleURL = accountPath(a, "bills/sample.pdf")
 	}

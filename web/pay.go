@@ -33,6 +33,10 @@ type PayPage struct {
 	Autopay *AutopayFields
 	// Contact is where the receipt goes (54-ФЗ).
 	Contact Field
+	// Total is «Итого к оплате», the debts together; Sum is what the
+	// amounts typed add up to, the sum the pay button says (pay.js keeps
+	// it true as they are typed).
+	Total, Sum kabinet.Money
 }
 
 // PayLine is one provider of the form.
@@ -62,6 +66,7 @@ func (s *portalSite) payPage(r *http.Request, a *kabinet.Account, action string,
 	}
 	p := &PayPage{BasePage: s.base(r, "Оплата картой"), Account: a.Display, Action: action, Key: payments.NewKey(),
 		AgentURL: s.agentURL(a), OtherURL: "/pay", Contact: contactField(r)}
+	p.Scripts = []string{"pay.js"}
 	for _, d := range dues {
 		value := typed[d.Sub.ID]
 		if typed == nil && d.Balance.Debt > 0 {
@@ -75,6 +80,10 @@ func (s *portalSite) payPage(r *http.Request, a *kabinet.Account, action string,
 		p.Lines = append(p.Lines, PayLine{Provider: providerName(d.Provider), Balance: d.Balance,
 			Field: Field{ID: name, Name: name, Label: label, Type: "text", Value: value, InputMode: "decimal",
 				Hint: "Можно изменить: оплатить часть или больше долга"}})
+		p.Total += max(d.Balance.Debt, 0)
+		if m, err := kabinet.ParseMoney(value); err == nil && value != "" {
+			p.Sum += m
+		}
 	}
 	return p, nil
 }
@@ -135,6 +144,7 @@ func (s *portalSite) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Acco
 		}
 		amounts[id] = m
 	}
+	p.checkSum(r.PostForm.Get("total"))
 	req := payments.Request{AccountID: a.ID, Key: r.PostForm.Get("key"), Amounts: amounts, Method: kabinet.MethodCard}
 	if r.PostForm.Get("method") == string(kabinet.MethodSBP) {
 		req.Method = kabinet.MethodSBP
@@ -177,8 +187,20 @@ func (s *portalSite) pay(w http.ResponseWriter, r *http.Request, a *kabinet.Acco
 	return s.render(w, http.StatusUnprocessableEntity, "pay", p)
 }
 
+// checkSum refuses amounts that do not add up to the sum the pay button
+// said (seen, in kopecks), as when they were changed in a browser without
+// script: the page shows the button with the new sum to press. A form
+// without it (an older page) is not checked.
+func (p *PayPage) checkSum(seen string) {
+	n, err := strconv.ParseInt(seen, 10, 64)
+	if err != nil || kabinet.Money(n) == p.Sum || p.hasErrors() {
+		return
+	}
+	p.Notice = "Сумма к оплате теперь " + p.Sum.String() + ". Проверьте суммы и нажмите «Оплатить " + p.Sum.String() + "»."
+}
+
 func (p *PayPage) hasErrors() bool {
-	if p.Contact.Error != "" {
+	if p.Notice != "" || p.Contact.Error != "" {
 		return true
 	}
 	for _, l := range p.Lines {
@@ -263,3 +285,6 @@ func (s *portalSite) agentURL(a *kabinet.Account) string {
 	}
 	return strings.ReplaceAll(s.cfg.AgentURL, "{account}", a.Number.String())
 }
+
+// SumKopecks is Sum as the form's hidden total carries it.
+func (p *PayPage) SumKopecks() int64 { return int64(p.Sum) }

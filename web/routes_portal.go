@@ -49,6 +49,7 @@ func (s *portalSite) routes() {
 	m.Handle("GET /a/{acc}/{$}", h(acc(s.handleAccountHome)))
 	m.Handle("GET /a/{acc}/payments", h(acc(s.handlePaymentsShow)))
 	m.Handle("GET /a/{acc}/bills/sample.pdf", h(acc(s.handleSamplePDF)))
+	m.Handle("GET /a/{acc}/charges", h(acc(s.handleChargesShow))) // issue 20: «Начисления»
 	m.Handle("GET /a/{acc}/bills/{file}", h(acc(s.handleBillPDF)))
 	m.Handle("POST /a/{acc}/services", h(acc(s.handleServicesUpdate)))
 	m.Handle("GET /notifications", h(s.cabinet(s.handleNotificationsShow)))
@@ -87,6 +88,7 @@ func (s *portalSite) routes() {
 	if s.payments != nil {
 		m.Handle("GET /a/{acc}/pay", h(acc(s.handlePayShow)))
 		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
+		m.Handle("POST /a/{acc}/pay/all", h(acc(s.handlePayAll)))     // issue 20: «Оплатить всё»
 		m.Handle("GET /a/{acc}/autopay", h(acc(s.handleAutopayShow))) // PAY-2
 		m.Handle("POST /a/{acc}/autopay/off", h(acc(s.handleAutopayOff)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))

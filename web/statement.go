@@ -77,6 +77,9 @@ func (s *portalSite) handleStatementCreate(w http.ResponseWriter, r *http.Reques
 	pf := r.PostForm
 	f := requests.StatementForm{FullName: pf.Get("full_name"), Address: pf.Get("address"), Service: pf.Get("service"),
 		From: pf.Get("from"), To: pf.Get("to"), Email: pf.Get("email")}
+	if pf.Get("do") == "download" {
+		return s.statementDownload(w, r, v, a, f)
+	}
 	if !owns(r, a) { // only to the account's e-mail on file, whatever was posted
 		d, err := s.requests.StatementDefaults(r.Context(), a, v.User)
 		if err != nil {
@@ -97,6 +100,21 @@ func (s *portalSite) handleStatementCreate(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	return s.redirect(w, r, accountPath(a, "requests"), "statement-sent")
+}
+
+// statementDownload sends the statement of the form as a PDF to save:
+// the one the letter would carry. A form with mistakes is shown again.
+func (s *portalSite) statementDownload(w http.ResponseWriter, r *http.Request, v *auth.Visitor, a *kabinet.Account, f requests.StatementForm) error {
+	doc, name, err := s.requests.StatementPDF(r.Context(), requests.Sender{Account: a, User: v.User}, f)
+	if refused, ok := formRefusal(err); ok {
+		if !owns(r, a) {
+			f.Email = ""
+		}
+		return s.renderStatement(w, r, a, refusalStatus(err), f, refused)
+	} else if err != nil {
+		return err
+	}
+	return downloadPDF(w, doc, name)
 }
 
 func (s *portalSite) renderStatement(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.StatementForm, refused *RequestForm) error {

@@ -21,7 +21,7 @@ func TestBrowserAutopay(t *testing.T) {
 	b.FillByLabel("Не более, ₽", "5000")
 	b.FillByLabel("День списания", "12")
 	b.AxeClean(t)
-	b.ClickText("Оплатить")
+	b.ClickText(b.Text("button[data-pay-sum]")) // «Оплатить N ₽»
 	if !strings.Contains(b.Text("h1"), "Демо-банк") || !strings.Contains(b.Text("form"), "Сохранить карту") {
 		t.Fatalf("not on the bank's page with «Сохранить карту»: %s", b.Text("body"))
 	}

@@ -23,7 +23,7 @@ func TestBrowserPayDebt(t *testing.T) {
 	}
 	b.AxeClean(t)
 	b.Screenshot(filepath.Join(shots, "pay-1280.png"))
-	b.ClickText("Оплатить")
+	b.ClickText(b.Text("button[data-pay-sum]")) // «Оплатить N ₽»
 	if !strings.Contains(b.Text("h1"), "Демо-банк") {
 		t.Fatalf("not on the bank's page: %s", b.Text("body"))
 	}
@@ -101,7 +101,7 @@ func payOther(t *testing.T, b *browsertest.Browser, url, shots string) {
 	}
 	b.Screenshot(filepath.Join(shots, "payother-360.png"))
 	b.SetViewport(1280, 900)
-	b.ClickText("Оплатить")
+	b.ClickText(b.Text("button[data-pay-sum]")) // «Оплатить N ₽»
 	if !strings.Contains(b.Text("h1"), "Демо-банк") {
 		t.Fatalf("not on the bank's page: %s", b.Text("body"))
 	}
