@@ -97,16 +97,7 @@ type OfficeInformingView struct {
 
 func (s *officeSite) informingView(set *kabinet.ServiceSettings) OfficeInformingView {
 	v := OfficeInformingView{Email: set.Email, Phone: kabinet.FormatPhone(set.Phone)}
-	var on []string
-	for _, c := range []struct {
-		on    bool
-		title string
-	}{{set.SMS, "СМС"}, {set.EmailInfo, "e-mail"}, {set.Push, "push-уведомления"}, {set.BillPaper, "счет на дом"}, {set.BillEmail, "счет по e-mail"}} {
-		if c.on {
-			on = append(on, c.title)
-		}
-	}
-	v.Channels = strings.Join(on, ", ")
+	v.Channels = informingChannels(set)
 	if !set.UpdatedAt.IsZero() {
 		v.SavedAt = s.local(set.UpdatedAt).Format("02.01.2006 15:04")
 	}
