@@ -102,7 +102,7 @@ func (s *portalSite) handleSignOutEverywhere(w http.ResponseWriter, r *http.Requ
 		return err
 	}
 	s.endSession(w)
-	return s.redirect(w, r, "/login", "signed-out-everywhere")
+	return s.redirect(w, r, "/", "signed-out-everywhere")
 }
 
 // ContactPage changes the sign-in e-mail or phone: the new one and the
