@@ -83,6 +83,12 @@ const (
 	AuditExchangeImport AuditAction = "exchange_import" // sent records to import
 	AuditExchangeFile   AuditAction = "exchange_file"   // downloaded a request's attachment
 	AuditExchangeDenied AuditAction = "exchange_denied" // a revoked or wrong-scope token was refused
+
+	// A customer's own sign-in security, recorded with OperatorID and
+	// TokenID 0: what the supplier needs when a customer says "it was not me".
+	AuditCustomerPassword AuditAction = "customer_password" // changed the password while signed in
+	AuditCustomerContact  AuditAction = "customer_contact"  // changed the sign-in e-mail or phone
+	AuditCustomerSignOut  AuditAction = "customer_sign_out" // ended sessions on other devices
 )
 
 // Title is the action in Russian, for the audit log page.
@@ -114,6 +120,12 @@ func (a AuditAction) Title() string {
 		return "Обмен: скачивание вложения"
 	case AuditExchangeDenied:
 		return "Обмен: отказ в доступе"
+	case AuditCustomerPassword:
+		return "Клиент: смена пароля"
+	case AuditCustomerContact:
+		return "Клиент: смена контакта для входа"
+	case AuditCustomerSignOut:
+		return "Клиент: завершение сеансов"
 	}
 	return string(a)
 }

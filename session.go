@@ -46,6 +46,10 @@ const (
 	TokenConfirmSMS   TokenKind = "confirm_sms"   // registration code
 	TokenResetEmail   TokenKind = "reset_email"   // password reset link
 	TokenResetSMS     TokenKind = "reset_sms"     // password reset code
+	// A change of the sign-in contacts: the token's Target is the new
+	// address or phone, proved by the link or code sent there.
+	TokenChangeEmail TokenKind = "change_email"
+	TokenChangeSMS   TokenKind = "change_sms"
 )
 
 // Token is a single-use secret sent by e-mail or SMS, stored hashed.

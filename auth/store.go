@@ -37,6 +37,9 @@ type Store interface {
 	FindVisit(ctx context.Context, hash string) (*kabinet.Session, *kabinet.Account, *kabinet.User, error)
 	TouchSession(ctx context.Context, hash string) error
 	DeleteSession(ctx context.Context, hash string) error
+	FindUserSessions(ctx context.Context, userID int64) ([]*kabinet.Session, error)
+	EndUserSessions(ctx context.Context, userID int64, keep string, e *kabinet.AuditEntry) (int, error)
+	EndUserSession(ctx context.Context, userID int64, hash string, e *kabinet.AuditEntry) error
 
 	Register(ctx context.Context, r *kabinet.NewRegistration) error
 	CreateToken(ctx context.Context, t *kabinet.Token, m *kabinet.Message) error
@@ -47,6 +50,8 @@ type Store interface {
 	ConfirmUser(ctx context.Context, tokenID, userID int64) error
 	ConfirmVerifiedUser(ctx context.Context, userID int64, old string, s *kabinet.Session) error
 	SetPassword(ctx context.Context, tokenID, userID int64, hash string, s *kabinet.Session) error
+	ChangePassword(ctx context.Context, userID int64, hash, keep string, notices []*kabinet.Message, e *kabinet.AuditEntry) error
+	ChangeContact(ctx context.Context, t *kabinet.Token, notices []*kabinet.Message, e *kabinet.AuditEntry) error
 }
 
 // Messages writes the letters and texts sign-in sends, in Russian.

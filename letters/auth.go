@@ -5,6 +5,8 @@ package letters
 type Code struct {
 	Code  string
 	Reset bool // a password reset's code; otherwise a registration's
+	// Phone marks the code that confirms a new sign-in phone.
+	Phone bool
 }
 
 // SMS is the text.
@@ -12,6 +14,9 @@ func (c Code) SMS() string {
 	purpose := "регистрации"
 	if c.Reset {
 		purpose = "смены пароля"
+	}
+	if c.Phone {
+		purpose = "смены телефона"
 	}
 	return c.Code + " — код " + purpose + " в личном кабинете. Никому не сообщайте."
 }

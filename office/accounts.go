@@ -52,6 +52,9 @@ type Card struct {
 	// Users are the registrations that reach the account, the owner's
 	// first, then those who linked it.
 	Users []*kabinet.AccountUser
+	// Informing is where the supplier's messages and bills go: the
+	// services panel as the customer saved it, else its defaults.
+	Informing *kabinet.ServiceSettings
 }
 
 // ProviderCard is one provider's sub-account of the account.
@@ -98,7 +101,11 @@ func (s *Service) Account(ctx context.Context, o *kabinet.Operator, id int64, c 
 	if len(card.Users) > 0 && card.Users[0].Owner {
 		card.Owner = card.Users[0].User
 	}
-	return card, nil
+	card.Informing, err = s.store.FindServiceSettings(ctx, a.ID)
+	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
+		card.Informing, err = kabinet.DefaultServiceSettings(a, card.Owner), nil
+	}
+	return card, err
 }
 
 func (s *Service) providers(ctx context.Context, a *kabinet.Account) ([]*ProviderCard, error) {

@@ -77,6 +77,7 @@ type Store interface {
 	FindReadings(ctx context.Context, f kabinet.ReadingFilter) ([]*kabinet.Reading, error)
 	FindOwner(ctx context.Context, accountID int64) (*kabinet.User, error)
 	FindAccountUsers(ctx context.Context, accountID int64) ([]*kabinet.AccountUser, error)
+	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
 
 	CreateAuditEntry(ctx context.Context, e *kabinet.AuditEntry) error
 	DeleteUserAudited(ctx context.Context, userID int64, e *kabinet.AuditEntry) error

@@ -148,3 +148,49 @@ func (db *DB) WithdrawConsent(ctx context.Context, accountID int64) error {
 		return translate(err)
 	})
 }
+
+// ChangePassword sets a signed-in user's new password hash, ends every
+// other session of the user (keep stays), sends the notices and records
+// e, all in one transaction.
+func (db *DB) ChangePassword(ctx context.Context, userID int64, hash, keep string, notices []*kabinet.Message, e *kabinet.AuditEntry) error {
+	now := db.now()
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE id = $3`, hash, now, userID); err != nil {
+			return translate(err)
+		}
+		if _, err := endSessions(ctx, tx, userID, keep); err != nil {
+			return err
+		}
+		if err := db.enqueueMessages(ctx, tx, notices); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, e)
+	})
+}
+
+// ChangeContact uses a contact change's token and puts its target in the
+// user's sign-in e-mail (TokenChangeEmail) or phone (TokenChangeSMS),
+// sends the notices and records e, in one transaction. The token must be
+// the user's, or ENOTFOUND.
+func (db *DB) ChangeContact(ctx context.Context, t *kabinet.Token, notices []*kabinet.Message, e *kabinet.AuditEntry) error {
+	column := map[kabinet.TokenKind]string{kabinet.TokenChangeEmail: "email", kabinet.TokenChangeSMS: "phone"}[t.Kind]
+	if column == "" {
+		return kabinet.Errorf(kabinet.EINVALID, "Неизвестный контакт")
+	}
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		if err := useToken(ctx, tx, t.ID, db.now()); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE users SET `+column+` = $1 WHERE id = $2`, t.Target, t.UserID)
+		if err != nil {
+			return translate(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return kabinet.Errorf(kabinet.ENOTFOUND, "Пользователь не найден")
+		}
+		if err := db.enqueueMessages(ctx, tx, notices); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, e)
+	})
+}

@@ -101,3 +101,65 @@ func (db *DB) DeleteSession(ctx context.Context, hash string) error {
 		return translate(err)
 	})
 }
+
+// FindUserSessions returns the sessions of a user, the one seen last
+// first: every browser and device signed in, whatever kind of session it
+// is, since «Выйти на всех устройствах» must reach them all.
+func (db *DB) FindUserSessions(ctx context.Context, userID int64) ([]*kabinet.Session, error) {
+	rows, err := db.read.QueryContext(ctx, `
+		SELECT token_hash, user_id, account_id, created_at, seen_at, ip, user_agent FROM sessions
+		WHERE user_id = $1 ORDER BY seen_at DESC, created_at DESC, token_hash`, userID)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var ss []*kabinet.Session
+	for rows.Next() {
+		var s kabinet.Session
+		var user sql.NullInt64
+		if err := rows.Scan(&s.TokenHash, &user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent); err != nil {
+			return nil, translate(err)
+		}
+		s.UserID = user.Int64
+		ss = append(ss, &s)
+	}
+	return ss, translate(rows.Err())
+}
+
+// EndUserSessions ends the sessions of a user but keep ("" keeps none)
+// and records e, in one transaction. It returns how many ended.
+func (db *DB) EndUserSessions(ctx context.Context, userID int64, keep string, e *kabinet.AuditEntry) (int, error) {
+	var n int
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if n, err = endSessions(ctx, tx, userID, keep); err != nil {
+			return err
+		}
+		return db.audit(ctx, tx, e)
+	})
+	return n, err
+}
+
+// EndUserSession ends one session of a user; ENOTFOUND if the user has
+// no such session.
+func (db *DB) EndUserSession(ctx context.Context, userID int64, hash string, e *kabinet.AuditEntry) error {
+	return db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash = $2`, userID, hash)
+		if err != nil {
+			return translate(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return kabinet.Errorf(kabinet.ENOTFOUND, "Сеанс не найден")
+		}
+		return db.audit(ctx, tx, e)
+	})
+}
+
+func endSessions(ctx context.Context, tx *sql.Tx, userID int64, keep string) (int, error) {
+	res, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2`, userID, keep)
+	if err != nil {
+		return 0, translate(err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), translate(err)
+}

@@ -166,6 +166,7 @@ func (w *matrixWorld) placeholderExamples() map[string]string {
 		"att":     strconv.FormatInt(w.request.Attachments[0].ID, 10),
 		"request": strconv.FormatInt(w.linkRequest, 10),
 		"user":    strconv.FormatInt(w.linker, 10),
+		"device":  "0123456789abcdef", // no such session: the page again
 	}
 }
 

@@ -16,6 +16,8 @@ type LinkPage struct {
 	// Reset marks a password reset link; otherwise it is a registration
 	// link. Each starts over in its own place.
 	Reset bool
+	// Contact marks a link confirming a new sign-in e-mail.
+	Contact bool
 }
 
 // ConfirmedPage is «Подтверждение»: the e-mail link worked.

@@ -56,6 +56,7 @@ type OfficeAccountPage struct {
 	// Registration is the owner's registration, nil if none.
 	Registration *OfficeUserView
 	Users        []OfficeUserView
+	Informing    OfficeInformingView
 	DeleteAction string
 	DeleteError  string
 }
@@ -85,6 +86,23 @@ type OfficeReadingRow struct {
 
 // OfficeZoneCell is one zone's value and consumption.
 type OfficeZoneCell struct{ Value, Consumption string }
+
+// OfficeInformingView is where the supplier's messages and bills go, as
+// the customer set it in «Дополнительные услуги».
+type OfficeInformingView struct {
+	Email, Phone, Channels string
+	// SavedAt is when the customer saved it, "" for the defaults.
+	SavedAt string
+}
+
+func (s *officeSite) informingView(set *kabinet.ServiceSettings) OfficeInformingView {
+	v := OfficeInformingView{Email: set.Email, Phone: kabinet.FormatPhone(set.Phone)}
+	v.Channels = informingChannels(set)
+	if !set.UpdatedAt.IsZero() {
+		v.SavedAt = s.local(set.UpdatedAt).Format("02.01.2006 15:04")
+	}
+	return v
+}
 
 // OfficeUserView is a registration that reaches the account.
 type OfficeUserView struct {
@@ -116,6 +134,7 @@ func (s *officeSite) renderOfficeAccount(w http.ResponseWriter, r *http.Request,
 	p := &OfficeAccountPage{BasePage: s.base(r, "Лицевой счет "+a.Display), Number: a.Display, Name: a.FullName(),
 		Address: a.Address, District: a.District, Phone: kabinet.FormatPhone(strings.TrimPrefix(a.Phone, "+")), Email: a.Email, Home: homeText(a),
 		DeleteAction: officeAccountPath(a.ID) + "/registration/delete", DeleteError: deleteError}
+	p.Informing = s.informingView(card.Informing)
 	for _, pc := range card.Providers {
 		p.Providers = append(p.Providers, providerView(pc))
 	}

@@ -40,6 +40,17 @@ type ProfilePage struct {
 	// only its owner sees it (Owner).
 	Owner  bool
 	Access []AccessRow
+	// SignIn are the contacts the customer signs in and recovers the
+	// password with; Informing where the supplier's messages go (the
+	// services panel), shown to the account's owner only.
+	SignIn    ContactsView
+	Informing *ContactsView
+}
+
+// ContactsView is an e-mail and a phone, with what goes to them.
+type ContactsView struct {
+	Email, Phone string
+	Channels     string // the services ticked, "" for none
 }
 
 // AccessRow is one person in «Доступ к лицевому счету»: the masked e-mail
@@ -120,7 +131,41 @@ func (s *portalSite) profilePage(r *http.Request, a *kabinet.Account) (*ProfileP
 		}
 		p.Linked = append(p.Linked, row)
 	}
+	if err := s.contacts(r, p); err != nil {
+		return nil, err
+	}
 	return p, s.accessRows(r, p)
+}
+
+// contacts fills both sets of contacts: one truth each, the sign-in's in
+// the registration, the informing's in the account's services.
+func (s *portalSite) contacts(r *http.Request, p *ProfilePage) error {
+	v := visitor(r)
+	p.SignIn = ContactsView{Email: v.User.Email, Phone: kabinet.FormatPhone(v.User.Phone)}
+	if !owns(r, p.Account) || s.home == nil {
+		return nil
+	}
+	set, err := s.home.Settings(r.Context(), p.Account, v.User)
+	if err != nil {
+		return err
+	}
+	p.Informing = &ContactsView{Email: set.Email, Phone: kabinet.FormatPhone(set.Phone), Channels: informingChannels(set)}
+	return nil
+}
+
+// informingChannels lists the services ticked, in the panel's words.
+func informingChannels(set *kabinet.ServiceSettings) string {
+	var on []string
+	for _, c := range []struct {
+		on    bool
+		title string
+	}{{set.Push, "push-уведомления"}, {set.SMS, "СМС-информирование"}, {set.EmailInfo, "информирование по e-mail"},
+		{set.BillPaper, "счет на дом"}, {set.BillEmail, "счет по e-mail"}} {
+		if c.on {
+			on = append(on, c.title)
+		}
+	}
+	return strings.Join(on, ", ")
 }
 
 // accessRows fills «Доступ к лицевому счету» for the account's owner.

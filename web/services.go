@@ -102,7 +102,7 @@ func (p ServicesPanel) EmailInfoBox() Checkbox {
 // EmailField is the address for e-mail informing and the bill by e-mail.
 func (p ServicesPanel) EmailField() Field {
 	return Field{ID: "email", Name: "email", Label: "Адрес e-mail", Type: "email", Value: p.Form.Email,
-		Hint: "Для информирования и счета по e-mail", Error: p.Errors["email"], Autocomplete: "email", InputMode: "email"}
+		Hint: "Для информирования и счета по e-mail. Адрес для входа меняется в «Личные данные» → «Вход и безопасность».", Error: p.Errors["email"], Autocomplete: "email", InputMode: "email"}
 }
 
 // BillPaperBox is «счет на дом».
