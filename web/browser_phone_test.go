@@ -107,6 +107,7 @@ func TestBrowserPhone(t *testing.T) {
 		if !visible(b, ".nav-list a") || visible(b, ".nav-toggle") {
 			t.Error("at 1280 px the menu is folded")
 		}
+		b.ClickText("Выход")
 	})
 
 	t.Run("Size200Black", func(t *testing.T) {
