@@ -173,3 +173,10 @@ func shotName(path, root string) string {
 	}
 	return name
 }
+
+// unfoldSettings opens the folded settings of the version for the visually
+// impaired, as a click on their line does.
+func unfoldSettings(t *testing.T, b *browsertest.Browser) {
+	t.Helper()
+	Eval(t, b, `document.querySelector(".a11y-fold").open = true`)
+}
