@@ -24,6 +24,19 @@ func (b *Browser) Screenshot(path string) {
 	}
 }
 
+// ScreenshotFirstScreen saves a PNG of the viewport only, to path: what a
+// customer sees before scrolling.
+func (b *Browser) ScreenshotFirstScreen(path string) {
+	b.tb.Helper()
+	png := run(b, "screenshot", chromedp.CaptureScreenshot())
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		b.tb.Fatalf("browsertest: %v", err)
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		b.tb.Fatalf("browsertest: %v", err)
+	}
+}
+
 // fullPage captures the page's whole content size as a PNG.
 func fullPage(ctx context.Context, t *chromedp.Target) ([]byte, error) {
 	m, err := cdp.Call(ctx, t, page.GetLayoutMetrics, cdp.Empty{})

@@ -107,7 +107,7 @@ func (db *DB) DeleteSession(ctx context.Context, hash string) error {
 // is, since «Выйти на всех устройствах» must reach them all.
 func (db *DB) FindUserSessions(ctx context.Context, userID int64) ([]*kabinet.Session, error) {
 	rows, err := db.read.QueryContext(ctx, `
-		SELECT token_hash, user_id, account_id, created_at, seen_at, ip, user_agent FROM sessions
+		SELECT `+sessionColumns+` FROM sessions s
 		WHERE user_id = $1 ORDER BY seen_at DESC, created_at DESC, token_hash`, userID)
 	if err != nil {
 		return nil, translate(err)
@@ -117,7 +117,7 @@ func (db *DB) FindUserSessions(ctx context.Context, userID int64) ([]*kabinet.Se
 	for rows.Next() {
 		var s kabinet.Session
 		var user sql.NullInt64
-		if err := rows.Scan(&s.TokenHash, &user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent); err != nil {
+		if err := rows.Scan(sessionDest(&s, &user)...); err != nil {
 			return nil, translate(err)
 		}
 		s.UserID = user.Int64

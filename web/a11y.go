@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 )
 
 // a11yCookie keeps the settings of the version for the visually impaired.
@@ -101,6 +102,26 @@ func (a A11y) cookieValue() string {
 
 // ImagesOff reports whether images are replaced by their text.
 func (a A11y) ImagesOff() bool { return a.On && a.Images == "off" }
+
+// Summary names the current choices for the folded settings panel,
+// short enough for a phone at 200 %: «200 %, белым по чёрному», and the
+// images only when they are not shown as usual.
+func (a A11y) Summary() string {
+	s := a11yLabel(a11ySizes, a.Size) + ", " + strings.ToLower(a11yLabel(a11yThemes, a.Theme))
+	if a.Images != ordinaryA11y.Images {
+		s += ", изображения: " + strings.ToLower(a11yLabel(a11yImages, a.Images))
+	}
+	return s
+}
+
+func a11yLabel(choices []a11yChoice, value string) string {
+	for _, c := range choices {
+		if c.Value == value {
+			return c.Label
+		}
+	}
+	return value
+}
 
 // A11yOption is one button of the settings panel.
 type A11yOption struct {

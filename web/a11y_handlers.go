@@ -60,7 +60,9 @@ func (s *portalSite) handleA11yUpdate(w http.ResponseWriter, r *http.Request) er
 		}
 	}
 	http.SetCookie(w, s.cookie(a11yCookie, a.cookieValue(), 365*24*time.Hour))
-	http.Redirect(w, r, ret, http.StatusSeeOther)
+	// The fragment unfolds the settings panel on the page: one choice
+	// is often followed by another.
+	http.Redirect(w, r, ret+"#a11y-form", http.StatusSeeOther)
 	return nil
 }
 

@@ -58,8 +58,8 @@ func TestA11y(t *testing.T) {
 	t.Run("ChoiceSetsCookieAndRedirectsBack", func(t *testing.T) {
 		w := postForm(t, h, "/a11y", url.Values{"return": {"/login"}, "size": {"200"}})
 		wantStatus(t, w, http.StatusSeeOther)
-		if got := w.Header().Get("Location"); got != "/login" {
-			t.Errorf("Location = %q, want /login", got)
+		if got := w.Header().Get("Location"); got != "/login#a11y-form" {
+			t.Errorf("Location = %q, want /login#a11y-form (the panel unfolded)", got)
 		}
 		cookie = a11yCookieFrom(t, w)
 		if cookie.MaxAge < 364*24*3600 || cookie.SameSite != http.SameSiteLaxMode || cookie.Path != "/" {
@@ -120,14 +120,14 @@ func TestA11y(t *testing.T) {
 func TestA11yReturnPath(t *testing.T) {
 	h := MustServer(t, nil).Handler()
 	tests := []struct{ name, ret, want string }{
-		{"Local", "/login", "/login"},
-		{"Empty", "", "/"},
-		{"ProtocolRelative", "//evil.example/x", "/"},
-		{"Absolute", "https://evil.example/", "/"},
-		{"Backslash", `/\evil.example`, "/"},
-		{"Scheme", "javascript:alert(1)", "/"},
-		{"Relative", "evil.example", "/"},
-		{"ControlCharacter", "/\t/evil.example", "/"},
+		{"Local", "/login", "/login#a11y-form"},
+		{"Empty", "", "/#a11y-form"},
+		{"ProtocolRelative", "//evil.example/x", "/#a11y-form"},
+		{"Absolute", "https://evil.example/", "/#a11y-form"},
+		{"Backslash", `/\evil.example`, "/#a11y-form"},
+		{"Scheme", "javascript:alert(1)", "/#a11y-form"},
+		{"Relative", "evil.example", "/#a11y-form"},
+		{"ControlCharacter", "/\t/evil.example", "/#a11y-form"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -176,6 +176,7 @@ func TestBrowserAuth(t *testing.T) {
 		wantText(t, b, "h1", "Регистрация в личном кабинете")
 		b.ClickText("Сохранить")
 		checkLooks(t, b, dir, "auth-register-200-black")
+		unfoldSettings(t, b)
 		b.ClickText("Обычная версия")
 		b.ClickText("Отмена")
 	})

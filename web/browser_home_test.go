@@ -117,6 +117,7 @@ func TestBrowserHome(t *testing.T) {
 		checkLooks(t, b, dir, "payments-200-black")
 		b.Open(url + "/notifications")
 		checkLooks(t, b, dir, "notifications-200-black")
+		unfoldSettings(t, b)
 		b.ClickText("Обычная версия")
 	})
 

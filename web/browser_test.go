@@ -93,6 +93,7 @@ func TestBrowserSignIn(t *testing.T) {
 	t.Run("BlueImagesOff", func(t *testing.T) {
 		b := browser.For(t)
 		b.Open(url + "/login")
+		unfoldSettings(t, b)
 		b.ClickText("Синим по голубому")
 		b.ClickText("Скрыть")
 		b.ClickText("150 %")
@@ -109,6 +110,7 @@ func TestBrowserSignIn(t *testing.T) {
 	t.Run("GreenGrayscaleErrors", func(t *testing.T) {
 		b := browser.For(t)
 		b.Open(url + "/login")
+		unfoldSettings(t, b)
 		b.ClickText("Зелёным по коричневому")
 		b.ClickText("Чёрно-белые")
 		b.ClickText("100 %")
@@ -126,6 +128,7 @@ func TestBrowserSignIn(t *testing.T) {
 	t.Run("OrdinaryAgain", func(t *testing.T) {
 		b := browser.For(t)
 		b.Open(url + "/login")
+		unfoldSettings(t, b)
 		b.ClickText("Обычная версия")
 		if got := browsertest.Eval[bool](b, `document.documentElement.hasAttribute("data-a11y")`); got {
 			t.Error("still the version for the visually impaired")

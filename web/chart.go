@@ -17,8 +17,11 @@ type Chart struct {
 	// Note explains a chart of charges rather than consumption.
 	Note string
 	// Summary is the chart in one sentence, its accessible description.
-	Summary          string
-	ThisYear, Ago    string // legend: the two twelve-month spans
+	Summary       string
+	ThisYear, Ago string // legend: the two twelve-month spans
+	// HasThis and HasAgo tell which spans have a figure at all: the
+	// legend names only the series that are drawn.
+	HasThis, HasAgo  bool
 	Width, Height    int
 	PlotLeft, Bottom int
 	Bars             []Bar
@@ -43,10 +46,13 @@ type Tick struct {
 	Label string
 }
 
-// MonthLabel is a month's name under its pair of bars.
+// MonthLabel is a month's name under its pair of bars. Minor labels are
+// every other month counted back from the last; a phone, where the chart is
+// drawn small and its labels large, shows only the others.
 type MonthLabel struct {
-	X    int
-	Text string
+	X     int
+	Text  string
+	Minor bool
 }
 
 // ChartRow is one month of the table.
@@ -89,7 +95,7 @@ func chart(s *home.Series) Chart {
 	var hasThis, hasAgo bool
 	for i, m := range s.Months {
 		x := plotLeft + i*group
-		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1]})
+		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1], Minor: (len(s.Months)-1-i)%2 == 1})
 		if m.HasLast {
 			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, m.Period.Add(-12).Title()+": "+s.Format(m.Last)))
 			sumAgo, hasAgo = sumAgo+m.Last, true
@@ -101,6 +107,7 @@ func chart(s *home.Series) Chart {
 		c.Rows = append(c.Rows, ChartRow{Month: capitalize(m.Period.Title()), This: valueOrDash(s, m.This, m.HasThis),
 			Ago: valueOrDash(s, m.Last, m.HasLast)})
 	}
+	c.HasThis, c.HasAgo = hasThis, hasAgo
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
 	c.Plot, c.Table = c.plot(), c.table()
 	return c

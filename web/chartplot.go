@@ -36,7 +36,11 @@ func (c *Chart) plot() template.HTML {
 	b.WriteString("\n    ")
 	bottom := strconv.Itoa(c.Bottom)
 	for _, m := range c.Months {
-		b.WriteString(`<text class="chart-month" x="` + strconv.Itoa(m.X) + `" y="` + bottom + `" dy="24" text-anchor="middle">`)
+		class := "chart-month"
+		if m.Minor {
+			class += " chart-month-minor"
+		}
+		b.WriteString(`<text class="` + class + `" x="` + strconv.Itoa(m.X) + `" y="` + bottom + `" dy="24" text-anchor="middle">`)
 		b.WriteString(template.HTMLEscapeString(m.Text) + "</text>\n    ")
 	}
 	return template.HTML(b.String())
