@@ -7,6 +7,8 @@ import (
 	htmltemplate "html/template"
 	"strings"
 	texttemplate "text/template"
+
+	"kabinet/letters"
 )
 
 //go:embed templates
@@ -39,10 +41,12 @@ func NewTemplates() (*Templates, error) {
 	return t, nil
 }
 
-// page is what the layouts see: the letter and its rendered subject.
+// page is what the layouts see: the letter, its rendered subject and
+// its one greeting.
 type page struct {
-	Subject string
-	Letter  Letter
+	Subject  string
+	Greeting string
+	Letter   Letter
 }
 
 // Render fills the templates of l into a Message for the address to.
@@ -54,7 +58,13 @@ func (t *Templates) Render(to string, l Letter) (Message, error) {
 	}
 	// A subject is one header line; a stray newline from the data would
 	// otherwise end up folded or rejected by go-mail.
-	p := page{Subject: strings.Join(strings.Fields(subject.String()), " "), Letter: l}
+	p := page{Subject: strings.Join(strings.Fields(subject.String()), " "), Greeting: letters.Greeting, Letter: l}
+	if n, ok := l.(Notice); ok { // its words may greet, by name: then they greet instead
+		if g, rest, ok := letters.SplitGreeting(n.Body); ok {
+			n.Body = rest
+			p.Greeting, p.Letter = g, n
+		}
+	}
 	if err := t.text[name].ExecuteTemplate(&text, "layout", p); err != nil {
 		return Message{}, fmt.Errorf("mail: render %s.txt: %w", name, err)
 	}
