@@ -36,7 +36,7 @@ func (r Registered) Subject() string {
 
 // Text is the e-mail's text.
 func (r Registered) Text() string {
-	return "Лицевой счет " + r.Account + " зарегистрирован в личном кабинете " + r.Date + " на адрес " + r.Email +
+	return Greeting + "\n\nЛицевой счет " + r.Account + " зарегистрирован в личном кабинете " + r.Date + " на адрес " + r.Email +
 		". Если это были не вы, позвоните по телефону " + Hotline + ": регистрацию удалят, и вы сможете зарегистрировать лицевой счет сами."
 }
 
@@ -63,7 +63,7 @@ func (l Linked) Subject() string {
 
 // Text is the e-mail's text.
 func (l Linked) Text() string {
-	who := "Пользователь с адресом " + l.Email
+	who := Greeting + "\n\nПользователь с адресом " + l.Email
 	if l.Request {
 		return who + " просит доступ к вашему лицевому счету " + l.Account + " в личном кабинете. " +
 			"Разрешите или отклоните запрос в личном кабинете: «Личные данные» → «Доступ к лицевому счету». Без вашего разрешения доступа не будет."

@@ -11,7 +11,7 @@ func (l StatementLetter) Title() string {
 
 // Body is the letter's text.
 func (l StatementLetter) Body() string {
-	return "Здравствуйте!\n\nВо вложении — акт сверки взаиморасчетов с " + l.Provider + " по услуге «" + l.Service +
+	return "Во вложении — акт сверки взаиморасчетов с " + l.Provider + " по услуге «" + l.Service +
 		"» за период с " + l.From + " по " + l.To + ".\n\n" +
 		"Вы заказали его в личном кабинете. Если это были не вы, просто удалите письмо."
 }
@@ -22,7 +22,10 @@ type AnswerLetter struct{ Number, FullName, Topic, Answer string }
 // Title is the letter's title and subject.
 func (l AnswerLetter) Title() string { return "Ответ на обращение № " + l.Number }
 
-// Body is the letter's text.
+// Body is the letter's text. It greets by name, and mail puts that
+// greeting where its layout greets; an operator's answer that greets
+// too loses its greeting line, so the letter greets once.
 func (l AnswerLetter) Body() string {
-	return "Здравствуйте, " + l.FullName + "!\n\nВы спрашивали: «" + l.Topic + "».\n\n" + l.Answer
+	_, answer, _ := SplitGreeting(l.Answer)
+	return "Здравствуйте, " + l.FullName + "!\n\nВы спрашивали: «" + l.Topic + "».\n\n" + answer
 }

@@ -8,6 +8,7 @@ import (
 	"kabinet"
 	"strings"
 	texttemplate "text/template"
+
 )
 
 //go:embed templates
@@ -40,10 +41,12 @@ func NewTemplates() (*Templates, error) {
 	return t, nil
 }
 
-// page is what the layouts see: the letter and its rendered subject.
+// page is what the layouts see: the letter, its rendered subject and
+// its one greeting.
 type page struct {
-	Subject string
-	Letter  Letter
+	Subject  string
+	Greeting string
+	Letter   Letter
 }
 
 // Render fills the templates of l into an e-mail to the address to.
@@ -55,7 +58,13 @@ func (t *Templates) Render(to string, l Letter) (*kabinet.Message, error) {
 	}
 	// A subject is one header line; a stray newline from the data would
 	// otherwise end up folded or rejected by go-mail.
-	p := page{Subject: strings.Join(strings.Fields(subject.String()), " "), Letter: l}
+	p := page{Subject: strings.Join(strings.Fields(subject.String()), " "), Greeting: Greeting, Letter: l}
+	if n, ok := l.(Notice); ok { // its words may greet, by name: then they greet instead
+		if g, rest, ok := SplitGreeting(n.Body); ok {
+			n.Body = rest
+			p.Greeting, p.Letter = g, n
+		}
+	}
 	if err := t.text[name].ExecuteTemplate(&text, "layout", p); err != nil {
 		return nil, fmt.Errorf("letters: render %s.txt: %w", name, err)
 	}

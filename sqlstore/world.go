@@ -59,3 +59,24 @@ func (db *DB) CompleteWorld(ctx context.Context) error {
 		return nil
 	})
 }
+
+// TellWorld enqueues args, a reminder scan, in the transaction that marks
+// the complete world told, once for the world's life: servers that start
+// at once on it, and every later start, find it told and enqueue nothing.
+// It reports whether it enqueued; with no world it does nothing.
+func (db *DB) TellWorld(ctx context.Context, args JobArgs) (bool, error) {
+	var told bool
+	err := db.InTx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE world SET told_at = $1 WHERE id = 1 AND state = $2 AND told_at IS NULL`,
+			db.now(), kabinet.WorldComplete)
+		if err != nil {
+			return translate(err)
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			return nil
+		}
+		told = true
+		return db.Enqueue(ctx, tx, args)
+	})
+	return told, err
+}

@@ -43,6 +43,18 @@ func TestBrowserReadings(t *testing.T) {
 	wantText(t, b, ".readings-table tbody tr:first-child td:nth-child(5)", "Принято")
 	checkLooks(t, b, dir, "readings-receipt")
 
+	// Deleting asks first (issue 20); «Отмена» keeps the reading.
+	b.ClickText("Удалить показание")
+	wantText(t, b, "h1", "Удалить показание")
+	if got := b.Text(".ask-question"); !strings.HasPrefix(got, "Удалить это показание?") || !strings.Contains(b.Text(".facts"), "12500") {
+		t.Errorf("the question: %q, facts %q", got, b.Text(".facts"))
+	}
+	checkLooks(t, b, dir, "readings-delete-ask")
+	b.ClickText("Отмена")
+	if n := b.Count(".readings-table tbody tr"); n != 2 {
+		t.Errorf("%d history rows after «Отмена», want 2", n)
+	}
+	b.ClickText("Удалить") // the history row's button asks too
 	b.ClickText("Удалить показание")
 	wantText(t, b, "main > .notice-success", "Показание удалено.")
 	if n := b.Count(".readings-table tbody tr"); n != 1 {

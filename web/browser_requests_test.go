@@ -61,6 +61,8 @@ func TestBrowserRequests(t *testing.T) {
 	checkLooks(t, b, dir, "documents-error")
 	b.AttachByLabel("Сканы документов *", pdfPath)
 	b.ClickText("Отправить")
+	// The notice says where the answer comes, as the request says it.
+	wantText(t, b, "main > .notice-success", "Документы отправлены. Ответ появится в личном кабинете, в разделе «Мои обращения».")
 	wantText(t, b, ".request-files a", "договор.pdf")
 	noSmallTargets(t, b)
 	checkLooks(t, b, dir, "requests")
@@ -79,7 +81,7 @@ func TestBrowserRequests(t *testing.T) {
 	b.FillByLabel("Тема *", "Начисления")
 	b.Tick("consent")
 	b.ClickText("Отправить")
-	wantText(t, b, "main > .notice-success", "Обращение отправлено. Ответ направим в течение 30 дней выбранным способом.")
+	wantText(t, b, "main > .notice-success", "Обращение отправлено. Ответ в течение 30 дней сообщат по телефону; он появится и в разделе «Мои обращения».")
 
 	// Signed out, the form is empty and still sends.
 	b.ClickText("Выход")

@@ -60,13 +60,13 @@ func (s *portalSite) handleDocumentsCreate(w http.ResponseWriter, r *http.Reques
 		return err
 	}
 	f := requests.DocumentsForm{Topic: pf.Get("topic"), Comment: pf.Get("comment")}
-	_, err = s.requests.Documents(r.Context(), requests.Sender{Account: a, User: v.User}, f, up)
+	req, err := s.requests.Documents(r.Context(), requests.Sender{Account: a, User: v.User}, f, up)
 	if refused, ok := formRefusal(err); ok {
 		return s.renderDocuments(w, r, a, refusalStatus(err), f, refused)
 	} else if err != nil {
 		return err
 	}
-	return s.redirect(w, r, accountPath(a, "requests"), "documents-sent")
+	return s.redirect(w, r, accountPath(a, "requests"), sentKey("documents", req.AnswerChannel))
 }
 
 func (s *portalSite) renderDocuments(w http.ResponseWriter, r *http.Request, a *kabinet.Account, status int, f requests.DocumentsForm, refused *RequestForm) error {

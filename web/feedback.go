@@ -136,7 +136,7 @@ func (s *portalSite) handleFeedbackCreate(w http.ResponseWriter, r *http.Request
 		return err
 	}
 	if from.Account != nil {
-		return s.redirect(w, r, accountPath(from.Account, "requests"), "feedback-sent")
+		return s.redirect(w, r, accountPath(from.Account, "requests"), sentKey("feedback", req.AnswerChannel))
 	}
 	return s.redirect(w, r, "/feedback?sent="+strconv.FormatInt(req.ID, 10), "")
 }

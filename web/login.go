@@ -18,6 +18,8 @@ type LoginPage struct {
 	// could tell who has an account reads the same.
 	Notice string
 	Errors map[string]string
+	// BusinessURL is where «Для юридических лиц» leads, "" for no choice.
+	BusinessURL string
 }
 
 // AccountField is the account number field.
@@ -45,7 +47,7 @@ func (p *LoginPage) SecretField() Field {
 const statusSignInRefused = http.StatusUnauthorized
 
 func (s *portalSite) handleLoginShow(w http.ResponseWriter, r *http.Request) error {
-	p := &LoginPage{BasePage: s.base(r, "Вход в личный кабинет")}
+	p := &LoginPage{BasePage: s.base(r, "Вход в личный кабинет"), BusinessURL: s.cfg.BusinessURL}
 	return s.render(w, http.StatusOK, "login", p)
 }
 
@@ -56,9 +58,10 @@ func (s *portalSite) handleLoginCreate(w http.ResponseWriter, r *http.Request) e
 		return err
 	}
 	p := &LoginPage{
-		BasePage: s.base(r, "Вход в личный кабинет"),
-		Account:  strings.TrimSpace(r.PostForm.Get("account")),
-		Errors:   map[string]string{},
+		BasePage:    s.base(r, "Вход в личный кабинет"),
+		Account:     strings.TrimSpace(r.PostForm.Get("account")),
+		Errors:      map[string]string{},
+		BusinessURL: s.cfg.BusinessURL,
 	}
 	secret := r.PostForm.Get("secret")
 	if p.Account == "" {

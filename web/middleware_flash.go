@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+
+	"kabinet"
 	"net/http"
 	"time"
 )
@@ -44,8 +46,14 @@ var flashMessages = map[string]string{
 	"office-answered":        "Ответ сохранён и направлен клиенту.",
 	"specialist-sent":        "Заявка на вызов специалиста принята. Сотрудник свяжется с вами, чтобы договориться о дате и времени.",
 	"statement-sent":         "Акт сверки сформирован и отправлен на вашу электронную почту.",
-	"documents-sent":         "Документы отправлены. Ответ появится здесь и придет на электронную почту.",
-	"feedback-sent":          "Обращение отправлено. Ответ направим в течение 30 дней выбранным способом.",
+	// A request's flash says where its answer will come, by the request's
+	// answer channel (sentKey): «Мои обращения» always shows it too.
+	"documents-sent-cabinet": "Документы отправлены. Ответ появится в личном кабинете, в разделе «Мои обращения».",
+	"documents-sent-email":   "Документы отправлены. Ответ придет на электронную почту и появится в разделе «Мои обращения».",
+	"feedback-sent-cabinet":  "Обращение отправлено. Ответ появится в течение 30 дней в личном кабинете, в разделе «Мои обращения».",
+	"feedback-sent-email":    "Обращение отправлено. Ответ придет в течение 30 дней на электронную почту и появится в разделе «Мои обращения».",
+	"feedback-sent-phone":    "Обращение отправлено. Ответ в течение 30 дней сообщат по телефону; он появится и в разделе «Мои обращения».",
+	"feedback-sent-post":     "Обращение отправлено. Ответ в течение 30 дней направят почтой; он появится и в разделе «Мои обращения».",
 }
 
 type flashKey struct{}
@@ -109,4 +117,10 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, path, key stri
 	}
 	http.Redirect(w, r, path, http.StatusSeeOther)
 	return nil
+}
+
+// sentKey is the flash key of a sent request of kind ("documents",
+// "feedback") with answer channel c: it says where the answer will come.
+func sentKey(kind string, c kabinet.AnswerChannel) string {
+	return kind + "-sent-" + string(c)
 }

@@ -25,11 +25,14 @@ type OfficeQueuePage struct {
 	Kinds, Statuses []NavItem
 	KindTitle       string
 	Rows            []OfficeQueueRow
+	// Branches shows «Отделение», which only enquiries have (FEED-1).
+	Branches bool
 }
 
 // OfficeQueueRow is one request of a queue.
 type OfficeQueueRow struct {
 	URL, Number, Date, Age, Deadline, Name, Topic, Channel, Status, StatusClass, Assignee string
+	Branch                                                                                string
 	Overdue, DueSoon, Phone                                                               bool
 }
 
@@ -57,7 +60,12 @@ func (s *officeSite) handleOfficeQueue(w http.ResponseWriter, r *http.Request, o
 	if err != nil {
 		return err
 	}
-	p := &OfficeQueuePage{BasePage: s.base(r, "Обращения: "+queueKinds[kind]), KindTitle: queueKinds[kind]}
+	branches, err := s.branchNames(r)
+	if err != nil {
+		return err
+	}
+	p := &OfficeQueuePage{BasePage: s.base(r, "Обращения: "+queueKinds[kind]), KindTitle: queueKinds[kind],
+		Branches: kind == kabinet.RequestFeedback}
 	for _, k := range kabinet.RequestKinds {
 		p.Kinds = append(p.Kinds, NavItem{Label: queueKinds[k], URL: queueURL(k, status), Current: k == kind})
 	}
@@ -67,7 +75,9 @@ func (s *officeSite) handleOfficeQueue(w http.ResponseWriter, r *http.Request, o
 	}
 	now := s.requests.Now()
 	for _, req := range rs {
-		p.Rows = append(p.Rows, s.queueRow(req, now, names))
+		row := s.queueRow(req, now, names)
+		row.Branch = branches[req.BranchID]
+		p.Rows = append(p.Rows, row)
 	}
 	return s.render(w, http.StatusOK, "office_requests", p)
 }
@@ -101,6 +111,16 @@ func statusClass(st kabinet.RequestStatus) string {
 		return "closed"
 	}
 	return "open"
+}
+
+// branchNames maps the branch offices' IDs to their names.
+func (s *officeSite) branchNames(r *http.Request) (map[int64]string, error) {
+	bs, err := s.requests.Branches(r.Context())
+	names := map[int64]string{}
+	for _, b := range bs {
+		names[b.ID] = b.Name
+	}
+	return names, err
 }
 
 // assigneeNames maps the operators' IDs to their names; nobody is «—».
@@ -209,7 +229,11 @@ func (s *officeSite) renderOfficeRequest(w http.ResponseWriter, r *http.Request,
 	p.BasePage = s.base(r, req.Kind.Title()+" № "+req.Number())
 	p.ID, p.Number, p.Kind, p.Status, p.StatusClass, p.Date = req.ID, req.Number(), req.Kind.Title(), row.Status, row.StatusClass, row.Date
 	p.Deadline, p.Overdue, p.DueSoon, p.Open, p.status, p.me = row.Deadline, row.Overdue, row.DueSoon, req.Status.Open(), req.Status, o.ID
-	p.Action, p.Answer, p.Facts = officeRequestPath(req.ID), req.Answer, requestFacts(s.Server, req)
+	branches, err := s.branchNames(r)
+	if err != nil {
+		return err
+	}
+	p.Action, p.Answer, p.Facts = officeRequestPath(req.ID), req.Answer, requestFacts(req, branches[req.BranchID])
 	if p.AssignTo == "" {
 		p.AssignTo = strconv.FormatInt(req.AssigneeID, 10)
 	}
@@ -223,14 +247,16 @@ func (s *officeSite) renderOfficeRequest(w http.ResponseWriter, r *http.Request,
 	return s.render(w, code, "office_request", p)
 }
 
-// requestFacts is what the customer gave, in the order of the forms.
-func requestFacts(s *Server, req *kabinet.Request) []Fact {
+// requestFacts is what the customer gave, in the order of the forms;
+// branch is the name of the enquiry's «Отделение», "" for none.
+func requestFacts(req *kabinet.Request, branch string) []Fact {
 	var fs []Fact
 	add := func(label, value string) {
 		if value != "" {
 			fs = append(fs, Fact{label, value})
 		}
 	}
+	add("Отделение", branch)
 	add("ФИО", req.FullName)
 	add("Адрес", req.Address)
 	add("Номер лицевого счета", req.AccountNumber)

@@ -122,6 +122,39 @@ func TestOfficeAnswersEnquiry(t *testing.T) {
 	}
 }
 
+// The operator sees the branch («Отделение») the customer chose in the
+// feedback form, in the queue and on the request (issue 20).
+func TestOfficeSeesBranch(t *testing.T) {
+	p := newPortal(t, "http://portal.test", Config{})
+	p.officeStaff(t)
+	ctx := context.Background()
+	branches, err := p.db.FindBranches(ctx)
+	if err != nil || len(branches) < 2 {
+		t.Fatalf("branches %v, %v", branches, err)
+	}
+	b := branches[1]
+	req := &kabinet.Request{Kind: kabinet.RequestFeedback, Status: kabinet.StatusNew, BranchID: b.ID, FullName: "Петров Петр",
+		Email: "petrov@example.ru", AnswerChannel: kabinet.AnswerEmail, Topic: "Показания", Text: "Вопрос"}
+	if err := p.db.CreateRequest(ctx, req, nil); err != nil {
+		t.Fatal(err)
+	}
+	op := newAgent(t, p.Handler())
+	p.officeSignIn(t, op, "operator")
+	wantStatus(t, op.get("/office/requests"), http.StatusOK)
+	if got := op.doc().Text(".queue-table .queue-branch"); got != b.Name {
+		t.Errorf("the queue's «Отделение» = %q, want %q", got, b.Name)
+	}
+	wantStatus(t, op.get(officeRequestPath(req.ID)), http.StatusOK)
+	facts := op.doc().Find(".request-given > div")
+	if len(facts) == 0 || strings.Join(strings.Fields(htmltest.Text(facts[0])), " ") != "Отделение "+b.Name {
+		t.Errorf("the request's first fact is %q, want «Отделение» %q", texts(facts), b.Name)
+	}
+	wantStatus(t, op.get("/office/requests?kind=documents"), http.StatusOK)
+	if op.doc().Has(".queue-branch") {
+		t.Error("documents, which have no branch, show «Отделение»")
+	}
+}
+
 // The access matrix over attachments: the owner through «Мои обращения»,
 // another customer through their own account's path, an operator through
 // the office, nobody at all. Only the owner and the operator get the file.

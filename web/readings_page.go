@@ -282,18 +282,10 @@ func (s *portalSite) receipt(a *kabinet.Account, m *kabinet.Meter, recent []*kab
 		return nil
 	}
 	r, svc := recent[i], s.readings
-	var values []string
-	for z, x := range r.Values {
-		if m.Zoning == kabinet.ZoningSingle {
-			values = append(values, strconv.FormatInt(x, 10))
-		} else {
-			values = append(values, m.Zoning.ZoneTitle(z)+" "+strconv.FormatInt(x, 10))
-		}
-	}
 	at := svc.Local(r.CreatedAt)
 	_, offset := at.Zone()
 	v := &ReceiptView{Number: strconv.FormatInt(r.ID, 10), At: at.Format("02.01.2006 15:04:05") + fmt.Sprintf(" (UTC%+d)", offset/3600),
-		Values: strings.Join(values, ", "), Period: r.Period.Title(), OwnPeriod: kabinet.PeriodOf(r.TakenOn).Title(),
+		Values: readingValues(m, r), Period: r.Period.Title(), OwnPeriod: kabinet.PeriodOf(r.TakenOn).Title(),
 		Late: r.Period != kabinet.PeriodOf(r.TakenOn)}
 	if p, ok := svc.Preview(a, m, r, recent[i+1:]); ok {
 		v.Preview = fmt.Sprintf("По этим показаниям начисление за %s составит ≈ %s (расход %d кВт·ч", r.Period.Title(), p.Amount, p.Units)

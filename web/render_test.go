@@ -80,6 +80,8 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 		"security_confirm": &ContactConfirmPage{BasePage: base, Token: "t"},
 		"unlink": &UnlinkPage{BasePage: withSwitcher(base, 6), Label: "Дача", Number: "ИЭСБК0041300",
 			Action: "/a/8/unlink", Back: "/a/8/profile"},
+		"ask": &AskPage{BasePage: base, Facts: []Fact{{"Дата", "20.11.2026"}, {"Показание", "12500"}},
+			Question: "Удалить это показание?", Action: "/a/1/readings/1/2/delete", Button: "Удалить показание", Back: "/a/1/readings"},
 		"pay": &PayPage{BasePage: base, Account: "ИЭСБК0041300", Action: "/a/1/pay", Key: "k", Notice: "Сообщение", Total: 226246, Sum: 226246,
 			AgentURL: "https://agent.example/?ls=1", OtherURL: "/pay", Payee: "П*****а А.", Carry: []Hidden{{"account", "1"}},
 			Contact: Field{ID: "contact", Name: "contact", Label: "E-mail или телефон для чека", Type: "text", Error: "Ошибка"},

@@ -72,6 +72,7 @@ func (s *portalSite) routes() {
 
 	m.Handle("GET /a/{acc}/readings", h(acc(s.needReadings(s.handleReadingsShow))))
 	m.Handle("POST /a/{acc}/readings/{meter}", h(acc(s.needReadings(s.handleReadingCreate))))
+	m.Handle("GET /a/{acc}/readings/{meter}/{reading}/delete", h(acc(s.needReadings(s.handleReadingDeleteAsk))))
 	m.Handle("POST /a/{acc}/readings/{meter}/{reading}/delete", h(acc(s.needReadings(s.handleReadingDelete))))
 
 	// «Личные данные» and linked accounts (DATA-1..3).
@@ -101,6 +102,7 @@ func (s *portalSite) routes() {
 		m.Handle("POST /a/{acc}/pay", h(acc(s.handlePayCreate)))
 		m.Handle("POST /a/{acc}/pay/all", h(acc(s.handlePayAll)))     // issue 20: «Оплатить всё»
 		m.Handle("GET /a/{acc}/autopay", h(acc(s.handleAutopayShow))) // PAY-2
+		m.Handle("GET /a/{acc}/autopay/off", h(acc(s.handleAutopayOffAsk)))
 		m.Handle("POST /a/{acc}/autopay/off", h(acc(s.handleAutopayOff)))
 		m.Handle("GET /payments/return", h(s.handlePaymentReturn))
 		m.Handle("GET /payments/sbp/{number}", h(s.handleSBPShow)) // issue 21: СБП, signed in or not

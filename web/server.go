@@ -51,6 +51,10 @@ type Config struct {
 	// AgentURL is a payment agent's page («Система Город») with
 	// {account} where the account number goes; "" shows no link.
 	AgentURL string
+	// BusinessURL is the supplier's cabinet for legal entities: the
+	// sign-in form's «Для юридических лиц» leads there; "" hides the
+	// choice (a page that could only say «not here» helps nobody).
+	BusinessURL string
 	// MetricsToken, if set, is the bearer token /metrics asks for on the
 	// portal's address; without it /metrics is not served there (see
 	// Server.Metrics for a separate address).

@@ -49,6 +49,17 @@ func TestBrowserAutopay(t *testing.T) {
 	}
 	b.Screenshot(filepath.Join(shots, "autopay-360.png"))
 	b.SetViewport(1280, 900)
+	// Turning autopay off asks first (issue 20); «Отмена» leaves it on.
+	b.ClickText("Отключить автоплатеж")
+	if got := b.Text(".ask-question"); !strings.HasPrefix(got, "Отключить автоплатеж?") {
+		t.Fatalf("no question before turning off: %s", b.Text("main"))
+	}
+	b.AxeClean(t)
+	b.ClickText("Отмена")
+	if got := b.Text(".autopay-state"); got != "Подключен" {
+		t.Fatalf("after «Отмена»: %s", b.Text("main"))
+	}
+	b.ClickText("Отключить автоплатеж")
 	b.ClickText("Отключить автоплатеж")
 	if got := b.Text("main"); !strings.Contains(got, "Автоплатеж отключен") {
 		t.Fatalf("after turning off: %s", got)

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"encoding/base64"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -200,19 +197,6 @@ func billPDFText(t *testing.T, b *browsertest.Browser, url string) string {
 		t.Fatal(err)
 	}
 	return pdfText(t, data)
-}
-
-func pdfText(t *testing.T, data []byte) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "doc.pdf")
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	text, err := exec.Command("pdftotext", "-layout", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext: %v (%d bytes, %.8q)", err, len(data), data)
-	}
-	return string(text)
 }
 
 // TestBrowserStatementDownload: «Акт сверки» from «Главная», «Скачать PDF»

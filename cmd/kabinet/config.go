@@ -82,6 +82,7 @@ func bindBank(c *Config, fs *flag.FlagSet, errs *[]error) {
 	str(fs, &c.Bank.User, "bank-user", "KABINET_BANK_USER", "acquirer API user")
 	str(fs, &c.Bank.Password, "bank-password", "KABINET_BANK_PASSWORD", "acquirer API password")
 	str(fs, &c.Bank.CallbackKey, "bank-callback-key", "KABINET_BANK_CALLBACK_KEY", "symmetric key of the acquirer's callback checksums")
+	str(fs, &c.BusinessURL, "business-url", "KABINET_BUSINESS_URL", "the cabinet for legal entities the sign-in form's «Для юридических лиц» leads to (empty: no such choice)")
 	str(fs, &c.AgentURL, "agent-url", "KABINET_AGENT_URL", "a payment agent's page («Система Город»), {account} standing for the account number (empty: no link)")
 	*errs = append(*errs, dur(fs, &c.Bank.PollEvery, "bank-poll-every", "KABINET_BANK_POLL_EVERY", "how often unpaid orders are asked about"),
 		num(fs, &c.Bank.TaxSystem, "receipt-tax-system", "KABINET_RECEIPT_TAX_SYSTEM",

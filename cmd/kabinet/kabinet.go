@@ -14,6 +14,7 @@ import (
 	"kabinet"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
+	"kabinet/jobs"
 	"kabinet/sqlstore"
 )
 
@@ -68,6 +69,11 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.app = a
 	if err := db.Exclusive(ctx, sqlstore.LockDemoWorld, func() error { return ensureDemoOperators(ctx, a) }); err != nil {
+		return err
+	}
+	// A demo world's bills were issued in its build, where no reminder
+	// scan runs: its first start tells of the latest bill, once.
+	if _, err := db.TellWorld(ctx, jobs.FirstRemindArgs{}); err != nil {
 		return err
 	}
 	if err := m.app.Start(ctx); err != nil {

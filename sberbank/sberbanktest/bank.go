@@ -29,6 +29,9 @@ const (
 // Config configures the fake.
 type Config struct {
 	UserName, Password string
+	// MerchantName is the shop the payment page names (the supplier);
+	// empty: UserName.
+	MerchantName string
 	// Key signs callbacks (the merchant's symmetric key).
 	Key []byte
 	// PublicURL is where the fake is reachable by browsers, without a
@@ -104,6 +107,7 @@ func New(cfg Config) *Bank {
 	}
 	b.mux.HandleFunc("GET /payment/merchants/kabinet/payment_ru.html", b.handlePage)
 	b.mux.HandleFunc("POST /payment/merchants/kabinet/payment_ru.html", b.handlePay)
+	b.mux.HandleFunc("GET /payment/merchants/kabinet/bank.css", b.handleCSS)
 	b.mux.HandleFunc("GET /sbp/app/{qr}", b.handleApp)
 	b.mux.HandleFunc("POST /sbp/app/{qr}", b.handleAppPay)
 	b.mux.HandleFunc("GET /ofd/{uuid}", b.handleOFD)

@@ -144,7 +144,7 @@ func (a *App) site(context.Context) (err error) {
 		bank = a.Bank
 	}
 	a.Site, err = web.New(web.Config{SupplierName: cfg.SupplierName, BaseURL: cfg.BaseURL, Dev: cfg.Dev,
-		DevOutbox: cfg.DevOutbox(), TrustProxy: cfg.TrustProxy, AgentURL: cfg.AgentURL, Location: a.Calendar.Location,
+		DevOutbox: cfg.DevOutbox(), TrustProxy: cfg.TrustProxy, AgentURL: cfg.AgentURL, BusinessURL: cfg.BusinessURL, Location: a.Calendar.Location,
 		MetricsToken: cfg.MetricsToken},
 		web.Deps{Logger: a.Log, Registry: newRegistry(a.DB), Pinger: a.DB, Auth: a.Auth, Outbox: a.DB, Accounts: a.DB,
 			Payments: a.Payments, DevBank: bank, Home: a.Home, PDF: a.PDF, Readings: a.Readings,

@@ -35,7 +35,7 @@ func (a *App) newPayments() (*payments.Service, *sberbanktest.Bank, error) {
 		}
 		// The СБП links lead to the demo bank's page standing for the
 		// payer's bank app.
-		bcfg := sberbanktest.Config{UserName: "demo-api", Password: "demo", Key: key, PublicURL: "/dev/bank", AppURL: "/dev/bank", Logger: a.Log}
+		bcfg := sberbanktest.Config{UserName: "demo-api", Password: "demo", MerchantName: a.Config.SupplierName, Key: key, PublicURL: "/dev/bank", AppURL: "/dev/bank", Logger: a.Log}
 		if a.DB.Engine() == "postgres" {
 			// Several servers may share the database: their banks are one
 			// bank. SQLite has one server, whose memory is enough.

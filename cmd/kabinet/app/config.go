@@ -69,6 +69,9 @@ type Config struct {
 	// AgentURL is a payment agent's page for an account, {account}
 	// standing for its number; empty shows no link.
 	AgentURL string // KABINET_AGENT_URL
+	// BusinessURL is the cabinet for legal entities the sign-in form's
+	// «Для юридических лиц» leads to; empty hides the choice.
+	BusinessURL string // KABINET_BUSINESS_URL
 	// ExchangeInbox is a directory the billing system drops its files
 	// into, imported by a job every minute; empty: no inbox.
 	ExchangeInbox string // KABINET_EXCHANGE_INBOX

@@ -28,6 +28,7 @@ func (a *App) workers(ctx context.Context) error {
 	river.AddWorker(ws, &jobs.PaymentPollWorker{Poll: a.Payments.Poll})
 	river.AddWorker(ws, &jobs.AutopayWorker{Run: a.Payments.RunAutopay})
 	river.AddWorker(ws, &jobs.RemindWorker{Remind: a.remind})
+	river.AddWorker(ws, &jobs.FirstRemindWorker{Remind: a.remind})
 	river.AddWorker(ws, &jobs.BroadcastWorker{Send: a.Broadcaster.SendBatch})
 	river.AddWorker(ws, &jobs.SweepWorker{Sweep: a.sweepFiles})
 	periodic := []*river.PeriodicJob{jobs.OptimizeEvery(6 * time.Hour), jobs.PruneEvery(time.Hour), jobs.SweepEvery(6 * time.Hour),
