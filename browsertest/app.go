@@ -3,9 +3,13 @@ package browsertest
 import (
 	"context"
 
+	"fmt"
+
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 )
 
@@ -44,4 +48,40 @@ func (b *Browser) SetOffline(offline bool) {
 			Offline: offline, DownloadThroughput: -1, UploadThroughput: -1})
 		return err
 	}))
+}
+
+// Push allows origin's notifications and delivers data to the service
+// worker whose scope is origin's root, as a push service would: the worker
+// gets a push event with that payload.
+func (b *Browser) Push(origin, data string) {
+	b.tb.Helper()
+	b.do("allow notifications", chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
+			Permission: &browser.PermissionDescriptor{Name: "notifications"},
+			Setting:    browser.PermissionSettingGranted, Origin: origin})
+		return err
+	}))
+	scope := origin + "/"
+	found := func(ev serviceworker.EventWorkerRegistrationUpdated) bool {
+		return registrationFor(ev, scope) != ""
+	}
+	enable := func(ctx context.Context, t *chromedp.Target) (cdp.Empty, error) {
+		return cdp.Call(ctx, t, serviceworker.Enable, cdp.Empty{})
+	}
+	ev := run(b, "service worker registrations", chromedp.WaitEvent(serviceworker.WorkerRegistrationUpdated, found, enable))
+	b.do(fmt.Sprintf("push to %s", scope), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, serviceworker.DeliverPushMessage, serviceworker.DeliverPushMessageParams{
+			Origin: origin, RegistrationID: registrationFor(ev, scope), Data: data})
+		return err
+	}))
+}
+
+// registrationFor is the ID of the live registration with the scope.
+func registrationFor(ev serviceworker.EventWorkerRegistrationUpdated, scope string) serviceworker.RegistrationID {
+	for _, r := range ev.Registrations {
+		if r.ScopeURL == scope && !r.IsDeleted {
+			return r.RegistrationID
+		}
+	}
+	return ""
 }

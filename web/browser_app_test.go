@@ -28,6 +28,7 @@ func TestBrowserApp(t *testing.T) {
 	if !browsertest.Eval[bool](b, installShown) {
 		t.Error("«Установить приложение» not shown")
 	}
+	checkLooks(t, b, dir, "app-home")
 	home := b.URL()
 	shown := balancesOnPage(b)
 	if len(shown) == 0 {
@@ -55,6 +56,12 @@ func TestBrowserApp(t *testing.T) {
 
 	b.Open(home)
 	wantText(t, b, "h1", "Главная")
+	// A push, as notify sends it, shows as the app's notification.
+	b.Push(url, `{"title":"Счет за ноябрь 2026 готов","body":"Квитанция доступна на главной странице.","url":"`+home+`"}`)
+	shownPush := browsertest.Eval[[]string](b, notificationsShown)
+	if want := []string{"Счет за ноябрь 2026 готов | Квитанция доступна на главной странице. | " + home + " | icon-192.png"}; !slices.Equal(shownPush, want) {
+		t.Errorf("notifications shown: %q, want %q", shownPush, want)
+	}
 	b.ClickText("Выход")
 	b.SetOffline(true)
 	b.Open(home)
@@ -80,3 +87,14 @@ const installShown = `new Promise(done => {
 	if (!b.hidden) return done(true);
 	new MutationObserver(() => { if (!b.hidden) done(true); }).observe(b, {attributes: true});
 })`
+
+// notificationsShown waits for the worker's notifications (a push is
+// handled in the background) and lists them.
+const notificationsShown = `(async () => {
+	const r = await navigator.serviceWorker.ready;
+	for (;;) {
+		const ns = await r.getNotifications();
+		if (ns.length > 0) return ns.map(n => [n.title, n.body, n.data.url, n.icon.replace(/^.*\//, "")].join(" | "));
+		await new Promise(done => setTimeout(done, 50));
+	}
+})()`
