@@ -20,20 +20,22 @@ self.addEventListener("activate", (event) => {
   })());
 });
 
-// Sites of their own (the back office, the APIs, the demo's tools) keep
-// the browser's own behaviour.
+// A page comes from the network, through the navigation preload when the
+// browser has one (a second request could spend a one-time link). Without
+// network the portal's own pages get the offline page; the sites of their
+// own (the back office, the APIs, the demo's tools) the browser's error.
 const own = (path) => !/^\/(office|api|dev)(\/|$)/.test(path);
 
 self.addEventListener("fetch", (event) => {
   const req = event.request;
   const url = new URL(req.url);
   if (req.method !== "GET" || url.origin !== self.location.origin) return;
-  if (req.mode === "navigate" && own(url.pathname)) {
+  if (req.mode === "navigate") {
     event.respondWith((async () => {
       try {
         return (await event.preloadResponse) || await fetch(req);
       } catch (e) {
-        return (await caches.match(OFFLINE)) || Response.error();
+        return (own(url.pathname) && await caches.match(OFFLINE)) || Response.error();
       }
     })());
   } else if (url.pathname.startsWith("/static/")) {
