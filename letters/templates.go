@@ -8,7 +8,6 @@ import (
 	"kabinet"
 	"strings"
 	texttemplate "text/template"
-
 )
 
 //go:embed templates

@@ -164,6 +164,7 @@ func wantHTML(t *testing.T, b *browsertest.Browser, size, theme, images string) 
 func smallTargets(b *browsertest.Browser) []string {
 	return browsertest.Eval[[]string](b, `[...document.querySelectorAll(
 		"button, .button, .a11y-link, .form-link, .brand, .nav-list a")]
+		.filter(e => e.getClientRects().length > 0) // shown; a hidden one is no target
 		.filter(e => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
 		.map(e => e.innerText.trim())`)
 }

@@ -14,6 +14,9 @@ type HomePage struct {
 	BasePage
 	FullName string
 	Account  string
+	// Seen is when the balances were read, for the offline page of the
+	// installable app that shows them again (pwa.js keeps them).
+	Seen     string
 	Balances []BalanceView
 	Bills    []BillLink
 	// SampleURL is «Образец квитанции с пояснениями начислений», "" while
@@ -56,8 +59,8 @@ func (s *portalSite) renderHome(w http.ResponseWriter, r *http.Request, v *auth.
 		return err
 	}
 	p := &HomePage{BasePage: s.base(r, "Главная"), FullName: a.FullName(), Account: a.Display,
-		Balances: balanceViews(a, o.Balances), Bills: billLinks(a, o.Bills), Charts: charts(o.Consumption),
-		PayAll: s.payAllForm(a, o.Balances), ChargesURL: accountPath(a, "charges")}
+		Seen: s.local(s.home.Now()).Format("02.01.2006 15:04"), Balances: balanceViews(a, o.Balances), Bills: billLinks(a, o.Bills),
+		Charts: charts(o.Consumption), PayAll: s.payAllForm(a, o.Balances), ChargesURL: accountPath(a, "charges")}
 	if len(o.Bills) > 0 {
 		p.SampleURL = accountPath(a, "bills/sample.pdf")
 	}

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"kabinet/web/htmltest"
 )
 
 func TestPanicRecovery(t *testing.T) {
@@ -65,8 +67,13 @@ func TestSecurityHeaders(t *testing.T) {
 
 	t.Run("NoInlineStyleOrScript", func(t *testing.T) {
 		d := doc(t, get(t, h, "/"))
-		if d.Has("[style], style, script, [onclick], [onload]") {
+		if d.Has("[style], style, [onclick], [onload]") {
 			t.Error("page has inline style or script, which the CSP blocks")
+		}
+		for _, n := range d.Find("script") {
+			if src, _ := htmltest.Attr(n, "src"); !strings.HasPrefix(src, "/static/") || htmltest.Text(n) != "" {
+				t.Errorf("script src=%q with %q inline: only files under /static/ pass the CSP", src, htmltest.Text(n))
+			}
 		}
 	})
 }

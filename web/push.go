@@ -64,16 +64,3 @@ func truncate(s string, n int) string {
 	}
 	return s
 }
-
-// handleServiceWorker serves the service worker at the root, where its
-// registration outlives the assets' hashed URLs.
-func (s *portalSite) handleServiceWorker(w http.ResponseWriter, r *http.Request) error {
-	b, err := staticFS.ReadFile("static/sw.js")
-	if err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-cache")
-	_, err = w.Write(b)
-	return err
-}

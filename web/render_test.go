@@ -62,6 +62,7 @@ func pageFixtures(s *Server, r *http.Request) map[string]page {
 			Pending: auth.Pending{By: kabinet.ConfirmBySMS, Phone: "+7 (902) ***-**-11", CodeSent: true},
 			Errors:  map[string]string{"code": "Неверный код"}},
 		"confirmed": &ConfirmedPage{BasePage: base},
+		"offline":   &OfflinePage{BasePage: base},
 		"link":      &LinkPage{BasePage: base, Expired: true},
 		"reset":     &ResetPage{BasePage: base, Token: "t", Errors: map[string]string{"confirm": "Пароли не совпадают."}},
 		"profile": &ProfilePage{BasePage: withSwitcher(base, 2), Account: &kabinet.Account{ID: 7, Display: "10103001857",

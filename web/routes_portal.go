@@ -54,8 +54,7 @@ func (s *portalSite) routes() {
 	m.Handle("POST /a/{acc}/services", h(acc(s.handleServicesUpdate)))
 	m.Handle("GET /notifications", h(s.cabinet(s.handleNotificationsShow)))
 	m.Handle("POST /a/{acc}/push", h(acc(s.handlePushCreate))) // SVC-1, from push.js
-	m.Handle("GET /sw.js", h(s.handleServiceWorker))
-	m.Handle("GET /unsubscribe", h(s.handleUnsubscribeShow)) // the link in informing e-mails
+	m.Handle("GET /unsubscribe", h(s.handleUnsubscribeShow))   // the link in informing e-mails
 	m.Handle("POST /unsubscribe", h(s.handleUnsubscribeCreate))
 
 	// Requests and enquiries (SVC-5..7, FEED-1..3).
@@ -116,6 +115,11 @@ func (s *portalSite) routes() {
 	if s.devBank != nil { // the demo's bank, never in production
 		m.Handle("/dev/bank/", http.StripPrefix("/dev/bank", s.devBank))
 	}
+
+	// The installable app (UI-3): manifest, service worker, offline page.
+	m.Handle("GET /manifest.webmanifest", h(s.handleManifest))
+	m.Handle("GET /sw.js", h(s.handleServiceWorker))
+	m.Handle("GET "+offlinePath, h(s.handleOffline))
 
 	// Version for the visually impaired (UI-2).
 	m.Handle("GET /a11y", h(s.handleA11yShow))
