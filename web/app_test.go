@@ -3,6 +3,8 @@ package web_test
 import (
 	"context"
 	"log/slog"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -21,12 +23,14 @@ func init() {
 		cfg.Listen, cfg.Data, cfg.BaseURL, cfg.SupplierName = "127.0.0.1:0", gc.Data, gc.Site.BaseURL, gc.Site.SupplierName
 		cfg.Clock, cfg.PasswordCost = gc.Clock, gc.PasswordCost
 		cfg.Dev, cfg.TrustProxy, cfg.AgentURL, cfg.MetricsToken = gc.Site.Dev, gc.Site.TrustProxy, gc.Site.AgentURL, gc.Site.MetricsToken
+		cfg.BusinessURL = gc.Site.BusinessURL
 		cfg.Bank.CallbackURL, cfg.Bank.CallbackKey = gc.CallbackURL, string(gc.BankKey)
 		if !gc.Site.DevOutbox {
 			// A configured relay turns /dev/mail and /dev/sms off; no
 			// worker runs, so nothing is ever sent to it.
 			cfg.SMTP.Host = "smtp.invalid"
 		}
+		mustMapEveryField(tb, gc.Site)
 		a, err := app.New(context.Background(), cfg, db, slog.New(slog.NewTextHandler(testLog{tb}, nil)))
 		if err != nil {
 			tb.Fatalf("app.New: %v", err)
@@ -43,4 +47,18 @@ type testLog struct{ tb testing.TB }
 func (w testLog) Write(p []byte) (int, error) {
 	w.tb.Log(strings.TrimRight(string(p), "\n"))
 	return len(p), nil
+}
+
+// mapped are the fields of web.Config the hook above hands to app.Config
+// (Location comes from the time zone, DevOutbox from the channels): a field
+// added to web.Config fails the tests here until it is handed over too.
+var mapped = []string{"SupplierName", "BaseURL", "Dev", "DevOutbox", "TrustProxy", "AgentURL", "BusinessURL", "MetricsToken", "Location"}
+
+func mustMapEveryField(tb testing.TB, c web.Config) {
+	t := reflect.TypeOf(c)
+	for i := range t.NumField() {
+		if !slices.Contains(mapped, t.Field(i).Name) {
+			tb.Fatalf("web.Config.%s is not handed to app.Config in web/app_test.go", t.Field(i).Name)
+		}
+	}
 }

@@ -80,7 +80,7 @@ func TestBrowserPhone(t *testing.T) {
 	browser := browsertest.New(t)
 	root := accountPath(d.ivanov, "")
 	signedIn := []string{root, root + "readings", root + "profile", root + "pay", root + "autopay",
-		root + "payments", root + "specialist", root + "statement", root + "documents", root + "requests",
+		root + "payments", root + "charges", root + "security", root + "specialist", root + "statement", root + "documents", root + "requests",
 		"/notifications", "/feedback", "/pay", "/a11y?return=" + root}
 	signedOut := []string{"/login", "/password", "/feedback", "/pay", "/no/such/page"}
 	visitAll := func(t *testing.T, b *browsertest.Browser, prefix string, pages []string, onHome func()) {
