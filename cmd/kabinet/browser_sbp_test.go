@@ -62,7 +62,9 @@ func TestBrowserPaySBP(t *testing.T) {
 	// is open, and the page says so without being reloaded.
 	b.Open(m.URL() + "/")
 	b.ClickText("Оплатить картой")
-	browsertest.Eval[bool](b, `(() => { document.querySelector("input[name^=amount-]").value = "100,00"; return true })()`)
+	// As typed: pay.js hears the input and the button's sum follows.
+	browsertest.Eval[bool](b, `(() => { const f = document.querySelector("input[name^=amount-]"); f.value = "100,00";
+		f.dispatchEvent(new Event("input", {bubbles: true})); return true })()`)
 	b.ClickText("Оплатить через СБП")
 	number := b.URL()[strings.LastIndex(b.URL(), "/")+1:]
 	o, err := m.app.DB.FindPaymentOrderByNumber(context.Background(), number)
