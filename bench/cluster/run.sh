@@ -9,7 +9,8 @@
 # The servers keep the sign-in limit of 60 per address in 10 minutes, so
 # the two runs sign in 25 customers each. PG is the server URL without a database (default the local trust one);
 # the database kabinet_bench_<ACCOUNTS> is made and kept for a rerun
-# (DROP=1 drops it at the end).
+# (DROP=1 drops it at the end; REUSE=1 skips the build and uses the one
+# already there, built by `kabinet demo --accounts ACCOUNTS --db ...`).
 set -euo pipefail
 n=${1:-50000}
 pg=${PG:-postgres://postgres@127.0.0.1:5432}
@@ -22,8 +23,12 @@ go build -o "$work/kabinet" ./cmd/kabinet
 go build -o "$work/readings" ./bench/readings
 
 psql "$pg/postgres?sslmode=disable" -qc "CREATE DATABASE kabinet_bench_$n" 2>/dev/null || true
-echo "== demo world of $n homes"
-/usr/bin/time -f "build: %e s wall" "$work/kabinet" demo --accounts "$n" --db "$db" | tail -n 2
+if [ "${REUSE:-}" = 1 ]; then
+  echo "== demo world of $n homes: reused (REUSE=1)"
+else
+  echo "== demo world of $n homes"
+  /usr/bin/time -f "build: %e s wall" "$work/kabinet" demo --accounts "$n" --db "$db" | tail -n 2
+fi
 month=$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)
 echo "== month close of $month (reopened, then closed again)"
 "$work/kabinet" reopen-period --db "$db" "$month" >/dev/null
