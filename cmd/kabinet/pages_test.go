@@ -52,8 +52,9 @@ func newPageReader(t *testing.T, dsn string, builtinBilling bool) *pageReader {
 // customerPages is what a customer of the account numbered number sees on
 // its pages, page by page, as text: «Главная» (debts, penalties and their
 // forecast per provider, the bills), «Начисления и оплаты», «История
-// оплат», «Передать показания» for every service and meter, and the act
-// (акт сверки) of each service as a PDF's text.
+// оплат», «Передать показания» for every service and meter, the account's
+// card of «Личные данные», and the act (акт сверки) of each service as a
+// PDF's text.
 func (p *pageReader) customerPages(number string) map[string]string {
 	p.t.Helper()
 	acc, cookie := p.signIn(number)
@@ -65,7 +66,11 @@ func (p *pageReader) customerPages(number string) map[string]string {
 	// «Личные данные»: only the account's card (owner, address, rooms,
 	// area, residents, providers). Its other cards are the registration's
 	// contacts and linked accounts: Kabinet's own, not the billing's.
-	pages["Личные данные"] = mainText(section(p.get(root+"profile", cookie), "profile-title"))
+	card := section(p.get(root+"profile", cookie), "profile-title")
+	if card == "" {
+		p.t.Fatalf("%s: «Личные данные» has no card of the account", number)
+	}
+	pages["Личные данные"] = mainText(card)
 	p.readingsPages(pages, root+"readings", cookie)
 	for _, svc := range []kabinet.Service{kabinet.ServiceElectricity, kabinet.ServiceHeat} {
 		pages["Акт сверки "+string(svc)] = p.act(root+"statement", cookie, acc, svc)
