@@ -127,8 +127,9 @@ var (
 )
 
 // readingsPages adds «Передать показания» of each service, and within it
-// of each meter, in the order the page lists them. The links carry the
-// meters' IDs, which are each database's own; the pages are named by
+// of each meter, in the order the page lists them, each with its whole
+// history (the page shows the last months unless asked). The links carry
+// the meters' IDs, which are each database's own; the pages are named by
 // their place in the lists.
 func (p *pageReader) readingsPages(pages map[string]string, path string, cookie *http.Cookie) {
 	first := p.get(path, cookie)
@@ -137,12 +138,21 @@ func (p *pageReader) readingsPages(pages map[string]string, path string, cookie 
 		tabs = [][]string{{"", path}}
 	}
 	for i, tab := range tabs {
-		page := p.get(html.UnescapeString(tab[1]), cookie)
+		page := p.get(wholeHistory(tab[1]), cookie)
 		pages[fmt.Sprintf("Показания, услуга %d", i+1)] = mainText(page)
 		for j, m := range link.FindAllStringSubmatch(meterList.FindString(page), -1) {
-			pages[fmt.Sprintf("Показания, услуга %d, прибор %d", i+1, j+1)] = mainText(p.get(html.UnescapeString(m[1]), cookie))
+			pages[fmt.Sprintf("Показания, услуга %d, прибор %d", i+1, j+1)] = mainText(p.get(wholeHistory(m[1]), cookie))
 		}
 	}
+}
+
+// wholeHistory is a readings page's link asking for the history from 2020.
+func wholeHistory(href string) string {
+	u := html.UnescapeString(href)
+	if strings.Contains(u, "?") {
+		return u + "&from=2020-01-01"
+	}
+	return u + "?from=2020-01-01"
 }
 
 // act downloads the act (акт сверки) of a service from the start of the
