@@ -201,7 +201,7 @@ func balanceUpserts(b *Batch) []statement {
 		sub, kind, amount := slices.Index(t.cols, "sub_account_id"), slices.Index(t.cols, "kind"), slices.Index(t.cols, "amount")
 		for _, r := range t.rows {
 			id := r[sub].(int64)
-			if t.ifNew { // the database may skip it: sum what went in, after
+			if t.ifNew && !t.fresh { // the database may skip it: sum what went in, after
 				resum[id] = true
 				continue
 			}
