@@ -46,7 +46,7 @@ type Importer struct {
 	DryRun bool
 	// Progress, when set, gets a line per chunk and the summary.
 	Progress io.Writer
-	// Chunk is the number of lines per transaction (default 2000).
+	// Chunk is the number of lines per transaction (default defaultChunk).
 	Chunk int
 	Now   func() time.Time
 	// Closed plans how the customers of accounts an import closes (missing

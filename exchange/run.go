@@ -167,11 +167,17 @@ func (run *fileRun) pass(ctx context.Context, open func() (*Reader, io.Closer, e
 	return readErr
 }
 
+// defaultChunk is the lines of a chunk unless the importer says: as many
+// as bench/import measures with (it was 2,000, and every commit writes
+// again the pages each chunk touches: the indexes' upper levels, the
+// tables' last leaves).
+const defaultChunk = 5000
+
 // read sends the file's chunks, the last one possibly empty.
 func (run *fileRun) read(ctx context.Context, rd *Reader, done int, out chan<- *chunk) error {
 	size := run.im.Chunk
 	if size <= 0 {
-		size = 2000
+		size = defaultChunk
 	}
 	c := run.newChunk()
 	send := func() bool {
