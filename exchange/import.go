@@ -33,6 +33,8 @@ type Store interface {
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
 	Load(ctx context.Context, b *sqlstore.Batch) error
+	StartFreshLoad(ctx context.Context, table string) (bool, error)
+	EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportFile) error
 	Optimize(ctx context.Context) error
 	RefreshBalances(ctx context.Context) (int, error)
 }
@@ -44,7 +46,7 @@ type Importer struct {
 	DryRun bool
 	// Progress, when set, gets a line per chunk and the summary.
 	Progress io.Writer
-	// Chunk is the number of lines per transaction (default 2000).
+	// Chunk is the number of lines per transaction (default defaultChunk).
 	Chunk int
 	Now   func() time.Time
 	// Closed plans how the customers of accounts an import closes (missing
@@ -225,6 +227,19 @@ func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*S
 	return im.importFrom(ctx, path, sum, open)
 }
 
+// endFresh builds again the index a fresh load dropped, with the file's
+// counts less the rows it found repeated.
+func (run *fileRun) endFresh(ctx context.Context) error {
+	if !run.fresh {
+		return nil
+	}
+	if err := run.im.Store.EndFreshLoad(ctx, run.h.fresh, run.file); err != nil {
+		return err
+	}
+	run.sum.Inserted, run.sum.Updated = run.file.Inserted, run.file.Updated
+	return nil
+}
+
 func fileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -280,10 +295,16 @@ func (im *Importer) importFrom(ctx context.Context, path, sum string, open func(
 	if run.file.LinesDone > 0 {
 		im.logf("%s: продолжение после строки %d", name, run.file.LinesDone)
 	}
+	if run.fresh, err = im.Store.StartFreshLoad(ctx, run.h.fresh); err != nil {
+		return nil, err
+	}
 	if err := run.pass(ctx, open, false); err != nil {
 		return run.sum, err
 	}
 	if err := run.finish(ctx); err != nil {
+		return run.sum, err
+	}
+	if err := run.endFresh(ctx); err != nil {
 		return run.sum, err
 	}
 	im.logf("%s", run.sum)

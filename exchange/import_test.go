@@ -229,3 +229,46 @@ func TestReadingStatusMovesOn(t *testing.T) {
 		}
 	})
 }
+
+// TestFreshLoadRepeats: a first import into empty tables (their external-ID
+// indexes dropped and built again at the end) keeps the first of repeated
+// IDs, as the conflict on the index does: a reading repeated in a later
+// chunk moves the first one's status on, an entry posted twice counts
+// once in the kept balance; the indexes are back afterwards.
+func TestFreshLoadRepeats(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		importText(t, db, dir, "providers.csv", providersCSV)
+		importText(t, db, dir, "accounts.csv", accountsCSV)
+		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		im := &exchange.Importer{Store: db, Chunk: 2}
+		readings := "reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n" +
+			"R1;M1;2026-09-20;2026-09;1000;100;controller;accepted\nR2;M1;2026-10-20;2026-10;1150;150;controller;accepted\n" +
+			"R1;M1;2026-09-20;2026-09;1000;100;controller;calculated\n"
+		s, err := im.ImportFile(ctx, writeFile(t, dir, "readings.csv", readings), nil)
+		if err != nil || !s.OK() || s.Inserted != 2 || s.Updated != 1 {
+			t.Fatalf("readings with one twice: %v %s %v", err, s, s.Errors)
+		}
+		var status string
+		db.SQL().QueryRow(`SELECT status FROM readings WHERE external_id = 'R1'`).Scan(&status)
+		if status != "calculated" || count(t, db, "readings") != 2 {
+			t.Errorf("R1 is %q, %d readings", status, count(t, db, "readings"))
+		}
+		s, err = im.ImportFile(ctx, writeFile(t, dir, "ledger.csv", ledgerCSV+"L1;S1;2026-10;opening;;1200,00;2026-10-01;;\n"), nil)
+		if err != nil || !s.OK() || s.Inserted != 3 || count(t, db, "ledger") != 3 {
+			t.Fatalf("a ledger with an entry twice: %v %s %v", err, s, s.Errors)
+		}
+		var adjustments int64
+		db.SQL().QueryRow(`SELECT b.adjustments FROM balances b JOIN sub_accounts s ON s.id = b.sub_account_id WHERE s.external_id = 'S1'`).Scan(&adjustments)
+		if adjustments != 120000 {
+			t.Errorf("kept adjustments of S1: %d", adjustments)
+		}
+		im.Again = true
+		s, err = im.ImportFile(ctx, writeFile(t, dir, "readings.csv", readings), nil)
+		if err != nil || !s.OK() || s.Inserted != 0 || count(t, db, "readings") != 2 {
+			t.Errorf("readings again (the index back): %v %s %v", err, s, s.Errors)
+		}
+	})
+}

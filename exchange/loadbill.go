@@ -76,6 +76,20 @@ type billLoader struct {
 	providers map[int64]*kabinet.Provider
 	// sections are the sub-accounts of the last bill's sections.
 	sections []int64
+	// payers are the accounts' full names: an account has a bill a month.
+	payers map[int64]string
+}
+
+func (bl *billLoader) payer(a *kabinet.Account) string {
+	if bl.payers == nil {
+		bl.payers = map[int64]string{}
+	}
+	p, ok := bl.payers[a.ID]
+	if !ok {
+		p = a.FullName()
+		bl.payers[a.ID] = p
+	}
+	return p
 }
 
 // bill builds one bill from its lines; nil and true in a dry run when its
@@ -91,7 +105,7 @@ func (bl *billLoader) bill(group []*Record) (*kabinet.Bill, bool) {
 		return nil, false
 	}
 	bill := &kabinet.Bill{AccountID: a.ID, Period: first.Period("period"), IssuedAt: first.Time("issued_at").UTC(),
-		ExternalID: first.Get("bill_id"), Data: kabinet.BillData{AccountNumber: a.Display, Payer: a.FullName(),
+		ExternalID: first.Get("bill_id"), Data: kabinet.BillData{AccountNumber: a.Display, Payer: bl.payer(a),
 			Address: a.Address, Residents: a.Residents, Area: a.Area, Number: first.Get("number")}}
 	var part *kabinet.BillProvider
 	var partFirst *Record

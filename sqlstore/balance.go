@@ -201,7 +201,7 @@ func balanceUpserts(b *Batch) []statement {
 		sub, kind, amount := slices.Index(t.cols, "sub_account_id"), slices.Index(t.cols, "kind"), slices.Index(t.cols, "amount")
 		for _, r := range t.rows {
 			id := r[sub].(int64)
-			if t.ifNew { // the database may skip it: sum what went in, after
+			if t.ifNew && !t.fresh { // the database may skip it: sum what went in, after
 				resum[id] = true
 				continue
 			}
@@ -291,12 +291,22 @@ func (db *DB) readVersions(ctx context.Context, subIDs []int64, into map[int64]i
 	return translate(rows.Err())
 }
 
-// RefreshBalances computes again the debts that bulk loads left stale,
-// a chunk of sub-accounts per transaction, and returns how many it
-// computed. Each chunk takes its rows' locks before it reads their ledgers,
-// as single postings do; the demo build, imports and the periodic
-// maintenance run it.
+// RefreshBalances computes again the debts that bulk loads left stale
+// and returns how many it computed: first ahead of the writer
+// (refreshAhead), then, for rows a posting moved on meanwhile, a chunk of
+// sub-accounts per transaction, each chunk taking its rows' locks before
+// it reads their ledgers, as single postings do. The demo build, imports
+// and the periodic maintenance run it.
 func (db *DB) RefreshBalances(ctx context.Context) (int, error) {
+	n, err := db.refreshAhead(ctx)
+	if err != nil {
+		return n, err
+	}
+	m, err := db.refreshLocked(ctx)
+	return n + m, err
+}
+
+func (db *DB) refreshLocked(ctx context.Context) (int, error) {
 	n := 0
 	for after := int64(0); ; {
 		var ids []int64

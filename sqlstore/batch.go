@@ -23,6 +23,8 @@ type Batch struct {
 	// dues finds a bill due date's row by sub-account and period
 	// (AddBillDueDate).
 	dues map[[2]int64]int
+	// fresh: AddNew rows go in plain (FreshLoad).
+	fresh bool
 }
 
 type batchTable struct {
@@ -32,6 +34,9 @@ type batchTable struct {
 	// ifNew: a row goes in unless the table has one with its external_id
 	// (AddNew); ifExisting runs when any did not go in.
 	ifNew bool
+	// fresh: the table is being loaded fresh (FreshLoad), its AddNew rows
+	// inserted with freshConflict and no ifExisting statements.
+	fresh bool
 	// conflict is what an INSERT of its rows ends with: conflictClause for
 	// ifNew, an upsert's for addUpsert, "" for plain rows.
 	conflict   string
@@ -104,6 +109,9 @@ func (b *Batch) table(name string, cols []string, ifNew bool) *batchTable {
 		if ifNew {
 			t.conflict = conflictClause
 		}
+		if c, ok := freshConflict[name]; ok && ifNew && b.fresh {
+			t.conflict, t.fresh = c, true
+		}
 		b.byName[key] = t
 		b.tables = append(b.tables, t)
 	}
@@ -130,8 +138,10 @@ func (b *Batch) Changed() int {
 }
 
 // runIfExisting runs t's ifExisting statements when some rows were skipped.
+// A fresh load skips only rows that break another unique constraint, and
+// without the external-ID index each statement would read the whole table.
 func (t *batchTable) runIfExisting(exec func(query string, args ...any) (int64, error)) error {
-	if t.skipped == 0 {
+	if t.skipped == 0 || t.fresh {
 		return nil
 	}
 	for _, st := range t.ifExisting {

@@ -32,6 +32,8 @@ type dialect struct {
 	// transaction: FOR UPDATE on PostgreSQL; nothing on SQLite, whose
 	// write transactions hold the one write lock anyway.
 	forUpdate string
+	// indexExists counts the indexes named $1 (StartFreshLoad).
+	indexExists string
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -68,7 +70,8 @@ func openSQLite(path string) (*DB, error) {
 	}
 	read.SetMaxOpenConns(8)
 	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil },
-		optimize: "PRAGMA optimize", fold: func(x string) string { return "kabinet_fold(" + x + ")" }}
+		optimize: "PRAGMA optimize", fold: func(x string) string { return "kabinet_fold(" + x + ")" },
+		indexExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1`}
 	return &DB{write: write, read: read, dialect: d}, nil
 }
 
@@ -81,7 +84,8 @@ func openPostgres(dsn string) (*DB, error) {
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
 	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE",
-		fold: func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" }}
+		fold:        func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" },
+		indexExists: `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`}
 	return &DB{write: db, read: db, dialect: d}, nil
 }
 
