@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // FieldType is how a field's value is written and checked.
@@ -66,14 +67,14 @@ type Kind struct {
 	Whole bool
 	Doc   string
 
-	index map[string]int
+	// index is built on first use; the import's goroutines share kinds.
+	indexOnce sync.Once
+	index     map[string]int
 }
 
 // Field returns the index of the named field, or -1.
 func (k *Kind) Field(name string) int {
-	if k.index == nil {
-		k.buildIndex()
-	}
+	k.indexOnce.Do(k.buildIndex)
 	if i, ok := k.index[name]; ok {
 		return i
 	}
