@@ -23,6 +23,9 @@ type Batch struct {
 	// dues finds a bill due date's row by sub-account and period
 	// (AddBillDueDate).
 	dues map[[2]int64]int
+	// usageKept: the batch recomputes the chart's months itself
+	// (keepClosedUsage), so Load does not from its rows.
+	usageKept bool
 }
 
 type batchTable struct {
@@ -163,9 +166,10 @@ func (b *Batch) Rows() int {
 // Load writes the batch in one transaction, with what its ledger rows
 // add to the kept balances.
 func (db *DB) Load(ctx context.Context, b *Batch) error {
-	if ups := balanceUpserts(b); ups != nil {
+	ups, usage := balanceUpserts(b), usageRefreshes(b)
+	if ups != nil || usage != nil {
 		execs := b.execs
-		b.execs = append(ups, execs...)
+		b.execs = append(append(ups, execs...), usage...)
 		defer func() { b.execs = execs }()
 	}
 	return translate(db.dialect.load(ctx, db.write, b))
