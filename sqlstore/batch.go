@@ -25,6 +25,9 @@ type Batch struct {
 	dues map[[2]int64]int
 	// fresh: AddNew rows go in plain (FreshLoad).
 	fresh bool
+	// usageKept: the batch recomputes the chart's months itself
+	// (keepClosedUsage), so Load does not from its rows.
+	usageKept bool
 }
 
 type batchTable struct {
@@ -173,9 +176,10 @@ func (b *Batch) Rows() int {
 // Load writes the batch in one transaction, with what its ledger rows
 // add to the kept balances.
 func (db *DB) Load(ctx context.Context, b *Batch) error {
-	if ups := balanceUpserts(b); ups != nil {
+	ups, usage := balanceUpserts(b), usageRefreshes(b)
+	if ups != nil || usage != nil {
 		execs := b.execs
-		b.execs = append(ups, execs...)
+		b.execs = append(append(ups, execs...), usage...)
 		defer func() { b.execs = execs }()
 	}
 	return translate(db.dialect.load(ctx, db.write, b))

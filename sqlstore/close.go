@@ -48,6 +48,7 @@ func markPeriodClosed(b *Batch, p kabinet.Period, firstAccount, lastAccount int6
 		AND meter_id IN (SELECT id FROM meters WHERE account_id BETWEEN $4 AND $5)`,
 		string(kabinet.ReadingCalculated), p.Int(), string(kabinet.ReadingAccepted), firstAccount, lastAccount)
 	b.exec(`UPDATE period_closes SET last_account = $1 WHERE period = $2`, lastAccount, p.Int())
+	keepClosedUsage(b, p, firstAccount, lastAccount)
 }
 
 // SaveClosedChunk writes a chunk of a close with its progress, at once:
@@ -142,7 +143,7 @@ func (db *DB) ReopenPeriod(ctx context.Context, p kabinet.Period) error {
 				return translate(err)
 			}
 		}
-		return nil
+		return execAll(ctx, tx, keepUsage(p, "1 = 1"))
 	})
 }
 

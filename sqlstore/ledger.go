@@ -29,6 +29,9 @@ func (db *DB) CreateLedgerEntry(ctx context.Context, e *kabinet.LedgerEntry) err
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID)); err != nil {
 			return err
 		}
+		if err := keepEntryUsage(ctx, tx, e); err != nil {
+			return err
+		}
 		return db.keepBalances(ctx, tx, []int64{e.SubAccountID})
 	})
 }

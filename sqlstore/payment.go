@@ -114,6 +114,9 @@ func (db *DB) CreditPaymentOrder(ctx context.Context, id int64, operation string
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`, ledgerRow(e)...).Scan(&e.ID); err != nil {
 				return translate(err)
 			}
+			if err := keepEntryUsage(ctx, tx, e); err != nil {
+				return err
+			}
 		}
 		subs := make([]int64, len(entries))
 		for i, e := range entries {

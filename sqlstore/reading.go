@@ -34,10 +34,13 @@ func (db *DB) CreateReading(ctx context.Context, r *kabinet.Reading) error {
 	}
 	r.CreatedAt = db.now()
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		return translate(tx.QueryRowContext(ctx, `
+		if err := translate(tx.QueryRowContext(ctx, `
 			INSERT INTO readings (meter_id, taken_on, period, v1, v2, v3, c1, c2, c3, source, status, created_at, session_hash, external_id)
 			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
-			readingRow(r)...).Scan(&r.ID))
+			readingRow(r)...).Scan(&r.ID)); err != nil {
+			return err
+		}
+		return execAll(ctx, tx, keepUsage(r.Period, ofMeter(r.MeterID)))
 	})
 }
 
@@ -116,6 +119,11 @@ func (db *DB) SubmitReading(ctx context.Context, r *kabinet.Reading) error {
 				VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
 				ON CONFLICT (meter_id, taken_on) WHERE source = 'portal' DO NOTHING
 				RETURNING id`, readingRow(r)...).Scan(&r.ID)
+			if err == nil {
+				// The reading it replaced, if any, was of the same day and
+				// not calculated: of the same open month.
+				return execAll(ctx, tx, keepUsage(r.Period, ofMeter(r.MeterID)))
+			}
 			if !errors.Is(err, sql.ErrNoRows) {
 				return translate(err)
 			}
@@ -141,16 +149,16 @@ const maxSubmitRounds = 16
 // passed and that is not yet calculated; ENOTFOUND if there is none.
 func (db *DB) DeleteReading(ctx context.Context, meterID, readingID int64, session string) error {
 	return db.InTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM readings
-			WHERE id = $1 AND meter_id = $2 AND source = 'portal' AND status = 'accepted' AND session_hash = $3 AND session_hash <> ''`,
-			readingID, meterID, session)
-		if err != nil {
+		var period int
+		err := tx.QueryRowContext(ctx, `DELETE FROM readings
+			WHERE id = $1 AND meter_id = $2 AND source = 'portal' AND status = 'accepted' AND session_hash = $3 AND session_hash <> ''
+			RETURNING period`, readingID, meterID, session).Scan(&period)
+		if errors.Is(err, sql.ErrNoRows) {
+			return kabinet.Errorf(kabinet.ENOTFOUND, "Показание уже нельзя удалить")
+		} else if err != nil {
 			return translate(err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n != 1 {
-			return kabinet.Errorf(kabinet.ENOTFOUND, "Показание уже нельзя удалить")
-		}
-		return nil
+		return execAll(ctx, tx, keepUsage(kabinet.PeriodFromInt(period), ofMeter(meterID)))
 	})
 }
 

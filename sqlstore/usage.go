@@ -2,7 +2,6 @@ package sqlstore
 
 import (
 	"context"
-	"time"
 
 	"kabinet"
 )
@@ -10,23 +9,27 @@ import (
 // FindUsage returns an account's consumption by service and month from
 // period since on: the units its meters counted (every reading's
 // consumption, estimates included) and the charges posted for the
-// service. Both come from small indexed scans of one account, bounded by
-// since whatever the length of the history: a reading counts for the
-// month it was taken in or the next, so none of period since or later was
-// taken before the month before since, and the readings' index on
-// (meter_id, taken_on) starts there.
+// service. It reads the months kept in usage_months (usagekeep.go), a
+// few rows whatever the length of the history (issue 17).
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	// One statement, one round trip (issue 17): the meters' units, then
-	// the charges.
-	rows, err := db.query(ctx, `
-		SELECT 1, m.service, r.period, CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT)
-		FROM meters m JOIN readings r ON r.meter_id = m.id
-		WHERE m.account_id = $1 AND r.period >= $2 AND r.taken_on >= $3 GROUP BY m.service, r.period
-		UNION ALL
-		SELECT 0, l.service, l.period, CAST(SUM(l.amount) AS BIGINT)
-		FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id
-		WHERE s.account_id = $1 AND l.period >= $2 AND l.kind = 'charge' GROUP BY l.service, l.period`,
-		accountID, since.Int(), dateArg(since.Add(-1).Start(time.UTC)))
+	return db.queryUsage(ctx, `SELECT metered, service, period, amount FROM usage_months
+		WHERE account_id = $1 AND period >= $2`, accountID, since.Int())
+}
+
+// FindLedgerUsage is FindUsage summed from the readings and the ledger
+// themselves, as «Главная» read it before the months were kept: the
+// check of the kept rows. Both sums come from small indexed scans of one
+// account: a reading counts for the month it was taken in or the next, so
+// the readings' index on (meter_id, taken_on) starts at the month before
+// since.
+func (db *DB) FindLedgerUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
+	return db.queryUsage(ctx, `SELECT metered, service, period, amount FROM (`+
+		usageSums("{a} = $1 AND {p} >= $2", "r.taken_on >= $3")+`) AS u`,
+		accountID, since.Int(), readingsFrom(since))
+}
+
+func (db *DB) queryUsage(ctx context.Context, q string, args ...any) ([]kabinet.Usage, error) {
+	rows, err := db.query(ctx, q, args...)
 	if err != nil {
 		return nil, translate(err)
 	}

@@ -1,6 +1,8 @@
 package sqlstore_test
 
 import (
+	"cmp"
+	"slices"
 	"testing"
 
 	"kabinet"
@@ -41,11 +43,33 @@ func TestFindUsage(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := []kabinet.Usage{
-			{Service: kabinet.ServiceElectricity, Period: nov, Metered: true, Units: 280},
 			{Service: kabinet.ServiceElectricity, Period: nov, Charged: 50000},
+			{Service: kabinet.ServiceElectricity, Period: nov, Metered: true, Units: 280},
 		}
-		if len(us) != len(want) || us[0] != want[0] || us[1] != want[1] {
+		sortUsage(us)
+		if !slices.Equal(us, want) {
 			t.Errorf("usage = %+v, want %+v", us, want)
 		}
+		summed, err := db.FindLedgerUsage(ctx, a.ID, nov)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sortUsage(summed); !slices.Equal(summed, us) {
+			t.Errorf("kept usage = %+v, from the ledger %+v", us, summed)
+		}
+	})
+}
+
+// sortUsage orders rows by month, then charges before units, then service.
+func sortUsage(us []kabinet.Usage) {
+	slices.SortFunc(us, func(a, b kabinet.Usage) int {
+		key := func(u kabinet.Usage) string {
+			m := "0"
+			if u.Metered {
+				m = "1"
+			}
+			return u.Period.String() + m + string(u.Service)
+		}
+		return cmp.Compare(key(a), key(b))
 	})
 }
