@@ -3,6 +3,8 @@ package exchange_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -256,6 +258,13 @@ func TestFreshLoadRepeats(t *testing.T) {
 		if status != "calculated" || count(t, db, "readings") != 2 {
 			t.Errorf("R1 is %q, %d readings", status, count(t, db, "readings"))
 		}
+		var account int64
+		db.SQL().QueryRow(`SELECT account_id FROM meters WHERE external_id = 'M1'`).Scan(&account)
+		kept, _ := db.FindUsage(ctx, account, kabinet.Period{Year: 2026, Month: 1})
+		summed, err := db.FindLedgerUsage(ctx, account, kabinet.Period{Year: 2026, Month: 1})
+		if err != nil || len(kept) != 2 || usageText(kept) != usageText(summed) {
+			t.Errorf("the chart's months after a repeated reading: kept %v, summed %v (%v)", kept, summed, err)
+		}
 		s, err = im.ImportFile(ctx, writeFile(t, dir, "ledger.csv", ledgerCSV+"L1;S1;2026-10;opening;;1200,00;2026-10-01;;\n"), nil)
 		if err != nil || !s.OK() || s.Inserted != 3 || count(t, db, "ledger") != 3 {
 			t.Fatalf("a ledger with an entry twice: %v %s %v", err, s, s.Errors)
@@ -271,4 +280,14 @@ func TestFreshLoadRepeats(t *testing.T) {
 			t.Errorf("readings again (the index back): %v %s %v", err, s, s.Errors)
 		}
 	})
+}
+
+// usageText is a chart's months as sorted text, to compare two reads.
+func usageText(us []kabinet.Usage) string {
+	lines := make([]string, len(us))
+	for i, u := range us {
+		lines[i] = fmt.Sprint(u)
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
 }

@@ -175,8 +175,23 @@ func (db *DB) deleteRepeated(ctx context.Context, tx *sql.Tx, table string, rs [
 	for i, r := range rs {
 		ids[i], subs[r.sub] = r.id, true
 	}
+	// The chart's months counted the repetitions too (usageRefreshes ran
+	// with each chunk): their accounts are summed again once they are gone.
+	keeps := make([]int64, len(rs))
+	for i, r := range rs {
+		keeps[i] = r.keep
+	}
+	of := "{a} IN (SELECT s.account_id FROM sub_accounts s JOIN ledger x ON x.sub_account_id = s.id WHERE x.id IN (" + idList(keeps) + "))"
+	if table == "readings" {
+		of = "{a} IN (SELECT m.account_id FROM meters m JOIN readings x ON x.meter_id = m.id WHERE x.id IN (" + idList(keeps) + "))"
+	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id IN (`+idList(ids)+`)`); err != nil {
 		return err
+	}
+	if table != "bills" {
+		if err := execAll(ctx, tx, keepAllUsage(of)); err != nil {
+			return err
+		}
 	}
 	f.Inserted -= len(rs)
 	switch table {

@@ -53,6 +53,15 @@ func keepUsage(p kabinet.Period, accounts string) []statement {
 	}
 }
 
+// keepAllUsage returns the statements that recompute every month of the
+// accounts the condition selects.
+func keepAllUsage(accounts string) []statement {
+	return []statement{
+		{`DELETE FROM usage_months WHERE ` + strings.ReplaceAll(accounts, "{a}", "account_id"), nil},
+		{`INSERT INTO usage_months (account_id, period, metered, service, amount) ` + usageSums(accounts, ""), nil},
+	}
+}
+
 // ofMeter and ofSubAccount select the account of one meter or sub-account.
 func ofMeter(id int64) string {
 	return "{a} = (SELECT account_id FROM meters WHERE id = " + strconv.FormatInt(id, 10) + ")"
