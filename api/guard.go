@@ -7,6 +7,7 @@ import (
 
 	"kabinet"
 	"kabinet/auth"
+	"kabinet/clientip"
 )
 
 // sessionHandler is a handler of a signed-in device.
@@ -81,5 +82,5 @@ func idParam(s string) int64 {
 
 // client is where the request came from, for the limits and the session.
 func (s *Server) client(r *http.Request) auth.Client {
-	return auth.Client{IP: s.clientIP(r), UserAgent: r.UserAgent()}
+	return auth.Client{IP: clientip.Of(r, s.cfg.TrustProxy), UserAgent: r.UserAgent()}
 }

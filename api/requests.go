@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/clientip"
 	"kabinet/requests"
 )
 
@@ -83,7 +84,7 @@ func (s *Server) handleRequestCreate(w http.ResponseWriter, r *http.Request, v *
 		up.Discard(r.Context())
 		return err
 	}
-	req, err := s.requests.Documents(r.Context(), requests.Sender{Account: v.Account, User: v.User, IP: s.clientIP(r)},
+	req, err := s.requests.Documents(r.Context(), requests.Sender{Account: v.Account, User: v.User, IP: clientip.Of(r, s.cfg.TrustProxy)},
 		requests.DocumentsForm{Topic: topic, Comment: comment}, up)
 	if err != nil {
 		return err

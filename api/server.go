@@ -9,9 +9,7 @@ package api
 
 import (
 	"log/slog"
-	"net"
 	"net/http"
-	"strings"
 
 	"kabinet"
 	"kabinet/auth"
@@ -82,21 +80,3 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 
 // Routes returns the patterns the API serves, for the access matrix.
 func (s *Server) Routes() []string { return s.patterns }
-
-// clientIP is the peer's address, or the last X-Forwarded-For hop behind
-// a trusted proxy: the portal's rule, so that the sign-in limits per
-// address count the same person on both.
-func (s *Server) clientIP(r *http.Request) string {
-	if s.cfg.TrustProxy {
-		if hops := r.Header.Values("X-Forwarded-For"); len(hops) > 0 {
-			list := strings.Split(hops[len(hops)-1], ",")
-			if ip := net.ParseIP(strings.TrimSpace(list[len(list)-1])); ip != nil {
-				return ip.String()
-			}
-		}
-	}
-	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		return host
-	}
-	return r.RemoteAddr
-}

@@ -69,10 +69,9 @@ type fixture struct {
 
 func newFixture(t *testing.T, dsn string) *fixture {
 	t.Helper()
-	f := &fixture{db: sqlstoretest.MustOpen(t, dsn), hasher: password.NewHasher(cheap, 4), letters: &letters{},
+	f := &fixture{db: sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobInserter(noJobs{})), hasher: password.NewHasher(cheap, 4), letters: &letters{},
 		now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
 	f.db.Now = func() time.Time { return f.now }
-	f.db.Jobs = noJobs{}
 	cfg := auth.DefaultConfig()
 	cfg.BaseURL = "http://portal.test"
 	f.svc = auth.New(f.db, f.hasher, f.letters, cfg)

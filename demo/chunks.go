@@ -2,28 +2,27 @@ package demo
 
 import (
 	"context"
-	"kabinet"
 	"math/rand/v2"
 	"time"
 
-	"kabinet/sqlstore"
+	"kabinet"
 )
 
 // buildChunks generates the households from w.Built on and loads them
 // chunk by chunk. Generating runs ahead of loading in another goroutine, so
 // on two cores one builds rows while the other writes them.
-func buildChunks(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock, o Options) error {
+func buildChunks(ctx context.Context, db Store, w *kabinet.World, c clock, o Options) error {
 	size := o.ChunkSize
 	if size <= 0 {
 		size = 2000
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	batches := make(chan *sqlstore.Batch, 2)
+	batches := make(chan kabinet.Batch, 2)
 	go func() {
 		defer close(batches)
 		for from := w.Built; from < w.Accounts; from += size {
-			b := generate(w.Seed, c, from, min(from+size, w.Accounts))
+			b := generate(db.NewBatch(), w.Seed, c, from, min(from+size, w.Accounts))
 			select {
 			case batches <- b:
 			case <-ctx.Done():
@@ -42,18 +41,17 @@ func buildChunks(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock
 	return ctx.Err()
 }
 
-// generate builds households [from, to) of the world into one batch, with
-// the progress marker that commits with them.
-func generate(seed int64, c clock, from, to int) *sqlstore.Batch {
-	var b sqlstore.Batch
+// generate builds households [from, to) of the world into b, with the
+// progress marker that commits with them.
+func generate(b kabinet.Batch, seed int64, c clock, from, to int) kabinet.Batch {
 	created := c.closed[0].Start(time.UTC).AddDate(-1, 0, 0)
 	for i := from; i < to; i++ {
 		id := int64(accountIDBase + i)
 		rng := rand.New(rand.NewPCG(uint64(seed), uint64(id)))
-		newHousehold(rng, id, created).write(rng, c, &b)
+		newHousehold(rng, id, created).write(rng, c, b)
 	}
-	sqlstore.MarkWorldBuilt(&b, to)
-	return &b
+	b.MarkWorldBuilt(to)
+	return b
 }
 
 func report(progress func(Progress), began time.Time, doneThisRun, done, total int, month string) {

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // clock is the world's calendar: the closed periods the history covers,
@@ -29,7 +28,7 @@ func newClock(today time.Time, months int) clock {
 // history, all «Принято»: the month close of each period charges by them
 // (and marks them «Рассчитано»), by the average where a month has none,
 // and by the norm where a home has no meter.
-func (h *household) writeReadings(rng *rand.Rand, c clock, b *sqlstore.Batch) {
+func (h *household) writeReadings(rng *rand.Rand, c clock, b kabinet.Batch) {
 	if len(h.meters) == 0 {
 		return
 	}
@@ -69,7 +68,7 @@ const lateReadingsPercent = 4
 
 // writeOpenReading gives most meters a reading in the open period's window
 // if the window has opened by today.
-func (h *household) writeOpenReading(rng *rand.Rand, c clock, s *meterSim, base int64, b *sqlstore.Batch) {
+func (h *household) writeOpenReading(rng *rand.Rand, c clock, s *meterSim, base int64, b kabinet.Batch) {
 	if c.today.Day() < 15 || rng.IntN(100) >= 65 {
 		return
 	}

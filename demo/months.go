@@ -6,7 +6,6 @@ import (
 
 	"kabinet"
 	"kabinet/billrun"
-	"kabinet/sqlstore"
 )
 
 // history runs the world's months through the billing engine, oldest
@@ -15,7 +14,7 @@ import (
 // penalties on what was paid late and issues the bills the next months'
 // payments follow. Last come the payments of the open month up to today.
 // Every bill in the world is what the engine computes.
-func history(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock, o Options) error {
+func history(ctx context.Context, db Store, w *kabinet.World, c clock, o Options) error {
 	e := billrun.New(db, o.calendar())
 	s := newSchedule(w.Seed, c.today, e.Due)
 	first, err := firstOpen(ctx, db, c)
@@ -52,7 +51,7 @@ func history(ctx context.Context, db *sqlstore.DB, w *kabinet.World, c clock, o 
 const paymentLag = 5
 
 // firstOpen is the first month of the history whose close is not done.
-func firstOpen(ctx context.Context, db *sqlstore.DB, c clock) (kabinet.Period, error) {
+func firstOpen(ctx context.Context, db Store, c clock) (kabinet.Period, error) {
 	for _, p := range c.closed {
 		pc, err := db.FindPeriodClose(ctx, p)
 		if kabinet.ErrorCode(err) == kabinet.ENOTFOUND || err == nil && pc.State != kabinet.CloseDone {
@@ -67,7 +66,7 @@ func firstOpen(ctx context.Context, db *sqlstore.DB, c clock) (kabinet.Period, e
 // closeMonth closes month p as the engine would in the night after it
 // ended, scheduling the payments of its bills. A close that a stopped
 // build began is finished, and its bills are then read back whole.
-func closeMonth(ctx context.Context, db *sqlstore.DB, e *billrun.Engine, s *schedule, p kabinet.Period) error {
+func closeMonth(ctx context.Context, db Store, e *billrun.Engine, s *schedule, p kabinet.Period) error {
 	_, err := db.FindPeriodClose(ctx, p)
 	fresh := kabinet.ErrorCode(err) == kabinet.ENOTFOUND
 	if err != nil && !fresh {

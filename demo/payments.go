@@ -8,7 +8,6 @@ import (
 
 	"kabinet"
 	"kabinet/billing"
-	"kabinet/sqlstore"
 )
 
 // payment is one payment a household makes for a bill.
@@ -128,7 +127,7 @@ const paymentChunk = 20000
 
 // loadPayments writes the payments made in month m, chunk by chunk, each
 // with the progress marker, skipping those a stopped build loaded.
-func loadPayments(ctx context.Context, db *sqlstore.DB, w *kabinet.World, s *schedule, m kabinet.Period) error {
+func loadPayments(ctx context.Context, db Store, w *kabinet.World, s *schedule, m kabinet.Period) error {
 	ps := s.take(m)
 	from := 0
 	switch {
@@ -139,12 +138,12 @@ func loadPayments(ctx context.Context, db *sqlstore.DB, w *kabinet.World, s *sch
 	}
 	for {
 		to := min(from+paymentChunk, len(ps))
-		var b sqlstore.Batch
+		b := db.NewBatch()
 		for _, p := range ps[from:to] {
 			b.AddLedgerEntry(s.entry(p))
 		}
-		sqlstore.MarkWorldPaid(&b, m, to)
-		if err := db.Load(ctx, &b); err != nil {
+		b.MarkWorldPaid(m, to)
+		if err := db.Load(ctx, b); err != nil {
 			return err
 		}
 		if to == len(ps) {

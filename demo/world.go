@@ -20,7 +20,7 @@ import (
 	"github.com/alexedwards/argon2id"
 
 	"kabinet"
-	"kabinet/sqlstore"
+	"kabinet/billrun"
 )
 
 // Options configure a build.
@@ -62,9 +62,20 @@ func (o Options) months() int {
 	return historyMonths
 }
 
+// Store is what a build reads and writes. *sqlstore.DB satisfies it.
+type Store interface {
+	billrun.Store // the history's month closes
+	FindWorld(ctx context.Context) (*kabinet.World, error)
+	CompleteWorld(ctx context.Context) error
+	RefreshBalances(ctx context.Context) (int, error)
+	EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.Bill) error) error
+	NewBatch() kabinet.Batch
+	Load(ctx context.Context, b kabinet.Batch) error
+}
+
 // Build builds the world, or resumes one left half-built, or does nothing if
 // the world is complete. It returns the world's state.
-func Build(ctx context.Context, db *sqlstore.DB, o Options) (*kabinet.World, error) {
+func Build(ctx context.Context, db Store, o Options) (*kabinet.World, error) {
 	w, err := db.FindWorld(ctx)
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
 		if err := start(ctx, db, o); err != nil {
@@ -98,7 +109,7 @@ func Build(ctx context.Context, db *sqlstore.DB, o Options) (*kabinet.World, err
 // planner's statistics fresh, since a bulk load leaves them stale where
 // autovacuum is off (on PostgreSQL a stale plan for a user's accounts made
 // «Главная» four times slower until ANALYZE).
-func finish(ctx context.Context, db *sqlstore.DB) error {
+func finish(ctx context.Context, db Store) error {
 	if _, err := db.RefreshBalances(ctx); err != nil {
 		return err
 	}
@@ -107,7 +118,7 @@ func finish(ctx context.Context, db *sqlstore.DB) error {
 
 // start writes the providers, the documented accounts and the world's
 // record in one transaction.
-func start(ctx context.Context, db *sqlstore.DB, o Options) error {
+func start(ctx context.Context, db Store, o Options) error {
 	if o.Accounts < 0 {
 		return errors.New("demo: negative number of accounts")
 	}
@@ -117,24 +128,24 @@ func start(ctx context.Context, db *sqlstore.DB, o Options) error {
 	}
 	c := newClock(o.calendar().DateOf(today), o.months())
 	created := c.closed[0].Start(time.UTC).AddDate(-1, 0, 0)
-	var b sqlstore.Batch
+	b := db.NewBatch()
 	for _, p := range demoProviders() {
 		b.AddProvider(p)
 	}
 	hs := documented(o.Seed, created)
 	for i, h := range hs {
-		h.write(rand.New(rand.NewPCG(uint64(o.Seed), uint64(h.account.ID)+1<<32)), c, &b)
+		h.write(rand.New(rand.NewPCG(uint64(o.Seed), uint64(h.account.ID)+1<<32)), c, b)
 		if l := Logins()[i]; l.Password != "" {
-			if err := register(&b, h, l.Password, today); err != nil {
+			if err := register(b, h, l.Password, today); err != nil {
 				return err
 			}
 		}
 	}
-	sqlstore.StartWorld(&b, o.Seed, o.Accounts, today)
-	return db.Load(ctx, &b)
+	b.StartWorld(o.Seed, o.Accounts, today)
+	return db.Load(ctx, b)
 }
 
-func register(b *sqlstore.Batch, h *household, password string, now time.Time) error {
+func register(b kabinet.Batch, h *household, password string, now time.Time) error {
 	hash, err := argon2id.CreateHash(password, argon2id.DefaultParams)
 	if err != nil {
 		return fmt.Errorf("demo: hash password: %w", err)
@@ -148,7 +159,7 @@ func register(b *sqlstore.Batch, h *household, password string, now time.Time) e
 }
 
 // write adds the household and its history to b.
-func (h *household) write(rng *rand.Rand, c clock, b *sqlstore.Batch) {
+func (h *household) write(rng *rand.Rand, c clock, b kabinet.Batch) {
 	b.AddAccount(&h.account)
 	for _, s := range h.subs {
 		b.AddSubAccount(s)

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // Store is what an import reads and writes.
@@ -32,7 +31,8 @@ type Store interface {
 	SaveBillPDF(ctx context.Context, accountID int64, p kabinet.Period, sha string, data []byte) (inserted, updated bool, err error)
 	StartImportFile(ctx context.Context, sha, kind, name string, again bool) (*kabinet.ImportFile, error)
 	CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error
-	Load(ctx context.Context, b *sqlstore.Batch) error
+	NewBatch() kabinet.Batch
+	Load(ctx context.Context, b kabinet.Batch) error
 	StartFreshLoad(ctx context.Context, table string) (bool, error)
 	EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportFile) error
 	Optimize(ctx context.Context) error

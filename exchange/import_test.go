@@ -151,7 +151,7 @@ type crashingStore struct {
 
 var errKilled = errors.New("killed")
 
-func (s *crashingStore) Load(ctx context.Context, b *sqlstore.Batch) error {
+func (s *crashingStore) Load(ctx context.Context, b kabinet.Batch) error {
 	if s.n == 0 {
 		return errKilled
 	}

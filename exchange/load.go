@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // The loaders of the kinds that describe things (providers, accounts,
@@ -28,16 +27,16 @@ func parseServices(s string) ([]kabinet.Service, bool) {
 }
 
 // count counts what a put did, under the kind's table.
-func (run *fileRun) count(table, ext string, p sqlstore.Put) {
+func (run *fileRun) count(table, ext string, p kabinet.Put) {
 	switch p {
-	case sqlstore.Inserted:
+	case kabinet.PutInserted:
 		run.inserted(table, ext)
-	case sqlstore.Updated:
+	case kabinet.PutUpdated:
 		run.sum.Updated++
 	}
 }
 
-func loadProviders(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadProviders(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "provider_id")
 	all, err := run.im.Store.FindProviders(ctx)
 	if err != nil {
@@ -65,7 +64,7 @@ func loadProviders(ctx context.Context, run *fileRun, recs []*Record, b *sqlstor
 	return nil
 }
 
-func loadAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadAccounts(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "account_id")
 	old, err := run.im.Store.FindAccountsByExternalID(ctx, values(recs, "account_id"))
 	if err != nil {
@@ -121,7 +120,7 @@ func (run *fileRun) account(r *Record) (*kabinet.Account, bool) {
 	return a, true
 }
 
-func loadSubAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadSubAccounts(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "subaccount_id")
 	accounts, err := run.known(ctx, "accounts", recs, "account_id")
 	if err != nil {
@@ -160,7 +159,7 @@ func loadSubAccounts(ctx context.Context, run *fileRun, recs []*Record, b *sqlst
 	return nil
 }
 
-func loadMeters(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadMeters(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "meter_id")
 	subs, err := run.im.Store.FindSubAccountsByExternalID(ctx, values(recs, "subaccount_id"))
 	if err != nil {

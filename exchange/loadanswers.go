@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // Answerer puts the billing's answers on customers' requests and tells
@@ -25,7 +24,7 @@ var answerStatuses = map[string]kabinet.RequestStatus{
 // transaction an answer (the text on the request, the customer's notice,
 // the answer's ID); a known answer_id changes nothing, so a resumed
 // import gives no answer twice.
-func loadAnswers(ctx context.Context, run *fileRun, recs []*Record, _ *sqlstore.Batch) error {
+func loadAnswers(ctx context.Context, run *fileRun, recs []*Record, _ kabinet.Batch) error {
 	run.unique(recs, "answer_id")
 	known, err := run.known(ctx, "request_answers", recs, "answer_id")
 	if err != nil {

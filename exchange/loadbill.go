@@ -5,14 +5,13 @@ import (
 	"slices"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // loadBills stores the bills as Kabinet's own ЕПД data: one group of lines
 // per bill, one section per sub-account, each section balancing (opening
 // balance + charges + adjustments + penalties − payments = to pay). A bill
 // is immutable: a known ID changes nothing.
-func loadBills(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadBills(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	accounts, err := run.im.Store.FindAccountsByExternalID(ctx, values(recs, "account_id"))
 	if err != nil {
 		return err

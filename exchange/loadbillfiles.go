@@ -11,7 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"kabinet/sqlstore"
+	"kabinet"
 )
 
 // MaxBillPDF bounds one supplier's bill PDF: a one-page ЕПД is some tens
@@ -24,7 +24,7 @@ const MaxBillPDF = 5 << 20
 // written in its own transaction, so a chunk holds one file in memory at
 // a time; the same content again changes nothing, a different one
 // replaces it.
-func loadBillFiles(ctx context.Context, run *fileRun, recs []*Record, _ *sqlstore.Batch) error {
+func loadBillFiles(ctx context.Context, run *fileRun, recs []*Record, _ kabinet.Batch) error {
 	accounts, err := run.known(ctx, "accounts", recs, "account_id")
 	if err != nil {
 		return err

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 func dateOnly(t time.Time) time.Time {
@@ -14,7 +13,7 @@ func dateOnly(t time.Time) time.Time {
 
 // loadReadings inserts new readings; one already imported changes only its
 // status (рассчитано, отклонено), which the billing system may move on.
-func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadReadings(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "reading_id")
 	meters, err := run.im.Store.FindMetersByExternalID(ctx, values(recs, "meter_id"))
 	if err != nil {
@@ -105,7 +104,7 @@ func (run *fileRun) reading(ctx context.Context, r *Record, m *kabinet.Meter, st
 
 // loadLedger posts new entries; an entry is never changed once posted (a
 // correction is a new adjustment), so a known ID changes nothing.
-func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error {
+func loadLedger(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error {
 	run.unique(recs, "entry_id")
 	subs, err := run.known(ctx, "sub_accounts", recs, "subaccount_id")
 	if err != nil {

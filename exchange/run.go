@@ -7,14 +7,13 @@ import (
 	"time"
 
 	"kabinet"
-	"kabinet/sqlstore"
 )
 
 // handler checks a chunk of one kind's records, resolves what they refer
 // to and adds their inserts and updates to b. A bad record is reported with
 // run.bad and left out.
 type handler struct {
-	load func(ctx context.Context, run *fileRun, recs []*Record, b *sqlstore.Batch) error
+	load func(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batch) error
 	// group, when set, keeps records with the same group in one chunk (the
 	// lines of one bill).
 	group string
@@ -112,7 +111,7 @@ type chunk struct {
 	run    *fileRun // the chunk's own counts
 	recs   []*Record
 	last   int // the last line read, good or bad
-	b      *sqlstore.Batch
+	b      kabinet.Batch
 	loaded bool
 	err    error
 }
@@ -234,7 +233,7 @@ func (run *fileRun) newChunk() *chunk {
 
 // load checks the chunk's records and makes its rows.
 func (c *chunk) load(ctx context.Context) {
-	c.loaded, c.b = true, &sqlstore.Batch{}
+	c.loaded, c.b = true, c.run.im.Store.NewBatch()
 	if c.run.fresh {
 		c.b.FreshLoad()
 	}
@@ -285,7 +284,7 @@ func (run *fileRun) flush(ctx context.Context, c *chunk) error {
 	}
 	f := run.file
 	f.LinesDone, f.Inserted, f.Updated, f.Refused = max(f.LinesDone, c.last), run.sum.Inserted, run.sum.Updated, run.sum.Refused
-	sqlstore.MarkImportFile(c.b, f)
+	c.b.MarkImportFile(f)
 	if err := run.im.closeAndTell(ctx, c.run.closing); err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/clientip"
 	"kabinet/exchange"
 )
 
@@ -27,7 +28,7 @@ func (s *Server) handleExport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	detail := fmt.Sprintf("курсор %d → %d, новых изменений %d", since, e.Cursor, e.Changes)
-	if err := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeExport, detail, s.clientIP(r)); err != nil {
+	if err := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeExport, detail, clientip.Of(r, s.cfg.TrustProxy)); err != nil {
 		return err
 	}
 	// A large export outlasts the server's write timeout.
@@ -60,7 +61,7 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) error 
 	}
 	defer body.Close()
 	detail := fmt.Sprintf("обращение %d, файл %d «%s»", req, att, a.Name)
-	if err := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeFile, detail, s.clientIP(r)); err != nil {
+	if err := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeFile, detail, clientip.Of(r, s.cfg.TrustProxy)); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", a.ContentType)

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"kabinet"
+	"kabinet/clientip"
 	"kabinet/exchange"
 )
 
@@ -58,7 +59,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {
 	if dry {
 		detail = "проверка без записи: " + detail
 	}
-	if aerr := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeImport, detail, s.clientIP(r)); aerr != nil && err == nil {
+	if aerr := s.tokens.Audit(r.Context(), t, kabinet.AuditExchangeImport, detail, clientip.Of(r, s.cfg.TrustProxy)); aerr != nil && err == nil {
 		err = aerr
 	}
 	if err != nil {

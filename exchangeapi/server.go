@@ -8,9 +8,7 @@ package exchangeapi
 import (
 	"context"
 	"log/slog"
-	"net"
 	"net/http"
-	"strings"
 
 	"kabinet"
 	"kabinet/exchange"
@@ -77,21 +75,4 @@ func (s *Server) Routes() []string { return s.patterns }
 func (s *Server) handle(pattern string, h handlerFunc) {
 	s.patterns = append(s.patterns, pattern)
 	s.mux.Handle(pattern, s.adapt(h))
-}
-
-// clientIP is the peer's address, or the last X-Forwarded-For hop behind
-// a trusted proxy (the portal's rule, for the audit log).
-func (s *Server) clientIP(r *http.Request) string {
-	if s.cfg.TrustProxy {
-		if hops := r.Header.Values("X-Forwarded-For"); len(hops) > 0 {
-			list := strings.Split(hops[len(hops)-1], ",")
-			if ip := net.ParseIP(strings.TrimSpace(list[len(list)-1])); ip != nil {
-				return ip.String()
-			}
-		}
-	}
-	if host, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-		return host
-	}
-	return r.RemoteAddr
 }

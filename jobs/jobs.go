@@ -29,7 +29,9 @@ type Config struct {
 	// Engine is "sqlite" or "postgres"; DB is the pool the store writes with.
 	Engine string
 	DB     *sql.DB
-	// Workers run the jobs; nil for a queue that only inserts.
+	// Workers run the jobs; nil for a queue that only inserts. River
+	// takes workers added to the bundle after the queue is made, and
+	// reads them when it starts (see Queue.Workers).
 	Workers *river.Workers
 	// Periodic are jobs the queue inserts on a schedule while it works.
 	Periodic []*river.PeriodicJob
@@ -48,6 +50,7 @@ type Config struct {
 // Queue inserts and works jobs.
 type Queue struct {
 	client  *river.Client[*sql.Tx]
+	workers *river.Workers
 	working bool
 }
 
@@ -83,7 +86,7 @@ func New(ctx context.Context, cfg Config) (*Queue, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Queue{client: client, working: cfg.Workers != nil}, nil
+	return &Queue{client: client, workers: cfg.Workers, working: cfg.Workers != nil}, nil
 }
 
 // quiet keeps River's own info logs out of the portal's log.
@@ -132,6 +135,19 @@ func (q *Queue) Stop(ctx context.Context) error {
 		return nil
 	}
 	return q.client.Stop(ctx)
+}
+
+// Workers returns the bundle the queue runs its jobs with, to add the
+// workers to before Start: the store needs its queue when it opens, and
+// the workers need the services built on the store, so the application
+// registers them last.
+func (q *Queue) Workers() *river.Workers { return q.workers }
+
+// Schedule adds jobs the queue inserts on a schedule while it works, with
+// the workers that run them (Workers), before Start.
+func (q *Queue) Schedule(periodic ...*river.PeriodicJob) error {
+	_, err := q.client.PeriodicJobs().AddManySafely(periodic)
+	return err
 }
 
 // Client returns the River client, for subscriptions in tests.

@@ -41,20 +41,22 @@ func (w *noteWorker) Work(ctx context.Context, job *river.Job[noteArgs]) error {
 
 func openQueue(t *testing.T, dsn string, work bool) (*sqlstore.DB, *jobs.Queue) {
 	t.Helper()
-	db := sqlstoretest.MustOpen(t, dsn)
+	var q *jobs.Queue
+	db := sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobs(func(ctx context.Context, engine string, pool *sql.DB) (sqlstore.JobInserter, error) {
+		cfg := jobs.Config{Engine: engine, DB: pool, PollInterval: 50 * time.Millisecond}
+		if work {
+			cfg.Workers = river.NewWorkers()
+		}
+		var err error
+		q, err = jobs.New(ctx, cfg)
+		return q, err
+	}))
 	if _, err := db.SQL().Exec(`CREATE TABLE IF NOT EXISTS test_notes (text TEXT NOT NULL)`); err != nil {
 		t.Fatal(err)
 	}
-	cfg := jobs.Config{Engine: db.Engine(), DB: db.SQL(), PollInterval: 50 * time.Millisecond}
 	if work {
-		cfg.Workers = river.NewWorkers()
-		river.AddWorker(cfg.Workers, &noteWorker{db: db})
+		river.AddWorker(q.Workers(), &noteWorker{db: db})
 	}
-	q, err := jobs.New(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Jobs = q
 	return db, q
 }
 

@@ -36,8 +36,7 @@ func (f *flaky) Send(_ context.Context, m *kabinet.Message) (string, error) {
 
 func setup(t *testing.T, s kabinet.Sender) (*sqlstore.DB, *notify.Deliverer, *kabinet.Message) {
 	t.Helper()
-	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
-	db.Jobs = noJobs{}
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t), sqlstore.WithJobInserter(noJobs{}))
 	m := &kabinet.Message{Channel: kabinet.ChannelSMS, Recipient: "79501234567", Text: "123456 — код"}
 	if err := db.CreateMessage(ctx, m); err != nil {
 		t.Fatal(err)

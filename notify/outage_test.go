@@ -2,6 +2,7 @@ package notify_test
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"testing"
@@ -128,7 +129,12 @@ func countOutbox(t *testing.T, db *sqlstore.DB, ch kabinet.Channel) map[string]i
 // «service unavailable» gets every text once it recovers.
 func TestInformThroughOutages(t *testing.T) {
 	const n = 5
-	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
+	var q *jobs.Queue
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t), sqlstore.WithJobs(func(ctx context.Context, engine string, pool *sql.DB) (sqlstore.JobInserter, error) {
+		var err error
+		q, err = jobs.New(ctx, jobs.Config{Engine: engine, DB: pool, Workers: river.NewWorkers(), PollInterval: 50 * time.Millisecond, Retry: soon{}})
+		return q, err
+	}))
 	accounts := mustRecipients(t, db, n)
 	mp := mailpittest.Start(t)
 	mp.Stop(t)
@@ -140,13 +146,7 @@ func TestInformThroughOutages(t *testing.T) {
 			From: "noreply@kabinet.local", Timeout: 2 * time.Second})},
 		kabinet.ChannelSMS: smsSender{&sms.SMSRu{APIID: gw.APIID, BaseURL: gw.URL}},
 	}}
-	ws := river.NewWorkers()
-	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: d.Deliver})
-	q, err := jobs.New(ctx, jobs.Config{Engine: db.Engine(), DB: db.SQL(), Workers: ws, PollInterval: 50 * time.Millisecond, Retry: soon{}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Jobs = q
+	river.AddWorker(q.Workers(), &jobs.DeliverWorker{Deliver: d.Deliver})
 	if err := q.Start(ctx); err != nil {
 		t.Fatal(err)
 	}

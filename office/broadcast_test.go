@@ -68,8 +68,8 @@ type broadcastWorld struct {
 // «Ленинский»; 1, 2, 5, 6 registered; 3 with saved services only; 4 and
 // 7 reach nobody. 1 takes SMS, 2 e-mail (with consents).
 func newBroadcastWorld(t *testing.T, dsn string) *broadcastWorld {
-	w := &broadcastWorld{world: newWorld(t, dsn), q: &batchQueue{}}
-	w.db.Jobs = w.q
+	q := &batchQueue{}
+	w := &broadcastWorld{world: newWorld(t, dsn, sqlstore.WithJobInserter(q)), q: q}
 	for i := 1; i <= 7; i++ {
 		district := "Кировский"
 		if i > 4 {

@@ -57,8 +57,8 @@ func (w *world) code(t *testing.T, d int64) string {
 	return totp.Code(key, totp.Step(w.Now())+d, totp.Digits)
 }
 
-func newWorld(t *testing.T, dsn string) *world {
-	w := &world{db: sqlstoretest.MustOpen(t, dsn), hasher: password.NewHasher(cheapArgon, 4),
+func newWorld(t *testing.T, dsn string, opts ...sqlstore.Option) *world {
+	w := &world{db: sqlstoretest.MustOpen(t, dsn, opts...), hasher: password.NewHasher(cheapArgon, 4),
 		now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
 	w.db.Now = w.Now
 	files, err := filestore.NewDir(t.TempDir())

@@ -62,8 +62,7 @@ type autopayFixture struct {
 
 func newAutopayFixture(t *testing.T, dsn string, form payments.AutopayForm) *autopayFixture {
 	t.Helper()
-	f := &autopayFixture{fixture: newFixture(t, dsn), net: &cut{next: http.DefaultTransport}}
-	f.db.Jobs = noJobs{}
+	f := &autopayFixture{fixture: newFixture(t, dsn, sqlstore.WithJobInserter(noJobs{})), net: &cut{next: http.DefaultTransport}}
 	gw := f.svc.Gateway().(*sberbank.Gateway)
 	gw.Client.HTTP = &http.Client{Transport: f.net, Timeout: 10 * time.Second}
 	f.user = &kabinet.User{PasswordHash: "x", Email: "ivanov@example.ru", ConfirmBy: kabinet.ConfirmByEmail}
@@ -349,8 +348,7 @@ func TestAutopayTurnOff(t *testing.T) {
 
 func TestAutopayNeedsTheCardSaved(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		f := newFixture(t, dsn)
-		f.db.Jobs = noJobs{}
+		f := newFixture(t, dsn, sqlstore.WithJobInserter(noJobs{}))
 		u := &kabinet.User{PasswordHash: "x", Email: "i@example.ru", ConfirmBy: kabinet.ConfirmByEmail}
 		if err := f.db.CreateUser(ctx, u, f.account.ID); err != nil {
 			t.Fatal(err)

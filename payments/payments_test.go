@@ -30,9 +30,9 @@ type fixture struct {
 	now     time.Time
 }
 
-func newFixture(t *testing.T, dsn string) *fixture {
+func newFixture(t *testing.T, dsn string, opts ...sqlstore.Option) *fixture {
 	t.Helper()
-	f := &fixture{db: sqlstoretest.MustOpen(t, dsn), now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
+	f := &fixture{db: sqlstoretest.MustOpen(t, dsn, opts...), now: time.Date(2026, 3, 10, 12, 0, 0, 0, time.UTC)}
 	mux := http.NewServeMux()
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)

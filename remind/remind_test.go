@@ -45,9 +45,9 @@ type world struct {
 
 func newWorld(t *testing.T, start time.Time) *world {
 	t.Helper()
-	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))
-	w := &world{db: db, jobs: &jobs{}, clock: &clock{now: start}}
-	db.Jobs, db.Now = w.jobs, w.clock.Now
+	w := &world{jobs: &jobs{}, clock: &clock{now: start}}
+	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t), sqlstore.WithJobInserter(w.jobs))
+	w.db, db.Now = db, w.clock.Now
 	if _, err := demo.Build(ctx, db, demo.Options{Accounts: 40, Seed: 1, Location: irkutsk, Today: start}); err != nil {
 		t.Fatal(err)
 	}

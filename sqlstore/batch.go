@@ -11,7 +11,7 @@ import (
 
 // Batch collects rows for a bulk load (the demo world, imports) and writes
 // them in one transaction, with statements that must commit with them, such
-// as a progress marker.
+// as a progress marker. It is the store's kabinet.Batch.
 type Batch struct {
 	tables []*batchTable
 	byName map[string]*batchTable
@@ -71,6 +71,8 @@ func (b *Batch) addNew(table string, cols []string, values ...any) {
 	t := b.table(table, cols, true)
 	t.rows = append(t.rows, values)
 }
+
+var _ kabinet.Batch = (*Batch)(nil)
 
 // rowsOrNil returns t's rows; none for a table not in the batch yet.
 func (t *batchTable) rowsOrNil() [][]any {
@@ -173,9 +175,17 @@ func (b *Batch) Rows() int {
 	return n
 }
 
+// NewBatch returns an empty bulk load for Load.
+func (db *DB) NewBatch() kabinet.Batch { return &Batch{} }
+
 // Load writes the batch in one transaction, with what its ledger rows
-// add to the kept balances.
-func (db *DB) Load(ctx context.Context, b *Batch) error {
+// add to the kept balances. The batch is one this package made (NewBatch,
+// or a Batch value): only the store knows its tables.
+func (db *DB) Load(ctx context.Context, kb kabinet.Batch) error {
+	b, ok := kb.(*Batch)
+	if !ok {
+		return kabinet.Errorf(kabinet.EINTERNAL, "sqlstore: cannot load a %T", kb)
+	}
 	ups, usage := balanceUpserts(b), usageRefreshes(b)
 	if ups != nil || usage != nil {
 		execs := b.execs

@@ -97,22 +97,12 @@ func (b *Batch) addRecord(table string, cols []string, row []any) {
 	b.add(table, cols, row...)
 }
 
-// Put is what putting a record into a batch did.
-type Put int
-
-// What a put did.
-const (
-	Unchanged Put = iota // the stored record has the same values
-	Inserted             // there was none
-	Updated              // the stored record had other values
-)
-
 // PutProvider adds an insert of p when old is nil, or an update of the
 // stored provider old to p's values when they differ.
-func (b *Batch) PutProvider(p, old *kabinet.Provider) Put {
+func (b *Batch) PutProvider(p, old *kabinet.Provider) kabinet.Put {
 	if old == nil {
 		b.AddProvider(p)
-		return Inserted
+		return kabinet.PutInserted
 	}
 	return b.update("providers", old.ID, providerColumns, providerRow(p), providerRow(old))
 }
@@ -120,30 +110,30 @@ func (b *Batch) PutProvider(p, old *kabinet.Provider) Put {
 // PutAccount adds an insert of a when old is nil, or an update of the
 // stored account old to a's values when they differ (its creation time
 // stays).
-func (b *Batch) PutAccount(a, old *kabinet.Account) Put {
+func (b *Batch) PutAccount(a, old *kabinet.Account) kabinet.Put {
 	if old == nil {
 		b.AddAccount(a)
-		return Inserted
+		return kabinet.PutInserted
 	}
 	return b.update("accounts", old.ID, accountColumns, accountRow(a), accountRow(old), "created_at")
 }
 
 // PutSubAccount adds an insert of s when old is nil, or an update of the
 // stored sub-account old to s's values when they differ.
-func (b *Batch) PutSubAccount(s, old *kabinet.SubAccount) Put {
+func (b *Batch) PutSubAccount(s, old *kabinet.SubAccount) kabinet.Put {
 	if old == nil {
 		b.AddSubAccount(s)
-		return Inserted
+		return kabinet.PutInserted
 	}
 	return b.update("sub_accounts", old.ID, subAccountColumns, subAccountRow(s), subAccountRow(old))
 }
 
 // PutMeter adds an insert of m when old is nil, or an update of the
 // stored meter old to m's values when they differ.
-func (b *Batch) PutMeter(m, old *kabinet.Meter) Put {
+func (b *Batch) PutMeter(m, old *kabinet.Meter) kabinet.Put {
 	if old == nil {
 		b.AddMeter(m)
-		return Inserted
+		return kabinet.PutInserted
 	}
 	return b.update("meters", old.ID, meterColumns, meterRow(m), meterRow(old))
 }
@@ -151,7 +141,7 @@ func (b *Batch) PutMeter(m, old *kabinet.Meter) Put {
 // update adds an UPDATE of the row id of table to row's values when they
 // differ from old's; cols, row and old start with "id", which is not
 // compared, and skip names the columns an update leaves alone.
-func (b *Batch) update(table string, id int64, cols []string, row, old []any, skip ...string) Put {
+func (b *Batch) update(table string, id int64, cols []string, row, old []any, skip ...string) kabinet.Put {
 	var uc []string
 	var uv []any
 	changed := false
@@ -162,7 +152,7 @@ func (b *Batch) update(table string, id int64, cols []string, row, old []any, sk
 		}
 	}
 	if !changed {
-		return Unchanged
+		return kabinet.PutUnchanged
 	}
 	var q strings.Builder
 	q.WriteString("UPDATE " + table + " SET ")
@@ -174,5 +164,5 @@ func (b *Batch) update(table string, id int64, cols []string, row, old []any, sk
 	}
 	q.WriteString(" WHERE id = $" + strconv.Itoa(len(uc)+1))
 	b.exec(q.String(), append(uv, id)...)
-	return Updated
+	return kabinet.PutUpdated
 }

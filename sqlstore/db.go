@@ -25,9 +25,9 @@ type DB struct {
 	dialect dialect
 	// Now is the store's clock, read once per transaction. Tests set it.
 	Now func() time.Time
-	// Jobs, when set, enqueues background jobs in the transaction of the
-	// change that causes them.
-	Jobs JobInserter
+	// jobs enqueues background jobs in the transaction of the change that
+	// causes them (WithJobs); nil refuses to enqueue.
+	jobs JobInserter
 	// fullAt is when a write last found the disk full (Unix nanoseconds),
 	// 0 since a write succeeded: Ping reports it.
 	fullAt atomic.Int64
@@ -57,9 +57,40 @@ func IsPostgres(dsn string) bool {
 	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
 }
 
+// Option configures a store at Open.
+type Option func(*options)
+
+type options struct {
+	newQueue NewQueue
+}
+
+// NewQueue makes the job queue a store enqueues on, on the store's own
+// write pool: a job is inserted in the transaction of the change that
+// causes it, so the queue keeps its jobs in the store's database, and the
+// pool it needs exists only once Open has opened it.
+type NewQueue func(ctx context.Context, engine string, pool *sql.DB) (JobInserter, error)
+
+// WithJobs has Open make the store's job queue with newQueue, after the
+// store's migrations and under the same lock, so that the queue may
+// migrate its own tables while servers started at once take turns.
+// A store opened without a queue refuses to enqueue.
+func WithJobs(newQueue NewQueue) Option {
+	return func(o *options) { o.newQueue = newQueue }
+}
+
+// WithJobInserter has the store enqueue on j, a queue that needs no pool
+// of the store's (the tests' fakes).
+func WithJobInserter(j JobInserter) Option {
+	return WithJobs(func(context.Context, string, *sql.DB) (JobInserter, error) { return j, nil })
+}
+
 // Open opens the database named by dsn (a SQLite file path or a postgres://
 // URL) and applies the migrations.
-func Open(ctx context.Context, dsn string) (*DB, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	var db *DB
 	var err error
 	if IsPostgres(dsn) {
@@ -72,11 +103,26 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	}
 	// Servers started at once on a fresh database take turns: even
 	// CREATE TABLE IF NOT EXISTS races in PostgreSQL's catalogue.
-	if err := db.Exclusive(ctx, LockMigrate, func() error { return db.migrate(ctx) }); err != nil {
+	if err := db.Exclusive(ctx, LockMigrate, func() error { return db.setUp(ctx, o) }); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("migrate: %w", err)
+		return nil, err
 	}
 	return db, nil
+}
+
+// setUp applies the migrations, then makes the job queue, which may
+// migrate its own tables.
+func (db *DB) setUp(ctx context.Context, o options) (err error) {
+	if err := db.migrate(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	if o.newQueue == nil {
+		return nil
+	}
+	if db.jobs, err = o.newQueue(ctx, db.Engine(), db.SQL()); err != nil {
+		return fmt.Errorf("job queue: %w", err)
+	}
+	return nil
 }
 
 // Close closes the connection pools.
@@ -143,10 +189,10 @@ func (db *DB) noteFull(err error) error {
 
 // Enqueue inserts a job in tx through the configured queue.
 func (db *DB) Enqueue(ctx context.Context, tx *sql.Tx, args JobArgs) error {
-	if db.Jobs == nil {
+	if db.jobs == nil {
 		return kabinet.Errorf(kabinet.EINTERNAL, "no job queue configured for %s", args.Kind())
 	}
-	return db.Jobs.InsertTx(ctx, tx, args)
+	return db.jobs.InsertTx(ctx, tx, args)
 }
 
 // dateArg passes a calendar date as "YYYY-MM-DD": a DATE on PostgreSQL, and

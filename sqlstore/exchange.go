@@ -168,11 +168,11 @@ func (db *DB) StartImportFile(ctx context.Context, sha, kind, name string, again
 	return f, translate(err)
 }
 
-// MarkImportFile adds to b the file's progress, so that it commits with the
+// MarkImportFile adds to the batch the file's progress, so that it commits with the
 // rows it counts. Load corrects f's counts first: rows of AddNew… that
 // were there already are not counted as inserted, and the rows a status
 // move (MoveReadingStatus) changed are counted as updated.
-func MarkImportFile(b *Batch, f *kabinet.ImportFile) { b.mark = f }
+func (b *Batch) MarkImportFile(f *kabinet.ImportFile) { b.mark = f }
 
 // CompleteImportFile records that the file's import ended.
 func (db *DB) CompleteImportFile(ctx context.Context, f *kabinet.ImportFile) error {

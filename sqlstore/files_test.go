@@ -14,8 +14,7 @@ import (
 
 func TestFilesInDatabase(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		db := sqlstoretest.MustOpen(t, dsn)
-		db.Jobs = noJobs{}
+		db := sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobInserter(noJobs{}))
 		spool := t.TempDir()
 		files, err := db.NewFiles(spool)
 		if err != nil {

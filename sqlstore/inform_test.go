@@ -29,9 +29,8 @@ func MustConsent(tb testing.TB, db *sqlstore.DB, accountID, userID int64) {
 
 func TestRecipientsAndInform(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		db := sqlstoretest.MustOpen(t, dsn)
 		jobs := &jobCounter{}
-		db.Jobs = jobs
+		db := sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobInserter(jobs))
 		a := MustCreateAccount(t, db, "10103001857", "Иванов")
 		MustCreateAccount(t, db, "10103001858", "Петров") // nobody registered: not a recipient
 		c := MustCreateAccount(t, db, "10103001859", "Сидоров")

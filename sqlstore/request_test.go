@@ -13,8 +13,7 @@ import (
 
 func TestRequests(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		db := sqlstoretest.MustOpen(t, dsn)
-		db.Jobs = noJobs{}
+		db := sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobInserter(noJobs{}))
 		db.Now = func() time.Time { return date(2026, 11, 27).Add(10 * time.Hour) }
 		a := MustCreateAccount(t, db, "10103001857", "Иванов")
 		u := MustCreateUser(t, db, a.ID, "i@example.org")

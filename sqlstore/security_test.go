@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"kabinet"
+	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
 )
 
@@ -12,8 +13,7 @@ import (
 // sessions ended, a contact changed by its token once, each audited.
 func TestOwnSecurity(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
-		db := sqlstoretest.MustOpen(t, dsn)
-		db.Jobs = noJobs{}
+		db := sqlstoretest.MustOpen(t, dsn, sqlstore.WithJobInserter(noJobs{}))
 		a := MustCreateAccount(t, db, "10103001857", "Иванов")
 		b := MustCreateAccount(t, db, "ИЭСБК0041300", "Петров")
 		u := &kabinet.User{PasswordHash: "old", Email: "i@example.org", Phone: "79501234567", ConfirmBy: kabinet.ConfirmByEmail, ConfirmedAt: date(2026, 1, 1)}

@@ -21,23 +21,23 @@ func (db *DB) FindWorld(ctx context.Context) (*kabinet.World, error) {
 	return &w, nil
 }
 
-// StartWorld adds to b the statement that records a world of n accounts
+// StartWorld adds to the batch the statement that records a world of n accounts
 // with seed as being built, so that the world's first rows and its record
 // commit together. Loading it twice is ECONFLICT.
-func StartWorld(b *Batch, seed int64, n int, started time.Time) {
+func (b *Batch) StartWorld(seed int64, n int, started time.Time) {
 	b.exec(`INSERT INTO world (id, seed, accounts, built, state, started_at) VALUES (1, $1, $2, 0, $3, $4)`,
 		seed, n, kabinet.WorldBuilding, started.UTC())
 }
 
-// MarkWorldBuilt adds to b the statement that records progress, so that
+// MarkWorldBuilt adds to the batch the statement that records progress, so that
 // progress commits with the rows it counts.
-func MarkWorldBuilt(b *Batch, built int) {
+func (b *Batch) MarkWorldBuilt(built int) {
 	b.exec(`UPDATE world SET built = $1 WHERE id = 1`, built)
 }
 
-// MarkWorldPaid adds to b the statement that records how many payments of
+// MarkWorldPaid adds to the batch the statement that records how many payments of
 // period p's month are loaded, so that progress commits with them.
-func MarkWorldPaid(b *Batch, p kabinet.Period, count int) {
+func (b *Batch) MarkWorldPaid(p kabinet.Period, count int) {
 	b.exec(`UPDATE world SET paid_period = $1, paid_count = $2 WHERE id = 1`, p.Int(), count)
 }
 

@@ -14,7 +14,7 @@ func TestBatchLoad(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
 		var start sqlstore.Batch
-		sqlstore.StartWorld(&start, 42, 1234, time.Now())
+		start.StartWorld(42, 1234, time.Now())
 		if err := db.Load(ctx, &start); err != nil {
 			t.Fatal(err)
 		}
@@ -25,7 +25,7 @@ func TestBatchLoad(t *testing.T) {
 			for i := 1; i <= 1234; i++ { // more than one multi-row statement
 				b.AddAccount(bulkAccount(int64(i)))
 			}
-			sqlstore.MarkWorldBuilt(&b, 1234)
+			b.MarkWorldBuilt(1234)
 			if err := db.Load(ctx, &b); err != nil {
 				t.Fatal(err)
 			}
@@ -41,7 +41,7 @@ func TestBatchLoad(t *testing.T) {
 			var b sqlstore.Batch
 			b.AddAccount(bulkAccount(5000))
 			b.AddSubAccount(&kabinet.SubAccount{ID: 1, AccountID: 5000, ProviderID: 999, Number: "x"}) // no provider 999
-			sqlstore.MarkWorldBuilt(&b, 9999)
+			b.MarkWorldBuilt(9999)
 			if err := db.Load(ctx, &b); err == nil {
 				t.Fatal("Load with a broken foreign key succeeded")
 			}
@@ -71,8 +71,8 @@ func TestCompleteWorldRefusesHalfBuilt(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
 		var b sqlstore.Batch
-		sqlstore.StartWorld(&b, 1, 10, time.Now())
-		sqlstore.MarkWorldBuilt(&b, 5)
+		b.StartWorld(1, 10, time.Now())
+		b.MarkWorldBuilt(5)
 		if err := db.Load(ctx, &b); err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"kabinet/cmd/kabinet/app"
-	"kabinet/sqlstore"
 	"kabinet/web"
 )
 
@@ -17,7 +16,7 @@ import (
 // app.New, with the test's clock, database and site configuration. This
 // file is of package web_test, because app imports web.
 func init() {
-	web.NewGraph = func(tb testing.TB, db *sqlstore.DB, gc web.GraphConfig) web.Graph {
+	web.NewGraph = func(tb testing.TB, dsn string, gc web.GraphConfig) web.Graph {
 		tb.Helper()
 		cfg := app.DefaultConfig()
 		cfg.Listen, cfg.Data, cfg.BaseURL, cfg.SupplierName = "127.0.0.1:0", gc.Data, gc.Site.BaseURL, gc.Site.SupplierName
@@ -31,11 +30,18 @@ func init() {
 			cfg.SMTP.Host = "smtp.invalid"
 		}
 		mustMapEveryField(tb, gc.Site)
-		a, err := app.New(context.Background(), cfg, db, slog.New(slog.NewTextHandler(testLog{tb}, nil)))
+		cfg.DB = dsn
+		log := slog.New(slog.NewTextHandler(testLog{tb}, nil))
+		db, q, err := app.Open(context.Background(), cfg, log)
+		if err != nil {
+			tb.Fatalf("app.Open: %v", err)
+		}
+		tb.Cleanup(func() { db.Close() })
+		a, err := app.New(context.Background(), cfg, db, q, log)
 		if err != nil {
 			tb.Fatalf("app.New: %v", err)
 		}
-		return web.Graph{Server: a.Site, Calendar: a.Calendar, Auth: a.Auth, Home: a.Home, Office: a.Office,
+		return web.Graph{DB: db, Server: a.Site, Calendar: a.Calendar, Auth: a.Auth, Home: a.Home, Office: a.Office,
 			Readings: a.Readings, Requests: a.Requests, Files: a.Files, Bank: a.Bank, Exchange: a.Exchange,
 			Unsubscribe: a.Unsubscribe.Signer}
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"kabinet"
+	"kabinet/clientip"
 	"kabinet/requests"
 )
 
@@ -120,7 +121,7 @@ func (s *portalSite) handleFeedbackCreate(w http.ResponseWriter, r *http.Request
 	f := requests.FeedbackForm{Branch: pf.Get("branch"), FullName: pf.Get("full_name"), Address: pf.Get("address"),
 		Account: pf.Get("account"), Phone: pf.Get("phone"), Email: pf.Get("email"), AnswerChannel: pf.Get("answer_channel"),
 		Topic: pf.Get("topic"), Text: pf.Get("text"), Consent: pf.Get("consent") == "on"}
-	from := requests.Sender{IP: s.clientIP(r)}
+	from := requests.Sender{IP: clientip.Of(r, s.cfg.TrustProxy)}
 	v := visitor(r)
 	if v != nil && v.Confirmed() {
 		from.Account, from.User = v.Account, v.User

@@ -55,6 +55,7 @@ type portal struct {
 
 // Graph is what the web tests use of the application's graph.
 type Graph struct {
+	DB          *sqlstore.DB
 	Server      *Server
 	Calendar    kabinet.Calendar
 	Auth        *auth.Service
@@ -80,10 +81,11 @@ type GraphConfig struct {
 	PasswordCost *argon2id.Params
 }
 
-// NewGraph builds the application with app.New. The web package's own
-// tests cannot import app, which imports web, so app_test.go (package
-// web_test, in the same test binary) sets it.
-var NewGraph func(tb testing.TB, db *sqlstore.DB, cfg GraphConfig) Graph
+// NewGraph opens the store at dsn with its job queue (app.Open) and builds
+// the application on it with app.New. The web package's own tests cannot
+// import app, which imports web, so app_test.go (package web_test, in the
+// same test binary) sets it.
+var NewGraph func(tb testing.TB, dsn string, cfg GraphConfig) Graph
 
 // irkutsk is the supplier's time zone of the tests.
 var irkutsk = mustLocation("Asia/Irkutsk")
@@ -106,18 +108,17 @@ func newPortal(tb testing.TB, baseURL string, cfg Config) *portal {
 // run on both engines.
 func newPortalOn(tb testing.TB, dsn, baseURL string, cfg Config) *portal {
 	tb.Helper()
-	p := &portal{db: sqlstoretest.MustOpen(tb, dsn),
-		clock: &clock{now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}}
+	p := &portal{clock: &clock{now: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}}
 	// The demo bank calls back over HTTP, as a real one does.
 	bank := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { p.Server.ServeHTTP(w, r) }))
 	tb.Cleanup(bank.Close)
 	cfg.SupplierName, cfg.BaseURL = testSupplier, baseURL
 	data := tb.TempDir()
 	p.uploads = filepath.Join(data, "uploads")
-	g := NewGraph(tb, p.db, GraphConfig{Site: cfg, Clock: p.clock.Now, CallbackURL: bank.URL + "/payments/callback",
+	g := NewGraph(tb, dsn, GraphConfig{Site: cfg, Clock: p.clock.Now, CallbackURL: bank.URL + "/payments/callback",
 		BankKey: bankKey, Data: data, PasswordCost: cheapArgon})
 	g.Auth.Background = func(work func()) { work() } // the letter is in the outbox when the answer comes
-	p.Server, p.cal, p.svc, p.home, p.office = g.Server, g.Calendar, g.Auth, g.Home, g.Office
+	p.db, p.Server, p.cal, p.svc, p.home, p.office = g.DB, g.Server, g.Calendar, g.Auth, g.Home, g.Office
 	p.readings, p.requests, p.files, p.bank, p.exchange = g.Readings, g.Requests, g.Files, g.Bank, g.Exchange
 	p.signer, p.tokens, p.letters = g.Unsubscribe, exchange.NewTokens(p.db), &letters{db: p.db}
 	return p

@@ -40,7 +40,7 @@ func main() {
 	doRemind := flag.Bool("remind", false, "also time one reminder scan")
 	flag.Parse()
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: *dsn, Jobs: app.JobsConfig{MaxWorkers: *workers, PollInterval: 50 * time.Millisecond}}, nil) // the store, with the queue the application runs on it
 	check(err)
 	defer db.Close()
 	loc, err := time.LoadLocation("Asia/Irkutsk")
@@ -65,7 +65,7 @@ func main() {
 	cfg.Data, err = os.MkdirTemp("", "bench-broadcast")
 	check(err)
 	defer os.RemoveAll(cfg.Data)
-	a, err := app.New(ctx, cfg, db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	check(err)
 	check(a.Start(ctx))
 	defer a.Stop(ctx)

@@ -19,7 +19,6 @@ import (
 	"kabinet"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
-	"kabinet/sqlstore"
 )
 
 func main() {
@@ -29,7 +28,7 @@ func main() {
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the close to this file")
 	flag.Parse()
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: *dsn}, nil) // the store, with the queue the application runs on it
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -47,7 +46,7 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(cfg.Data)
-	a, err := app.New(ctx, cfg, db, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -14,7 +14,6 @@ import (
 	"kabinet/auth"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
-	"kabinet/sqlstore"
 )
 
 // BenchmarkHomePage serves «Главная» in process through the real app
@@ -36,7 +35,7 @@ func BenchmarkHomePage(b *testing.B) {
 	if m, err := strconv.Atoi(os.Getenv("KABINET_BENCH_MONTHS")); err == nil {
 		months = m
 	}
-	db, err := sqlstore.Open(ctx, dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: dsn}, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -57,7 +56,7 @@ func BenchmarkHomePage(b *testing.B) {
 	cfg := app.DefaultConfig()
 	cfg.Data, cfg.SupplierName, cfg.BaseURL, cfg.Now = b.TempDir(), "Бенчмарк", "http://localhost", now
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	if err != nil {
 		b.Fatal(err)
 	}

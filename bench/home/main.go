@@ -31,6 +31,7 @@ import (
 	"kabinet/auth"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
+	"kabinet/jobs"
 	"kabinet/sqlstore"
 )
 
@@ -46,7 +47,7 @@ func main() {
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the fetching to this file")
 	flag.Parse()
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: *dsn}, nil) // the store, with the queue the application runs on it
 	check(err)
 	defer db.Close()
 	loc, err := time.LoadLocation("Asia/Irkutsk")
@@ -78,7 +79,7 @@ func main() {
 	}
 	fmt.Printf("%d customers registered in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
 
-	base := serve(ctx, db, now)
+	base := serve(ctx, db, q, now)
 	start = time.Now()
 	signIn(base, cs, *clients)
 	fmt.Printf("%d customers signed in through /login in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
@@ -127,13 +128,13 @@ func pagesOf(which string) []page {
 // serve starts the portal on loopback, built as `kabinet serve` builds it
 // (its workers not running). Sign-in is limited per IP; every bench
 // customer comes from one.
-func serve(ctx context.Context, db *sqlstore.DB, now time.Time) string {
+func serve(ctx context.Context, db *sqlstore.DB, q *jobs.Queue, now time.Time) string {
 	dir, err := os.MkdirTemp("", "bench-home")
 	check(err)
 	cfg := app.DefaultConfig()
 	cfg.Data, cfg.SupplierName, cfg.BaseURL, cfg.Now = dir, "Бенчмарк", "http://localhost", now
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)

@@ -33,6 +33,7 @@ import (
 	"kabinet/auth"
 	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
+	"kabinet/jobs"
 	"kabinet/sqlstore"
 )
 
@@ -47,7 +48,7 @@ func main() {
 	target := flag.String("url", "", "post to running servers here (a load balancer) instead of one started in-process; their sign-in limit per address holds, so keep -customers under 60")
 	flag.Parse()
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: *dsn}, nil) // the store, with the queue the application runs on it
 	check(err)
 	defer db.Close()
 	loc, err := time.LoadLocation("Asia/Irkutsk")
@@ -64,7 +65,7 @@ func main() {
 
 	base := *target
 	if base == "" {
-		base = serve(ctx, db)
+		base = serve(ctx, db, q)
 	}
 	start = time.Now()
 	signIn(base, cs, *clients)
@@ -83,13 +84,13 @@ func main() {
 // serve starts the portal on loopback, built as `kabinet serve` builds it
 // (its workers not running). Sign-in is limited per IP; every bench
 // customer comes from one.
-func serve(ctx context.Context, db *sqlstore.DB) string {
+func serve(ctx context.Context, db *sqlstore.DB, q *jobs.Queue) string {
 	dir, err := os.MkdirTemp("", "bench-readings")
 	check(err)
 	cfg := app.DefaultConfig()
 	cfg.Data, cfg.SupplierName, cfg.BaseURL = dir, "Бенчмарк", "http://localhost"
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)

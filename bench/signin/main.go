@@ -41,7 +41,7 @@ func main() {
 	if *dsn == "" {
 		*dsn = filepath.Join(dir, "bench.db")
 	}
-	db, err := sqlstore.Open(ctx, *dsn)
+	db, q, err := app.Open(ctx, app.Config{DB: *dsn}, nil) // the store, with the queue the application runs on it
 	check(err)
 	defer db.Close()
 	users := setup(ctx, db, 50)
@@ -50,7 +50,7 @@ func main() {
 	cfg := app.DefaultConfig()
 	cfg.Data = dir
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute} // one bench client, many customers
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
 	svc, hasher := a.Auth, a.Hasher
 

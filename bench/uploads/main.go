@@ -73,12 +73,12 @@ func main() {
 // not running), over a fresh SQLite database and a file store in dir.
 func server(dir string) (*httptest.Server, *sqlstore.DB) {
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, filepath.Join(dir, "bench.db"))
+	db, q, err := app.Open(ctx, app.Config{DB: filepath.Join(dir, "bench.db")}, nil) // the store, with the queue the application runs on it
 	check(err)
 	cfg := app.DefaultConfig()
 	cfg.Data, cfg.SupplierName, cfg.BaseURL = dir, "Бенчмарк", "http://127.0.0.1"
 	cfg.Requests.AnonymousPerIP = auth.Limit{N: 1 << 30, Window: time.Hour}
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
 	return httptest.NewServer(a.Site), db
 }

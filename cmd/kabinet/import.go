@@ -36,30 +36,34 @@ func importExchange(ctx context.Context, cfg Config, f exchangeFlags, args []str
 	if len(args) != 1 {
 		return fmt.Errorf("usage: kabinet import [--dry-run] FILE|DIR")
 	}
-	return withDB(ctx, cfg, func(db *sqlstore.DB) error {
-		// The application's importer tells the customers of closed accounts.
-		a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
-		if err != nil {
-			return err
+	// The application's importer tells the customers of closed accounts.
+	log := slog.New(slog.DiscardHandler)
+	db, q, err := app.Open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a, err := app.New(ctx, cfg, db, q, log)
+	if err != nil {
+		return err
+	}
+	im := a.Importer()
+	im.DryRun, im.Again, im.Progress = f.dryRun, f.again, out
+	sums, err := im.ImportPath(ctx, args[0])
+	refused := 0
+	for _, s := range sums {
+		if f.dryRun {
+			fmt.Fprintf(out, "проверка: %s\n", s)
 		}
-		im := a.Importer()
-		im.DryRun, im.Again, im.Progress = f.dryRun, f.again, out
-		sums, err := im.ImportPath(ctx, args[0])
-		refused := 0
-		for _, s := range sums {
-			if f.dryRun {
-				fmt.Fprintf(out, "проверка: %s\n", s)
-			}
-			refused += s.Refused
-		}
-		if err != nil {
-			return err
-		}
-		if refused > 0 {
-			return fmt.Errorf("отклонено строк: %d", refused)
-		}
-		return nil
-	})
+		refused += s.Refused
+	}
+	if err != nil {
+		return err
+	}
+	if refused > 0 {
+		return fmt.Errorf("отклонено строк: %d", refused)
+	}
+	return nil
 }
 
 // exportWorld writes the whole world of the database as the billing

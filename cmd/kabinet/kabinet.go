@@ -46,7 +46,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	db, err := sqlstore.Open(ctx, cfg.DSN())
+	db, q, err := app.Open(ctx, cfg, m.log)
 	if err != nil {
 		return fmt.Errorf("open database: %w", err)
 	}
@@ -63,7 +63,7 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Config.BaseURL = cfg.BaseURL
 	}
 	cfg.Bank.CallbackURL = m.URL() + "/payments/callback" // the demo's gateway calls the portal back
-	a, err := app.New(ctx, cfg, db, m.log)
+	a, err := app.New(ctx, cfg, db, q, m.log)
 	if err != nil {
 		return err
 	}

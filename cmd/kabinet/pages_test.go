@@ -34,15 +34,16 @@ type pageReader struct {
 func newPageReader(t *testing.T, dsn string, builtinBilling bool) *pageReader {
 	t.Helper()
 	ctx := context.Background()
-	db, err := sqlstore.Open(ctx, dsn)
+	cfg := app.DefaultConfig()
+	cfg.DB = dsn
+	db, q, err := app.Open(ctx, cfg, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	cfg := app.DefaultConfig()
 	cfg.Data, cfg.BaseURL, cfg.BuiltinBilling = t.TempDir(), "http://kabinet.test", builtinBilling
 	cfg.Clock = func() time.Time { return testNow }
-	a, err := app.New(ctx, cfg, db, slog.New(slog.DiscardHandler))
+	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("app.New: %v", err)
 	}

@@ -89,10 +89,10 @@ func PostgresDSN(tb testing.TB) string {
 	return u.String()
 }
 
-// MustOpen opens the store at dsn and closes it when tb ends.
-func MustOpen(tb testing.TB, dsn string) *sqlstore.DB {
+// MustOpen opens the store at dsn with opts and closes it when tb ends.
+func MustOpen(tb testing.TB, dsn string, opts ...sqlstore.Option) *sqlstore.DB {
 	tb.Helper()
-	db, err := sqlstore.Open(context.Background(), dsn)
+	db, err := sqlstore.Open(context.Background(), dsn, opts...)
 	if err != nil {
 		tb.Fatalf("open %s: %v", dsn, err)
 	}

@@ -76,13 +76,13 @@ type App struct {
 	Queue *jobs.Queue // not started: Start runs the workers
 }
 
-// New builds the application on an open database. The workers do not run
-// until Start.
-func New(ctx context.Context, cfg Config, db *sqlstore.DB, log *slog.Logger) (*App, error) {
+// New builds the application on a store and its job queue, opened
+// together (Open). The workers do not run until Start.
+func New(ctx context.Context, cfg Config, db *sqlstore.DB, q *jobs.Queue, log *slog.Logger) (*App, error) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = cfg.ListenURL()
 	}
-	a := &App{Config: cfg, Log: log, DB: db}
+	a := &App{Config: cfg, Log: log, DB: db, Queue: q}
 	var err error
 	if a.Calendar, err = cfg.Calendar(); err != nil {
 		return nil, err

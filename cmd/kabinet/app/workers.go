@@ -3,7 +3,8 @@ package app
 import (
 	"cmp"
 	"context"
-	"fmt"
+	"database/sql"
+	"log/slog"
 	"time"
 
 	"github.com/riverqueue/river"
@@ -15,13 +16,34 @@ import (
 	"kabinet/sqlstore"
 )
 
-// workers migrates and opens the job queue on the store's database with
-// every worker registered, and lets the store enqueue on it: the store is
-// made before the queue whose workers use it, so it learns of the queue
-// last.
-func (a *App) workers(ctx context.Context) error {
+// Open opens the store with its job queue. Each needs the other: a job
+// is inserted in the transaction of the change that causes it, so the
+// store is given its queue at open; and the queue keeps its jobs in the
+// store's database, on the pool the store opens, so the store makes the
+// queue (sqlstore.WithJobs) once that pool exists. The queue's workers run
+// services built on the store, so New registers them last, before Start
+// (River reads its workers and schedules when it starts).
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*sqlstore.DB, *jobs.Queue, error) {
+	var q *jobs.Queue
+	newQueue := func(ctx context.Context, engine string, pool *sql.DB) (sqlstore.JobInserter, error) {
+		var err error
+		q, err = jobs.New(ctx, jobs.Config{Engine: engine, DB: pool, Workers: river.NewWorkers(), Logger: log,
+			MaxWorkers: cfg.Jobs.MaxWorkers, PollInterval: cfg.Jobs.PollInterval})
+		return q, err
+	}
+	db, err := sqlstore.Open(ctx, cfg.DSN(), sqlstore.WithJobs(newQueue))
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, q, nil
+}
+
+// workers registers every worker, and the schedules of the periodic ones,
+// on the queue the store was opened with (Open), now that the services
+// they run exist.
+func (a *App) workers(context.Context) error {
 	deliverer := &notify.Deliverer{Store: a.DB, Senders: a.Senders}
-	ws := river.NewWorkers()
+	ws := a.Queue.Workers()
 	river.AddWorker(ws, &jobs.OptimizeWorker{DB: a.DB})
 	river.AddWorker(ws, &jobs.DeliverWorker{Deliver: deliverer.Deliver})
 	river.AddWorker(ws, &jobs.PruneWorker{DB: a.DB})
@@ -41,18 +63,7 @@ func (a *App) workers(ctx context.Context) error {
 		river.AddWorker(ws, &jobs.CloseWorker{Close: a.closeLastPeriod})
 		periodic = append(periodic, jobs.CloseEvery(cmp.Or(a.Config.CloseEvery, 6*time.Hour)))
 	}
-	var q *jobs.Queue
-	// The queue migrates its schema: servers started at once take turns.
-	err := a.DB.Exclusive(ctx, sqlstore.LockMigrate, func() (err error) {
-		q, err = jobs.New(ctx, jobs.Config{Engine: a.DB.Engine(), DB: a.DB.SQL(), Workers: ws, Logger: a.Log, Periodic: periodic,
-			MaxWorkers: a.Config.Jobs.MaxWorkers, PollInterval: a.Config.Jobs.PollInterval})
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("job queue: %w", err)
-	}
-	a.DB.Jobs, a.Queue = q, q
-	return nil
+	return a.Queue.Schedule(periodic...)
 }
 
 // remind runs one reminder scan and logs what it did.
