@@ -18,6 +18,14 @@ type Bill struct {
 	ExternalID string
 }
 
+// BillSummary is a bill as a list of bills shows it: its period and what
+// it asks to pay, without the rest of its data.
+type BillSummary struct {
+	ID     int64
+	Period Period
+	Total  Money
+}
+
 // BillData is everything printed on a bill, copied at issue time so that the
 // bill reads the same whatever changes later.
 type BillData struct {

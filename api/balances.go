@@ -117,7 +117,7 @@ func (s *Server) handleBills(w http.ResponseWriter, r *http.Request, v *visit) e
 	}
 	items := []billItem{}
 	for _, b := range o.Bills {
-		items = append(items, billItem{Period: b.Period.String(), Title: b.Period.Title(), Total: money(b.Data.Total),
+		items = append(items, billItem{Period: b.Period.String(), Title: b.Period.Title(), Total: money(b.Total),
 			PDF: Prefix + "accounts/" + strconv.FormatInt(v.Account.ID, 10) + "/bills/" + b.Period.String() + ".pdf"})
 	}
 	writeJSON(w, http.StatusOK, struct {

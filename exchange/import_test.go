@@ -274,6 +274,13 @@ func TestFreshLoadRepeats(t *testing.T) {
 		if adjustments != 120000 {
 			t.Errorf("kept adjustments of S1: %d", adjustments)
 		}
+		// The fresh loads' chunks leave the months alone; their ends sum
+		// them: the meters' (two months) and now the charge of L2 too.
+		kept, _ = db.FindUsage(ctx, account, kabinet.Period{Year: 2026, Month: 1})
+		summed, err = db.FindLedgerUsage(ctx, account, kabinet.Period{Year: 2026, Month: 1})
+		if err != nil || len(kept) != 3 || usageText(kept) != usageText(summed) {
+			t.Errorf("the chart's months after the ledger: kept %v, summed %v (%v)", kept, summed, err)
+		}
 		im.Again = true
 		s, err = im.ImportFile(ctx, writeFile(t, dir, "readings.csv", readings), nil)
 		if err != nil || !s.OK() || s.Inserted != 0 || count(t, db, "readings") != 2 {

@@ -21,6 +21,7 @@ type Store interface {
 	FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error)
 	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
+	FindBillSummaries(ctx context.Context, accountID int64, limit int) ([]*kabinet.BillSummary, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
 	FindBillPDF(ctx context.Context, accountID int64, p kabinet.Period) ([]byte, error)
 	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error)
@@ -61,7 +62,7 @@ const BillsShown = 4
 type Overview struct {
 	Balances []*ProviderBalance
 	// Bills are the last BillsShown bills, newest first.
-	Bills       []*kabinet.Bill
+	Bills       []*kabinet.BillSummary
 	Consumption []*Series
 	Settings    *kabinet.ServiceSettings
 }
@@ -73,7 +74,7 @@ func (s *Service) Overview(ctx context.Context, a *kabinet.Account, u *kabinet.U
 	if o.Balances, err = s.Balances(ctx, a); err != nil {
 		return nil, err
 	}
-	if o.Bills, err = s.store.FindBills(ctx, a.ID, BillsShown); err != nil {
+	if o.Bills, err = s.store.FindBillSummaries(ctx, a.ID, BillsShown); err != nil {
 		return nil, err
 	}
 	if o.Consumption, err = s.Consumption(ctx, a); err != nil {

@@ -69,21 +69,17 @@ func (db *DB) refreshAhead(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// staleBalances returns the sub-accounts whose kept balance is behind
+// their ledger.
 func (db *DB) staleBalances(ctx context.Context) ([]int64, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT sub_account_id FROM balances WHERE debts_at <> version ORDER BY sub_account_id`)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	var ids []int64
-	for rows.Next() {
+	err := db.each(ctx, `SELECT sub_account_id FROM balances WHERE debts_at <> version ORDER BY sub_account_id`, nil, func(r scanner) error {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
+		err := r.Scan(&id)
 		ids = append(ids, id)
-	}
-	return ids, translate(rows.Err())
+		return err
+	})
+	return ids, err
 }
 
 // readBalanceRows reads the versions of ids, then their ledgers, and sums

@@ -53,6 +53,37 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 	return bs, translate(rows.Err())
 }
 
+// FindBillSummaries returns the account's last limit bills, newest
+// first, as a list shows them. Only the total is decoded from each bill's
+// data: decoding the whole of it was a tenth of «Главная»'s CPU.
+func (db *DB) FindBillSummaries(ctx context.Context, accountID int64, limit int) ([]*kabinet.BillSummary, error) {
+	rows, err := db.query(ctx, `
+		SELECT id, period, data FROM bills WHERE account_id = $1
+		ORDER BY period DESC LIMIT $2`, accountID, limit)
+	if err != nil {
+		return nil, translate(err)
+	}
+	defer rows.Close()
+	var bs []*kabinet.BillSummary
+	for rows.Next() {
+		var b kabinet.BillSummary
+		var period int
+		var data []byte
+		if err := rows.Scan(&b.ID, &period, &data); err != nil {
+			return nil, translate(err)
+		}
+		var total struct {
+			Total kabinet.Money `json:"total"`
+		}
+		if err := json.Unmarshal(data, &total); err != nil {
+			return nil, err
+		}
+		b.Period, b.Total = kabinet.PeriodFromInt(period), total.Total
+		bs = append(bs, &b)
+	}
+	return bs, translate(rows.Err())
+}
+
 // EachBill calls fn with every bill of period p, in account order. The
 // demo world reads back the bills its payments follow this way when a
 // build resumes.

@@ -83,8 +83,10 @@ func (db *DB) hasIndex(ctx context.Context, tx *sql.Tx, name string) (bool, erro
 // with what the file's counts lose: rows whose ID an earlier row of the
 // load had are deleted first (an import keeps the first, as the conflict
 // on the index did), a reading keeping the status its last repetition
-// gave, and the kept balances of the ledger's sub-accounts summed again.
-// Nothing to do when the index is there.
+// gave, and the kept balances of the ledger's sub-accounts summed again;
+// then the chart's months of the table, which the load's chunks left
+// alone, are summed for every account. Nothing to do when the index is
+// there.
 func (db *DB) EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportFile) error {
 	index, ok := freshIndexes[table]
 	if !ok {
@@ -109,6 +111,9 @@ func (db *DB) EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportF
 		}
 		if err != nil {
 			return fmt.Errorf("build %s: %w", index, err)
+		}
+		if err := execAll(ctx, tx, keepFreshUsage(table)); err != nil {
+			return fmt.Errorf("sum the chart's months of %s: %w", table, err)
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE import_files SET inserted = $1, updated = $2 WHERE id = $3`, f.Inserted, f.Updated, f.ID)
 		return err
@@ -175,23 +180,8 @@ func (db *DB) deleteRepeated(ctx context.Context, tx *sql.Tx, table string, rs [
 	for i, r := range rs {
 		ids[i], subs[r.sub] = r.id, true
 	}
-	// The chart's months counted the repetitions too (usageRefreshes ran
-	// with each chunk): their accounts are summed again once they are gone.
-	keeps := make([]int64, len(rs))
-	for i, r := range rs {
-		keeps[i] = r.keep
-	}
-	of := "{a} IN (SELECT s.account_id FROM sub_accounts s JOIN ledger x ON x.sub_account_id = s.id WHERE x.id IN (" + idList(keeps) + "))"
-	if table == "readings" {
-		of = "{a} IN (SELECT m.account_id FROM meters m JOIN readings x ON x.meter_id = m.id WHERE x.id IN (" + idList(keeps) + "))"
-	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id IN (`+idList(ids)+`)`); err != nil {
 		return err
-	}
-	if table != "bills" {
-		if err := execAll(ctx, tx, keepAllUsage(of)); err != nil {
-			return err
-		}
 	}
 	f.Inserted -= len(rs)
 	switch table {

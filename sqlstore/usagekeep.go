@@ -26,18 +26,31 @@ import (
 // month it was taken in or the next, so the readings' index can start at
 // the month before the first.
 func usageSums(where, from string) string {
-	part := func(a, p string) string { return strings.NewReplacer("{a}", a, "{p}", p).Replace(where) }
+	return meteredSums(where, from) + " UNION ALL " + chargedSums(where)
+}
+
+// meteredSums is the half of usageSums the readings give (metered = 1).
+func meteredSums(where, from string) string {
 	if from != "" {
 		from = " AND " + from
 	}
 	return `SELECT m.account_id AS account_id, r.period AS period, 1 AS metered, m.service AS service,
 		CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT) AS amount
 		FROM meters m JOIN readings r ON r.meter_id = m.id
-		WHERE ` + part("m.account_id", "r.period") + from + ` GROUP BY m.account_id, r.period, m.service
-		UNION ALL
-		SELECT s.account_id, l.period, 0, l.service, CAST(SUM(l.amount) AS BIGINT)
+		WHERE ` + usageWhere(where, "m.account_id", "r.period") + from + ` GROUP BY m.account_id, r.period, m.service`
+}
+
+// chargedSums is the half of usageSums the ledger's charges give
+// (metered = 0).
+func chargedSums(where string) string {
+	return `SELECT s.account_id AS account_id, l.period AS period, 0 AS metered, l.service AS service,
+		CAST(SUM(l.amount) AS BIGINT) AS amount
 		FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id
-		WHERE ` + part("s.account_id", "l.period") + ` AND l.kind = 'charge' GROUP BY s.account_id, l.period, l.service`
+		WHERE ` + usageWhere(where, "s.account_id", "l.period") + ` AND l.kind = 'charge' GROUP BY s.account_id, l.period, l.service`
+}
+
+func usageWhere(where, account, period string) string {
+	return strings.NewReplacer("{a}", account, "{p}", period).Replace(where)
 }
 
 // readingsFrom is the earliest date a reading of month p can be taken on.
@@ -53,12 +66,26 @@ func keepUsage(p kabinet.Period, accounts string) []statement {
 	}
 }
 
-// keepAllUsage returns the statements that recompute every month of the
-// accounts the condition selects.
-func keepAllUsage(accounts string) []statement {
+// keepFreshUsage returns the statements that recompute, for every
+// account, the months a freshly loaded table gives: the readings' or the
+// ledger's half of the chart (EndFreshLoad). A fresh load's chunks leave
+// the months alone: recomputed chunk by chunk they cost more than the rows
+// themselves, and on PostgreSQL, whose statistics a bulk load leaves
+// stale, each chunk's sums scanned the whole readings table.
+func keepFreshUsage(table string) []statement {
+	var metered int
+	var sums string
+	switch table {
+	case "readings":
+		metered, sums = 1, meteredSums("1 = 1", "")
+	case "ledger":
+		metered, sums = 0, chargedSums("1 = 1")
+	default:
+		return nil
+	}
 	return []statement{
-		{`DELETE FROM usage_months WHERE ` + strings.ReplaceAll(accounts, "{a}", "account_id"), nil},
-		{`INSERT INTO usage_months (account_id, period, metered, service, amount) ` + usageSums(accounts, ""), nil},
+		{`DELETE FROM usage_months WHERE metered = $1`, []any{metered}},
+		{`INSERT INTO usage_months (account_id, period, metered, service, amount) ` + sums, nil},
 	}
 }
 
@@ -100,7 +127,8 @@ func keepClosedUsage(b *Batch, p kabinet.Period, firstAccount, lastAccount int64
 // usageRefreshes are the statements that recompute the months and
 // accounts a batch's readings and charges touch (the demo build, imports),
 // 500 meters and sub-accounts a statement, their IDs as literals; none
-// when the batch keeps them itself (a close's chunk).
+// when the batch keeps them itself (a close's chunk), nor for the rows of
+// a fresh load, whose end recomputes them all (keepFreshUsage).
 func usageRefreshes(b *Batch) []statement {
 	if b.usageKept {
 		return nil
@@ -120,6 +148,9 @@ func usageRefreshes(b *Batch) []statement {
 		}
 	}
 	for _, t := range b.tables {
+		if t.fresh {
+			continue
+		}
 		switch t.name {
 		case "readings":
 			collect(meters, t, "meter_id", false)

@@ -14,7 +14,7 @@ type BillLink struct {
 	URL    string
 }
 
-func billLinks(a *kabinet.Account, bills []*kabinet.Bill) []BillLink {
+func billLinks(a *kabinet.Account, bills []*kabinet.BillSummary) []BillLink {
 	links := make([]BillLink, len(bills))
 	for i, b := range bills {
 		links[i] = BillLink{Period: capitalize(b.Period.Title()), URL: accountPath(a, "bills/"+b.Period.String()+".pdf")}

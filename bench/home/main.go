@@ -8,6 +8,11 @@
 //
 //	go run ./bench/home -accounts 100000 -db /tmp/home-100k.db
 //	go run ./bench/home -accounts 100000 -db postgres://…/home100k -c 64
+//	go run ./bench/home -imported -today 2026-11-27 -db /tmp/import-1m.db
+//
+// -imported measures the world bench/import left (a 1M-account world
+// imports in minutes where the demo builds in an hour); -today must then
+// be the exported world's day, 2026-11-27.
 //
 // -pages all fetches, besides «Главная», the readings page, «История
 // оплат» and «Личные данные» in turn, each measured on its own. The bills
@@ -45,6 +50,7 @@ func main() {
 	which := flag.String("pages", "home", "home, or all: also readings, payments and profile")
 	today := flag.String("today", "", "the world's date and the portal's, YYYY-MM-DD (default: today); 2030-11-27 leaves room for 60 months of the demo's tariffs")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the fetching to this file")
+	imported := flag.Bool("imported", false, "the database holds a world imported from the billing (bench/import): measure it as it is, build nothing")
 	flag.Parse()
 	ctx := context.Background()
 	db, q, err := app.Open(ctx, app.Config{DB: *dsn}, nil) // the store, with the queue the application runs on it
@@ -60,9 +66,15 @@ func main() {
 		now = day.Add(12 * time.Hour)
 	}
 	start := time.Now()
-	w, err := demo.Build(ctx, db, demo.Options{Accounts: *accounts, Seed: 1, Location: loc, Months: *months, Today: now})
-	check(err)
-	fmt.Printf("demo world of %d homes on %s ready in %s\n", w.Accounts, db.Engine(), time.Since(start).Round(time.Millisecond))
+	if *imported {
+		total, err := db.CountAccounts(ctx)
+		check(err)
+		fmt.Printf("imported world of %d accounts on %s\n", total, db.Engine())
+	} else {
+		w, err := demo.Build(ctx, db, demo.Options{Accounts: *accounts, Seed: 1, Location: loc, Months: *months, Today: now})
+		check(err)
+		fmt.Printf("demo world of %d homes on %s ready in %s\n", w.Accounts, db.Engine(), time.Since(start).Round(time.Millisecond))
+	}
 	// A world built before balances were kept has them stale after the
 	// migration: compute them as the periodic maintenance would.
 	start = time.Now()
