@@ -34,6 +34,10 @@ type dialect struct {
 	forUpdate string
 	// indexExists counts the indexes named $1 (StartFreshLoad).
 	indexExists string
+	// bulkMemory gives the transaction that ends a fresh load the memory
+	// to sort and aggregate a table of millions of rows in, rather than
+	// on disk: PostgreSQL's default work_mem is 4 MB. "" on SQLite.
+	bulkMemory string
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -95,7 +99,8 @@ func openPostgres(dsn string) (*DB, error) {
 	db.SetMaxIdleConns(20)
 	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE",
 		fold:        func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" },
-		indexExists: `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`}
+		indexExists: `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`,
+		bulkMemory:  `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'`}
 	return &DB{write: db, read: db, dialect: d}, nil
 }
 

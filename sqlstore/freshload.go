@@ -96,6 +96,11 @@ func (db *DB) EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportF
 		if has, err := db.hasIndex(ctx, tx, index); err != nil || has {
 			return err
 		}
+		if db.dialect.bulkMemory != "" {
+			if _, err := tx.ExecContext(ctx, db.dialect.bulkMemory); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `SAVEPOINT fresh_index`); err != nil {
 			return err
 		}

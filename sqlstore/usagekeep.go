@@ -83,9 +83,13 @@ func keepFreshUsage(table string) []statement {
 	default:
 		return nil
 	}
+	// In the key's order: on PostgreSQL the hashed groups came out at
+	// random, and each row's key went to a random page of an index far
+	// larger than the cache (six minutes for 12M rows at 1M homes).
 	return []statement{
 		{`DELETE FROM usage_months WHERE metered = $1`, []any{metered}},
-		{`INSERT INTO usage_months (account_id, period, metered, service, amount) ` + sums, nil},
+		{`INSERT INTO usage_months (account_id, period, metered, service, amount)
+			SELECT * FROM (` + sums + `) u ORDER BY account_id, period, service`, nil},
 	}
 }
 
