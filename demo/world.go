@@ -67,7 +67,7 @@ type Store interface {
 	billrun.Store // the history's month closes
 	FindWorld(ctx context.Context) (*kabinet.World, error)
 	CompleteWorld(ctx context.Context) error
-	RefreshBalances(ctx context.Context) (int, error)
+	Settle(ctx context.Context) (int, error)
 	EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.Bill) error) error
 	NewBatch() kabinet.Batch
 	Load(ctx context.Context, b kabinet.Batch) error
@@ -108,14 +108,9 @@ func Build(ctx context.Context, db Store, o Options) (*kabinet.World, error) {
 // month's payments (loaded in bulk after the last close) computed, and the
 // planner's statistics fresh, since a bulk load leaves them stale where
 // autovacuum is off (on PostgreSQL a stale plan for a user's accounts made
-// «Главная» four times slower until ANALYZE). Statistics first, as an
-// import ends: the balances are summed from the ledger, which a stale plan
-// scans whole for every thousand sub-accounts.
+// «Главная» four times slower until ANALYZE), as an import ends.
 func finish(ctx context.Context, db Store) error {
-	if err := db.Optimize(ctx); err != nil {
-		return err
-	}
-	_, err := db.RefreshBalances(ctx)
+	_, err := db.Settle(ctx)
 	return err
 }
 

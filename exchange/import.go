@@ -35,8 +35,7 @@ type Store interface {
 	Load(ctx context.Context, b kabinet.Batch) error
 	StartFreshLoad(ctx context.Context, table string) (bool, error)
 	EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportFile) error
-	Optimize(ctx context.Context) error
-	RefreshBalances(ctx context.Context) (int, error)
+	Settle(ctx context.Context) (int, error)
 }
 
 // Importer imports the billing system's files.
@@ -148,15 +147,8 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 			return sums, fmt.Errorf("%s: %w", filepath.Base(f), err)
 		}
 	}
-	// Statistics first: the kept balances are summed from the ledger a
-	// thousand sub-accounts at a time, and on a PostgreSQL that never saw
-	// the loaded ledger each of those reads scanned all of it (some 2 s a
-	// chunk at 1M homes, about 50 minutes). The sums only update rows, so
-	// the statistics stay true after them.
 	if !im.DryRun {
-		if err = im.Store.Optimize(ctx); err == nil {
-			_, err = im.Store.RefreshBalances(ctx)
-		}
+		_, err = im.Store.Settle(ctx)
 	}
 	return sums, err
 }

@@ -58,8 +58,10 @@ func (in *Inbox) Scan(ctx context.Context) (int, error) {
 		}
 	}
 	if len(names) > 0 && !in.Importer.DryRun {
-		// The planner's statistics, as after `kabinet import` (ANALYZE).
-		return len(names), in.Importer.Store.Optimize(ctx)
+		// The kept balances and the planner's statistics, as after
+		// `kabinet import`.
+		_, err := in.Importer.Store.Settle(ctx)
+		return len(names), err
 	}
 	return len(names), nil
 }

@@ -13,10 +13,9 @@ type OptimizeArgs struct{}
 // Kind names the job.
 func (OptimizeArgs) Kind() string { return "db_optimize" }
 
-// Optimizer is the store's maintenance calls.
+// Optimizer is the store's maintenance call.
 type Optimizer interface {
-	Optimize(ctx context.Context) error
-	RefreshBalances(ctx context.Context) (int, error)
+	Settle(ctx context.Context) (int, error)
 }
 
 // OptimizeWorker runs OptimizeArgs. SQLite's planner statistics go stale
@@ -28,13 +27,11 @@ type OptimizeWorker struct {
 	DB Optimizer
 }
 
-// Work computes the kept balances' debts that bulk loads left stale
-// (sqlstore.RefreshBalances), then optimizes the database.
+// Work computes the kept balances' debts that bulk loads left stale and
+// refreshes the planner's statistics (sqlstore.Settle).
 func (w *OptimizeWorker) Work(ctx context.Context, _ *river.Job[OptimizeArgs]) error {
-	if _, err := w.DB.RefreshBalances(ctx); err != nil {
-		return err
-	}
-	return w.DB.Optimize(ctx)
+	_, err := w.DB.Settle(ctx)
+	return err
 }
 
 // OptimizeEvery schedules OptimizeArgs at the given interval.

@@ -38,6 +38,9 @@ type dialect struct {
 	// to sort and aggregate a table of millions of rows in, rather than
 	// on disk: PostgreSQL's default work_mem is 4 MB. "" on SQLite.
 	bulkMemory string
+	// analyzeFirst makes Settle refresh the statistics before it sums the
+	// stale balances rather than after (see Settle).
+	analyzeFirst bool
 }
 
 func openSQLite(path string) (*DB, error) {
@@ -98,9 +101,10 @@ func openPostgres(dsn string) (*DB, error) {
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
 	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE",
-		fold:        func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" },
-		indexExists: `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`,
-		bulkMemory:  `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'`}
+		fold:         func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" },
+		indexExists:  `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`,
+		bulkMemory:   `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'`,
+		analyzeFirst: true}
 	return &DB{write: db, read: db, dialect: d}, nil
 }
 
