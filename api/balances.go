@@ -111,12 +111,12 @@ type billItem struct {
 
 // handleBills lists the latest bills with their PDFs (HOME-2, BILL-1).
 func (s *Server) handleBills(w http.ResponseWriter, r *http.Request, v *visit) error {
-	o, err := s.home.Overview(r.Context(), v.Account, v.User)
+	bills, err := s.home.Bills(r.Context(), v.Account)
 	if err != nil {
 		return err
 	}
 	items := []billItem{}
-	for _, b := range o.Bills {
+	for _, b := range bills {
 		items = append(items, billItem{Period: b.Period.String(), Title: b.Period.Title(), Total: money(b.Total),
 			PDF: Prefix + "accounts/" + strconv.FormatInt(v.Account.ID, 10) + "/bills/" + b.Period.String() + ".pdf"})
 	}

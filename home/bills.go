@@ -23,6 +23,12 @@ func (s *Service) SupplierBillPDF(ctx context.Context, a *kabinet.Account, p kab
 	return s.store.FindBillPDF(ctx, a.ID, p)
 }
 
+// Bills returns the account's last BillsShown bills, newest first, with
+// what each asks to pay.
+func (s *Service) Bills(ctx context.Context, a *kabinet.Account) ([]*kabinet.BillSummary, error) {
+	return s.store.FindBillSummaries(ctx, a.ID, BillsShown)
+}
+
 // NewestBill returns the account's latest bill, the one the sample bill
 // explains. An account without bills yet is ENOTFOUND.
 func (s *Service) NewestBill(ctx context.Context, a *kabinet.Account) (*kabinet.Bill, error) {

@@ -22,6 +22,7 @@ type Store interface {
 	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBillSummaries(ctx context.Context, accountID int64, limit int) ([]*kabinet.BillSummary, error)
+	FindBillPeriods(ctx context.Context, accountID int64, limit int) ([]kabinet.Period, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
 	FindBillPDF(ctx context.Context, accountID int64, p kabinet.Period) ([]byte, error)
 	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error)
@@ -61,8 +62,8 @@ const BillsShown = 4
 // Overview is everything «Главная» shows about an account.
 type Overview struct {
 	Balances []*ProviderBalance
-	// Bills are the last BillsShown bills, newest first.
-	Bills       []*kabinet.BillSummary
+	// Bills are the periods of the last BillsShown bills, newest first.
+	Bills       []kabinet.Period
 	Consumption []*Series
 	Settings    *kabinet.ServiceSettings
 }
@@ -74,7 +75,7 @@ func (s *Service) Overview(ctx context.Context, a *kabinet.Account, u *kabinet.U
 	if o.Balances, err = s.Balances(ctx, a); err != nil {
 		return nil, err
 	}
-	if o.Bills, err = s.store.FindBillSummaries(ctx, a.ID, BillsShown); err != nil {
+	if o.Bills, err = s.store.FindBillPeriods(ctx, a.ID, BillsShown); err != nil {
 		return nil, err
 	}
 	if o.Consumption, err = s.Consumption(ctx, a); err != nil {

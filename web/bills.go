@@ -14,10 +14,10 @@ type BillLink struct {
 	URL    string
 }
 
-func billLinks(a *kabinet.Account, bills []*kabinet.BillSummary) []BillLink {
-	links := make([]BillLink, len(bills))
-	for i, b := range bills {
-		links[i] = BillLink{Period: capitalize(b.Period.Title()), URL: accountPath(a, "bills/"+b.Period.String()+".pdf")}
+func billLinks(a *kabinet.Account, periods []kabinet.Period) []BillLink {
+	links := make([]BillLink, len(periods))
+	for i, p := range periods {
+		links[i] = BillLink{Period: capitalize(p.Title()), URL: accountPath(a, "bills/"+p.String()+".pdf")}
 	}
 	return links
 }
