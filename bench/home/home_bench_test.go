@@ -60,6 +60,7 @@ func BenchmarkHomePage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	app.TuneGC()
 	srv := httptest.NewServer(a.Site)
 	defer srv.Close()
 	signIn(srv.URL, cs, 4)

@@ -148,6 +148,7 @@ func serve(ctx context.Context, db *sqlstore.DB, q *jobs.Queue, now time.Time) s
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
 	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
+	app.TuneGC()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	check(err)
 	go http.Serve(ln, a.Site)

@@ -25,6 +25,7 @@ import (
 	"syscall"
 	_ "time/tzdata" // the supplier's time zone, whatever the host has
 
+	"kabinet/cmd/kabinet/app"
 	"kabinet/payments"
 )
 
@@ -127,6 +128,7 @@ func runIn(ctx context.Context, args []string, stdin io.Reader, out io.Writer) e
 
 // serve runs the portal until ctx ends, then shuts down gracefully.
 func serve(ctx context.Context, cfg Config, out io.Writer) error {
+	app.TuneGC()
 	m := NewMain(cfg, newLogger(os.Stderr))
 	if err := m.Run(ctx); err != nil {
 		m.Close(context.Background())
