@@ -28,9 +28,8 @@ type Chart struct {
 	Ticks            []Tick
 	Months           []MonthLabel
 	Rows             []ChartRow
-	// Plot and Table are Ticks, Bars and Months as SVG and Rows as the
-	// table's rows, written once (chartplot.go).
-	Plot, Table template.HTML
+	// HTML is the whole chart, written once (chartplot.go).
+	HTML template.HTML
 }
 
 // Bar is one bar; Ago marks a year-earlier bar.
@@ -109,7 +108,7 @@ func chart(s *home.Series) Chart {
 	}
 	c.HasThis, c.HasAgo = hasThis, hasAgo
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
-	c.Plot, c.Table = c.plot(), c.table()
+	c.HTML = c.figure()
 	return c
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 )
 
@@ -18,6 +19,11 @@ var escaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", 
 type markup struct{ strings.Builder }
 
 func (m *markup) esc(s string) { escaper.WriteString(&m.Builder, s) }
+
+func (m *markup) int(n int) {
+	var buf [20]byte
+	m.Write(strconv.AppendInt(buf[:0], int64(n), 10))
+}
 
 func (m *markup) html() template.HTML { return template.HTML(m.String()) }
 
