@@ -96,7 +96,7 @@ func main() {
 		d := ph.took[i]
 		fmt.Printf("%-22s %10d %10s %12.0f\n", s.File, s.Lines, d.Round(time.Millisecond), float64(s.Lines)/d.Seconds())
 	}
-	fmt.Printf("%-22s %10s %10s\n", "statistics (ANALYZE)", "", time.Since(ph.last).Round(time.Millisecond))
+	fmt.Printf("%-22s %10s %10s\n", "balances, statistics", "", time.Since(ph.last).Round(time.Millisecond))
 	fmt.Printf("imported %d lines (%d homes) on %s in %s (%.0f lines/s)\n", lines, *n, db.Engine(), took.Round(time.Millisecond), float64(lines)/took.Seconds())
 	if *delta > 0 {
 		nightly(ctx, im, *dir, *delta)
