@@ -53,6 +53,20 @@ func TestInbox(t *testing.T) {
 		if n, err := in.Scan(ctx); n != 0 || err != nil {
 			t.Errorf("a second scan took %d files, %v; want none", n, err)
 		}
+		// The ledger, once written, ends like `kabinet import`: the kept
+		// balances' debts the bulk load left stale are computed.
+		if err := os.Rename(filepath.Join(dir, "ledger.csv.part"), filepath.Join(dir, "ledger.csv")); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := in.Scan(ctx); n != 1 || err != nil {
+			t.Fatalf("the ledger's scan took %d files, %v; want 1", n, err)
+		}
+		if n := count(t, db, "ledger"); n == 0 {
+			t.Fatalf("the ledger was not imported: failed/ holds %v", names(t, dir, "failed"))
+		}
+		if n := count(t, db, "balances WHERE debts_at <> version"); n != 0 {
+			t.Errorf("%d kept balances left stale after the inbox's import", n)
+		}
 	})
 }
 
