@@ -96,17 +96,13 @@ func (c *Chart) plot(m *markup) {
 		if r.Ago {
 			class = "chart-bar-ago"
 		}
-		m.WriteString(`<rect class="`)
-		m.WriteString(class)
-		m.WriteString(`" x="`)
-		m.int(r.X)
-		m.WriteString(`" y="`)
-		m.int(r.Y)
-		m.WriteString(`" width="`)
-		m.int(r.W)
-		m.WriteString(`" height="`)
-		m.int(r.H)
-		m.WriteString(`"><title>`)
+		m.WriteString(`<rect`)
+		m.attr("class", class)
+		m.attrInt("x", r.X)
+		m.attrInt("y", r.Y)
+		m.attrInt("width", r.W)
+		m.attrInt("height", r.H)
+		m.WriteString(`><title>`)
 		m.esc(r.Title)
 		m.WriteString("</title></rect>\n    ")
 	}
@@ -117,9 +113,9 @@ func (c *Chart) plot(m *markup) {
 		if l.Minor {
 			m.WriteString(` chart-month-minor`)
 		}
-		m.WriteString(`" x="`)
-		m.int(l.X)
-		m.WriteString(`" y="`)
+		m.WriteString(`"`)
+		m.attrInt("x", l.X)
+		m.WriteString(` y="`)
 		m.WriteString(bottom)
 		m.WriteString(`" dy="24" text-anchor="middle">`)
 		m.esc(l.Text)

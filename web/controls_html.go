@@ -20,6 +20,24 @@ type markup struct{ strings.Builder }
 
 func (m *markup) esc(s string) { escaper.WriteString(&m.Builder, s) }
 
+// attr writes ` name="value"`, the value escaped.
+func (m *markup) attr(name, value string) {
+	m.WriteString(" ")
+	m.WriteString(name)
+	m.WriteString(`="`)
+	m.esc(value)
+	m.WriteString(`"`)
+}
+
+// attrInt writes ` name="n"`.
+func (m *markup) attrInt(name string, n int) {
+	m.WriteString(" ")
+	m.WriteString(name)
+	m.WriteString(`="`)
+	m.int(n)
+	m.WriteString(`"`)
+}
+
 func (m *markup) int(n int) {
 	var buf [20]byte
 	m.Write(strconv.AppendInt(buf[:0], int64(n), 10))
@@ -57,30 +75,18 @@ func (f Field) label(m *markup) {
 func (f Field) InputHTML() template.HTML {
 	var m markup
 	m.Grow(512)
-	m.WriteString("\n<div class=\"field")
-	if f.Error != "" {
-		m.WriteString(" field-invalid")
-	}
-	m.WriteString("\">\n  ")
+	m.openField("", f.Error != "")
 	f.label(&m)
-	m.WriteString("\n  <input class=\"input\" id=\"")
-	m.esc(f.ID)
-	m.WriteString(`" name="`)
-	m.esc(f.Name)
-	m.WriteString(`" type="`)
-	m.esc(f.Type)
-	m.WriteString(`" value="`)
-	m.esc(f.Value)
-	m.WriteString(`"`)
+	m.WriteString("\n  <input class=\"input\"")
+	m.attr("id", f.ID)
+	m.attr("name", f.Name)
+	m.attr("type", f.Type)
+	m.attr("value", f.Value)
 	if f.Autocomplete != "" {
-		m.WriteString(` autocomplete="`)
-		m.esc(f.Autocomplete)
-		m.WriteString(`"`)
+		m.attr("autocomplete", f.Autocomplete)
 	}
 	if f.InputMode != "" {
-		m.WriteString(` inputmode="`)
-		m.esc(f.InputMode)
-		m.WriteString(`"`)
+		m.attr("inputmode", f.InputMode)
 	}
 	if f.Required {
 		m.WriteString(` required aria-required="true"`)
@@ -89,9 +95,7 @@ func (f Field) InputHTML() template.HTML {
 		m.WriteString(` aria-invalid="true"`)
 	}
 	if d := f.DescribedBy(); d != "" {
-		m.WriteString(` aria-describedby="`)
-		m.esc(d)
-		m.WriteString(`"`)
+		m.attr("aria-describedby", d)
 	}
 	m.WriteString(">\n  ")
 	fieldError(&m, f.ID, f.Error)
@@ -104,17 +108,11 @@ func (f Field) InputHTML() template.HTML {
 func (c Checkbox) HTML() template.HTML {
 	var m markup
 	m.Grow(384)
-	m.WriteString("\n<div class=\"field checkbox")
-	if c.Error != "" {
-		m.WriteString(" field-invalid")
-	}
-	m.WriteString("\">\n  <input class=\"choice-input\" type=\"checkbox\" id=\"")
-	m.esc(c.ID)
-	m.WriteString(`" name="`)
-	m.esc(c.Name)
-	m.WriteString(`" value="`)
-	m.esc(c.Value)
-	m.WriteString(`"`)
+	m.openField(" checkbox", c.Error != "")
+	m.WriteString("<input class=\"choice-input\" type=\"checkbox\"")
+	m.attr("id", c.ID)
+	m.attr("name", c.Name)
+	m.attr("value", c.Value)
 	if c.Checked {
 		m.WriteString(` checked`)
 	}
@@ -134,6 +132,17 @@ func (c Checkbox) HTML() template.HTML {
 	fieldError(&m, c.ID, c.Error)
 	m.WriteString("\n</div>\n")
 	return m.html()
+}
+
+// openField starts a control's box: class field, then class, then
+// field-invalid when the control was refused.
+func (m *markup) openField(class string, invalid bool) {
+	m.WriteString("\n<div class=\"field")
+	m.WriteString(class)
+	if invalid {
+		m.WriteString(" field-invalid")
+	}
+	m.WriteString("\">\n  ")
 }
 
 // fieldError is the error beside control id, nothing without one.
