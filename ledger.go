@@ -150,7 +150,9 @@ type LedgerFilter struct {
 // SubBalance is a sub-account with its kept balance.
 type SubBalance struct {
 	SubAccount *SubAccount
-	Totals     Totals
+	// Provider is the sub-account's provider, read with it.
+	Provider *Provider
+	Totals   Totals
 	// Debts are the periods' unpaid principals, oldest first; they hold
 	// only when Current.
 	Debts   []PeriodDebt

@@ -19,15 +19,12 @@ type ProviderBalance struct {
 
 // Balances returns the balance of each of the account's sub-accounts, in
 // provider order: the kept balance (the ledger's sums, kept with every
-// entry) and the forecast from the kept unpaid principals, read in one
-// query whatever the length of the history. Principals a bulk load left
-// stale are read from the ledger, as the month close reads them.
+// entry) and the forecast from the kept unpaid principals, read with the
+// providers in one query whatever the length of the history. Principals a
+// bulk load left stale are read from the ledger, as the month close reads
+// them.
 func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*ProviderBalance, error) {
 	kept, err := s.store.FindBalances(ctx, a.ID)
-	if err != nil {
-		return nil, err
-	}
-	providers, err := s.store.FindProviders(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -44,7 +41,7 @@ func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*Provider
 	}
 	bs := make([]*ProviderBalance, 0, len(kept))
 	for _, k := range kept {
-		b := &ProviderBalance{SubAccount: k.SubAccount, Balance: k.Totals.Balance(), Provider: providerByID(providers, k.SubAccount.ProviderID)}
+		b := &ProviderBalance{SubAccount: k.SubAccount, Balance: k.Totals.Balance(), Provider: k.Provider}
 		if due, ok := dues[k.SubAccount.ID]; ok {
 			if b.Forecast, err = s.forecast(ctx, k, due); err != nil {
 				return nil, err

@@ -21,9 +21,7 @@ func (db *DB) CreateProvider(ctx context.Context, p *kabinet.Provider) error {
 
 // FindProviders returns all providers by ID.
 func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
-	rows, err := db.query(ctx, `
-		SELECT id, code, name, inn, kpp, bank_name, bic, corresp_acc, personal_acc, services, external_id
-		FROM providers ORDER BY id`)
+	rows, err := db.query(ctx, `SELECT `+providerSelect+` FROM providers p ORDER BY p.id`)
 	if err != nil {
 		return nil, translate(err)
 	}
@@ -32,13 +30,23 @@ func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
 	for rows.Next() {
 		var p kabinet.Provider
 		var services string
-		if err := rows.Scan(&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, &services, &p.ExternalID); err != nil {
+		if err := rows.Scan(providerDest(&p, &services)...); err != nil {
 			return nil, err
 		}
 		p.Services = splitServices(services)
 		ps = append(ps, &p)
 	}
 	return ps, translate(rows.Err())
+}
+
+// providerSelect is a provider's columns as FindProviders and FindBalances
+// read them (providerDest), the table named p.
+const providerSelect = `p.id, p.code, p.name, p.inn, p.kpp, p.bank_name, p.bic, p.corresp_acc, p.personal_acc, p.services, p.external_id`
+
+// providerDest is where providerSelect's columns scan to; services is the
+// list as stored, for splitServices.
+func providerDest(p *kabinet.Provider, services *string) []any {
+	return []any{&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, services, &p.ExternalID}
 }
 
 func joinServices(ss []kabinet.Service) string {
