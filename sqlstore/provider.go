@@ -39,11 +39,12 @@ func (db *DB) FindProviders(ctx context.Context) ([]*kabinet.Provider, error) {
 	return ps, translate(rows.Err())
 }
 
-// providerSelect is a provider's columns as FindProviders and FindBalances
-// read them (providerDest), the table named p.
-const providerSelect = `p.id, p.code, p.name, p.inn, p.kpp, p.bank_name, p.bic, p.corresp_acc, p.personal_acc, p.services, p.external_id`
+// providerSelect is providerColumns of the table named p, as FindProviders
+// and FindBalances read them (providerDest).
+var providerSelect = "p." + strings.Join(providerColumns, ", p.")
 
-// providerDest is where providerSelect's columns scan to; services is the
+// providerDest is where providerSelect's columns scan to, in
+// providerColumns order as providerRow writes them; services is the
 // list as stored, for splitServices.
 func providerDest(p *kabinet.Provider, services *string) []any {
 	return []any{&p.ID, &p.Code, &p.Name, &p.INN, &p.KPP, &p.BankName, &p.BIC, &p.CorrespAcc, &p.PersonalAcc, services, &p.ExternalID}
