@@ -167,3 +167,15 @@ type NewRegistration struct {
 	// was registered, and how to undo it if it was not its owner.
 	Notices []*Message
 }
+
+// Visit is what every page of a signed-in customer starts from, read in
+// one round trip (issue 17): the session, its account and user, the
+// accounts the user reaches (for the switcher and the account guard) and
+// the number on the bell.
+type Visit struct {
+	Session *Session
+	Account *Account
+	User    *User
+	Reached []*UserAccount
+	Unread  int
+}

@@ -24,6 +24,9 @@ func (s *Service) Accounts(ctx context.Context, v *Visitor) ([]*kabinet.UserAcco
 	if v == nil || !v.Confirmed() {
 		return nil, errNoAccount
 	}
+	if v.Reached != nil {
+		return v.Reached, nil
+	}
 	return s.store.FindUserAccounts(ctx, v.User.ID)
 }
 
@@ -77,6 +80,7 @@ func (s *Service) Link(ctx context.Context, v *Visitor, number, secret string, c
 		}
 		return nil, err
 	}
+	v.Reached = nil // read again
 	return &Linked{Account: at.account}, nil
 }
 
@@ -160,6 +164,7 @@ func (s *Service) Unlink(ctx context.Context, v *Visitor, accountID int64) error
 	} else if err != nil {
 		return err
 	}
+	v.Reached = nil // read again
 	return nil
 }
 
@@ -179,6 +184,7 @@ func (s *Service) NameAccount(ctx context.Context, v *Visitor, accountID int64, 
 	} else if err != nil {
 		return err
 	}
+	v.Reached = nil // read again
 	return nil
 }
 

@@ -258,6 +258,7 @@ func TestLinkNeedsOwnersConsent(t *testing.T) {
 		if err := f.svc.Approve(ctx, her, hers.ID, ls[0].RequestID); err != nil {
 			t.Fatal(err)
 		}
+		him.Reached = nil // his next page reads them again
 		wantReached(t, f, him, "10103001857|", "ИЭСБК0041300|")
 
 		ls, err = f.svc.Access(ctx, her, hers.ID)
@@ -268,6 +269,7 @@ func TestLinkNeedsOwnersConsent(t *testing.T) {
 		if err := f.svc.Revoke(ctx, her, hers.ID, ls[0].UserID); err != nil {
 			t.Fatal(err)
 		}
+		him.Reached = nil
 		wantReached(t, f, him, "10103001857|")
 		wantErr(t, f.svc.Revoke(ctx, her, hers.ID, her.User.ID), auth.ErrUnlinkOwn)
 	})

@@ -184,6 +184,11 @@ type Visitor struct {
 	Session *kabinet.Session
 	Account *kabinet.Account
 	User    *kabinet.User
+	// Reached are the accounts the user reaches and Unread the number on
+	// the bell, read with the session (issue 17); Reached is nil when they
+	// were not, and Accounts reads them.
+	Reached []*kabinet.UserAccount
+	Unread  int
 }
 
 // Confirmed reports whether the visitor may use the cabinet: signed in
@@ -196,10 +201,14 @@ func (s *Service) Visit(ctx context.Context, token string) (*Visitor, error) {
 	if token == "" {
 		return nil, ErrNoSession
 	}
-	// A signed-in customer's session, account and user come in one round
-	// trip: every page starts here (issue 17).
-	sess, a, u, err := s.store.FindVisit(ctx, hashSecret(token))
-	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND { // registering, or none
+	// A signed-in customer's session, account, user, reached accounts and
+	// bell come in one round trip: every page starts here (issue 17).
+	var sess *kabinet.Session
+	seen, err := s.store.FindVisit(ctx, hashSecret(token))
+	if err == nil {
+		sess = seen.Session
+	} else if kabinet.ErrorCode(err) == kabinet.ENOTFOUND { // registering, or none
+		seen = &kabinet.Visit{}
 		sess, err = s.store.FindSession(ctx, hashSecret(token))
 	}
 	if kabinet.ErrorCode(err) == kabinet.ENOTFOUND {
@@ -218,8 +227,8 @@ func (s *Service) Visit(ctx context.Context, token string) (*Visitor, error) {
 			return nil, err
 		}
 	}
-	v := &Visitor{Session: sess, Account: a, User: u}
-	if a != nil {
+	v := &Visitor{Session: sess, Account: seen.Account, User: seen.User, Reached: seen.Reached, Unread: seen.Unread}
+	if v.Account != nil {
 		return v, nil
 	}
 	if v.Account, err = s.store.FindAccountByID(ctx, sess.AccountID); err != nil {

@@ -32,9 +32,10 @@ type Store interface {
 	CreateSession(ctx context.Context, s *kabinet.Session) error
 	ReplaceSession(ctx context.Context, old string, s *kabinet.Session) error
 	FindSession(ctx context.Context, hash string) (*kabinet.Session, error)
-	// FindVisit is FindSession with the session's account and user in one
-	// round trip; ENOTFOUND for a session without a user.
-	FindVisit(ctx context.Context, hash string) (*kabinet.Session, *kabinet.Account, *kabinet.User, error)
+	// FindVisit is FindSession with the session's account and user, the
+	// accounts the user reaches and the number on the bell, in one round
+	// trip; ENOTFOUND for a session without a user.
+	FindVisit(ctx context.Context, hash string) (*kabinet.Visit, error)
 	TouchSession(ctx context.Context, hash string) error
 	DeleteSession(ctx context.Context, hash string) error
 	FindUserSessions(ctx context.Context, userID int64) ([]*kabinet.Session, error)

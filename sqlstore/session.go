@@ -63,28 +63,68 @@ func sessionDest(s *kabinet.Session, user *sql.NullInt64) []any {
 	return []any{&s.TokenHash, user, &s.AccountID, &s.CreatedAt, &s.SeenAt, &s.IP, &s.UserAgent, &s.Kind, &s.Device}
 }
 
-// FindVisit returns a signed-in session with its account and user, in one
-// round trip instead of three: every page view starts with it. A session
+// FindVisit returns a signed-in session with its account, its user, the
+// accounts the user reaches and the user's unread notifications, in one
+// round trip instead of five: every page view starts with it. A session
 // without a user (one registering) or without its account is ENOTFOUND
 // here; FindSession and the others read those.
-func (db *DB) FindVisit(ctx context.Context, hash string) (*kabinet.Session, *kabinet.Account, *kabinet.User, error) {
-	var s kabinet.Session
-	var user sql.NullInt64
-	var a accountScan
-	var u userScan
-	dest := append(append(sessionDest(&s, &user), a.dest()...), u.dest()...)
-	err := db.queryRow(ctx, `SELECT `+sessionColumns+`,
-		a.id, a.number, a.number_digits, a.display, a.surname, a.first_name, a.patronymic, a.address, a.district,
-		a.settlement, a.housing, a.electric_heating, a.rooms, a.area, a.residents, a.phone, a.email, a.created_at,
-		a.external_id, CAST(a.closed_on AS TEXT),
-		u.id, u.password_hash, u.email, u.phone, u.confirm_by, u.confirmed_at, u.created_at, u.password_changed_at
-		FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`, hash).Scan(dest...)
+func (db *DB) FindVisit(ctx context.Context, hash string) (*kabinet.Visit, error) {
+	rows, err := db.query(ctx, visitQuery, hash)
 	if err != nil {
-		return nil, nil, nil, notFound(err, "Сеанс")
+		return nil, translate(err)
 	}
-	s.UserID = user.Int64
-	return &s, a.account(), u.user(), nil
+	defer rows.Close()
+	var v *kabinet.Visit
+	for rows.Next() {
+		var s kabinet.Session
+		var user sql.NullInt64
+		var a accountScan
+		var u userScan
+		var unread int
+		var ua struct {
+			account       sql.NullInt64
+			owner         sql.NullBool
+			name, display sql.NullString
+			created       sql.NullTime
+		}
+		dest := append(append(sessionDest(&s, &user), a.dest()...), u.dest()...)
+		dest = append(dest, &unread, &ua.account, &ua.owner, &ua.name, &ua.created, &ua.display)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, translate(err)
+		}
+		if v == nil {
+			s.UserID = user.Int64
+			v = &kabinet.Visit{Session: &s, Account: a.account(), User: u.user(), Unread: unread,
+				Reached: []*kabinet.UserAccount{}}
+		}
+		if ua.account.Valid {
+			v.Reached = append(v.Reached, &kabinet.UserAccount{UserID: v.User.ID, AccountID: ua.account.Int64,
+				Owner: ua.owner.Bool, Name: ua.name.String, CreatedAt: ua.created.Time, Display: ua.display.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, translate(err)
+	}
+	if v == nil {
+		return nil, kabinet.Errorf(kabinet.ENOTFOUND, "Сеанс не найден")
+	}
+	return v, nil
 }
+
+// visitQuery is FindVisit's: a row for each account the user reaches (in
+// FindUserAccounts' order), each repeating the session, account and user.
+// The reached account's number comes by its key, as in FindUserAccounts.
+const visitQuery = `SELECT ` + sessionColumns + `,
+	a.id, a.number, a.number_digits, a.display, a.surname, a.first_name, a.patronymic, a.address, a.district,
+	a.settlement, a.housing, a.electric_heating, a.rooms, a.area, a.residents, a.phone, a.email, a.created_at,
+	a.external_id, CAST(a.closed_on AS TEXT),
+	u.id, u.password_hash, u.email, u.phone, u.confirm_by, u.confirmed_at, u.created_at, u.password_changed_at,
+	(SELECT count(*) FROM notifications n WHERE n.user_id = u.id AND n.read_at IS NULL),
+	ua.account_id, ua.owner, ua.name, ua.created_at, (SELECT r.display FROM accounts r WHERE r.id = ua.account_id)
+	FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN users u ON u.id = s.user_id
+	LEFT JOIN user_accounts ua ON ua.user_id = u.id
+	WHERE s.token_hash = $1
+	ORDER BY ua.owner DESC, ua.created_at, ua.account_id`
 
 // TouchSession records that the session was used now.
 func (db *DB) TouchSession(ctx context.Context, hash string) error {

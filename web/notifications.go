@@ -40,6 +40,9 @@ func (s *portalSite) unread(r *http.Request, v *auth.Visitor) int {
 	if s.home == nil || v == nil || !v.Confirmed() {
 		return 0
 	}
+	if v.Reached != nil { // counted with the visit
+		return v.Unread
+	}
 	n, err := s.home.Unread(r.Context(), v.User.ID)
 	if err != nil {
 		s.log.ErrorContext(r.Context(), "count unread notifications", "err", err)
