@@ -122,11 +122,25 @@ func (s *DueSource) For(ctx context.Context, subAccountIDs []int64) (map[int64]D
 			return nil, err
 		}
 	}
+	return s.of(printed, subAccountIDs), nil
+}
+
+// Of is For from the printed dates read already, with the sub-accounts'
+// (a page that reads them with its other data): they count only where
+// the source reads printed dates at all.
+func (s *DueSource) Of(printed map[int64]map[kabinet.Period]time.Time, subAccountIDs []int64) map[int64]Due {
+	if s.Printed == nil {
+		printed = nil
+	}
+	return s.of(printed, subAccountIDs)
+}
+
+func (s *DueSource) of(printed map[int64]map[kabinet.Period]time.Time, subAccountIDs []int64) map[int64]Due {
 	out := make(map[int64]Due, len(subAccountIDs))
 	for _, id := range subAccountIDs {
 		out[id] = Due{Rules: s.Rules, Printed: printed[id]}
 	}
-	return out, nil
+	return out
 }
 
 // noDue dates nothing: for Outstanding, which needs no due dates.

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/demo"
 	"kabinet/exchange"
 	"kabinet/home"
@@ -74,6 +75,7 @@ func TestRoundTrip(t *testing.T) {
 					t.Fatalf("summaries %v", sums)
 				}
 				assertSameWorld(t, src, dst)
+				assertPrintedDueDates(t, dst, sqlstore.IsPostgres(dsn))
 				for _, s := range mustImport(t, dst, dir) {
 					if s.Inserted+s.Updated+s.Closed != 0 {
 						t.Errorf("importing again changed something: %s", s)
@@ -153,6 +155,7 @@ func assertSameHome(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account) 
 	t.Helper()
 	cal := kabinet.Calendar{Location: time.UTC, Clock: func() time.Time { return day(2026, 11, 27) }}
 	hs, hd := home.New(src, cal), home.New(dst, cal)
+	hs.Due, hd.Due = billing.NewDueSource(src.FindBillDueDates), billing.NewDueSource(dst.FindBillDueDates)
 	want, err1 := hs.Balances(ctx, a)
 	got, err2 := hd.Balances(ctx, b)
 	if err := errors.Join(err1, err2); err != nil {
@@ -167,6 +170,83 @@ func assertSameHome(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account) 
 				got[i].Balance, got[i].Forecast, want[i].Balance, want[i].Forecast)
 		}
 	}
+	assertOverview(t, hs, src, a)
+	assertOverview(t, hd, dst, b)
+}
+
+// assertOverview checks that «Главная», read at once (FindHome: one round
+// trip on PostgreSQL), shows what the separate reads find.
+func assertOverview(t *testing.T, h *home.Service, db *sqlstore.DB, a *kabinet.Account) {
+	t.Helper()
+	o, err := h.Overview(ctx, a, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	balances, err1 := h.Balances(ctx, a)
+	bills, err2 := db.FindBillSummaries(ctx, a.ID, home.BillsShown)
+	usage, err3 := db.FindUsage(ctx, a.ID, kabinet.Period{Year: 2024, Month: 11})
+	settings, err4 := db.FindServiceSettings(ctx, a.ID)
+	if kabinet.ErrorCode(err4) == kabinet.ENOTFOUND {
+		settings, err4 = kabinet.DefaultServiceSettings(a, nil), nil
+	}
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	var periods []kabinet.Period
+	for _, b := range bills {
+		periods = append(periods, b.Period)
+	}
+	if !reflect.DeepEqual(o.Balances, balances) {
+		t.Errorf("%s: «Главная» balances %s, want %s", a.Display, jsonOf(o.Balances), jsonOf(balances))
+	}
+	if !reflect.DeepEqual(o.Bills, periods) || len(periods) == 0 {
+		t.Errorf("%s: «Главная» bills %v, want %v", a.Display, o.Bills, periods)
+	}
+	if want := home.Consumption(usage); !reflect.DeepEqual(o.Consumption, want) || len(want) == 0 {
+		t.Errorf("%s: «Главная» chart %s, want %s", a.Display, jsonOf(o.Consumption), jsonOf(want))
+	}
+	if !reflect.DeepEqual(o.Settings, settings) {
+		t.Errorf("%s: «Главная» services %+v, want %+v", a.Display, o.Settings, settings)
+	}
+}
+
+// assertPrintedDueDates moves the due dates the imported bills printed two
+// weeks on (the demo's bills print the rules' dates, which would hide them)
+// and checks that «Главная» read at once still forecasts by them.
+func assertPrintedDueDates(t *testing.T, db *sqlstore.DB, postgres bool) {
+	t.Helper()
+	shift := `UPDATE bill_due_dates SET due_on = date(due_on, '+14 days')`
+	if postgres {
+		shift = `UPDATE bill_due_dates SET due_on = due_on + 14`
+	}
+	if _, err := db.SQL().ExecContext(ctx, shift); err != nil {
+		t.Fatal(err)
+	}
+	cal := kabinet.Calendar{Location: time.UTC, Clock: func() time.Time { return day(2026, 11, 27) }}
+	h := home.New(db, cal)
+	h.Due = billing.NewDueSource(db.FindBillDueDates)
+	as, err := db.FindAccountsAfter(ctx, 0, 1_000_000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	forecasts := 0
+	for _, a := range as {
+		assertOverview(t, h, db, a)
+		bs, _ := h.Balances(ctx, a)
+		for _, b := range bs {
+			if b.Forecast.Pay > 0 {
+				forecasts++
+			}
+		}
+	}
+	if forecasts == 0 {
+		t.Fatal("no account forecasts a penalty: the check of the due dates checks nothing")
+	}
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func assertSameReadings(t *testing.T, src, dst *sqlstore.DB, a, b *kabinet.Account) {

@@ -28,21 +28,32 @@ func (s *Service) Balances(ctx context.Context, a *kabinet.Account) ([]*Provider
 	if err != nil {
 		return nil, err
 	}
-	// The due dates of every sub-account in debt, in one look-up.
-	var owing []int64
-	for _, k := range kept {
-		if k.Totals.Balance().Debt > 0 { // nothing owed, nothing to forecast
-			owing = append(owing, k.SubAccount.ID)
-		}
-	}
-	dues, err := s.Due.For(ctx, owing)
+	dues, err := s.Due.For(ctx, owing(kept))
 	if err != nil {
 		return nil, err
 	}
+	return s.balances(ctx, kept, dues)
+}
+
+// owing are the sub-accounts in debt: nothing owed, nothing to forecast.
+func owing(kept []*kabinet.SubBalance) []int64 {
+	var ids []int64
+	for _, k := range kept {
+		if k.Totals.Balance().Debt > 0 {
+			ids = append(ids, k.SubAccount.ID)
+		}
+	}
+	return ids
+}
+
+// balances are the kept balances with the forecasts of those in debt by
+// their due dates.
+func (s *Service) balances(ctx context.Context, kept []*kabinet.SubBalance, dues map[int64]billing.Due) ([]*ProviderBalance, error) {
 	bs := make([]*ProviderBalance, 0, len(kept))
 	for _, k := range kept {
 		b := &ProviderBalance{SubAccount: k.SubAccount, Balance: k.Totals.Balance(), Provider: k.Provider}
 		if due, ok := dues[k.SubAccount.ID]; ok {
+			var err error
 			if b.Forecast, err = s.forecast(ctx, k, due); err != nil {
 				return nil, err
 			}

@@ -1,7 +1,6 @@
 package home
 
 import (
-	"context"
 	"slices"
 
 	"kabinet"
@@ -28,16 +27,9 @@ type MonthValue struct {
 	HasThis, HasLast bool
 }
 
-// Consumption returns the account's consumption chart data: per service
-// the twelve months up to the last charged one, beside the twelve before.
-func (s *Service) Consumption(ctx context.Context, a *kabinet.Account) ([]*Series, error) {
-	today := s.Period()
-	us, err := s.store.FindUsage(ctx, a.ID, today.Add(-24))
-	if err != nil {
-		return nil, err
-	}
-	return Consumption(us), nil
-}
+// chartSince is the first month the chart may show: twelve months beside
+// the twelve before, up to this one.
+func (s *Service) chartSince() kabinet.Period { return s.Period().Add(-24) }
 
 // Consumption builds the series from usage rows. The twelve months end
 // with the last month charged, so a month still open (readings given,

@@ -22,10 +22,10 @@ type Store interface {
 	FindLedgerEntries(ctx context.Context, f kabinet.LedgerFilter) ([]*kabinet.LedgerEntry, error)
 	FindBills(ctx context.Context, accountID int64, limit int) ([]*kabinet.Bill, error)
 	FindBillSummaries(ctx context.Context, accountID int64, limit int) ([]*kabinet.BillSummary, error)
-	FindBillPeriods(ctx context.Context, accountID int64, limit int) ([]kabinet.Period, error)
 	FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error)
 	FindBillPDF(ctx context.Context, accountID int64, p kabinet.Period) ([]byte, error)
-	FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error)
+	// FindHome reads what Overview shows, at once.
+	FindHome(ctx context.Context, accountID int64, bills int, since kabinet.Period) (*kabinet.AccountHome, error)
 
 	FindServiceSettings(ctx context.Context, accountID int64) (*kabinet.ServiceSettings, error)
 	SaveServiceSettings(ctx context.Context, s, defaults *kabinet.ServiceSettings, source string, userID int64) ([]kabinet.ServiceChange, error)
@@ -68,21 +68,19 @@ type Overview struct {
 	Settings    *kabinet.ServiceSettings
 }
 
-// Overview gathers «Главная» of account a for user u.
+// Overview gathers «Главная» of account a for user u, from one read of
+// the store (FindHome: one round trip on PostgreSQL).
 func (s *Service) Overview(ctx context.Context, a *kabinet.Account, u *kabinet.User) (*Overview, error) {
-	o := &Overview{}
-	var err error
-	if o.Balances, err = s.Balances(ctx, a); err != nil {
+	h, err := s.store.FindHome(ctx, a.ID, BillsShown, s.chartSince())
+	if err != nil {
 		return nil, err
 	}
-	if o.Bills, err = s.store.FindBillPeriods(ctx, a.ID, BillsShown); err != nil {
+	o := &Overview{Bills: h.Bills, Consumption: Consumption(h.Usage), Settings: h.Settings}
+	if o.Balances, err = s.balances(ctx, h.Balances, s.Due.Of(h.DueDates, owing(h.Balances))); err != nil {
 		return nil, err
 	}
-	if o.Consumption, err = s.Consumption(ctx, a); err != nil {
-		return nil, err
-	}
-	if o.Settings, err = s.Settings(ctx, a, u); err != nil {
-		return nil, err
+	if o.Settings == nil {
+		o.Settings = kabinet.DefaultServiceSettings(a, u)
 	}
 	return o, nil
 }

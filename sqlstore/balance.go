@@ -32,21 +32,18 @@ import (
 // with its provider and its kept balance, in one query: on PostgreSQL a
 // round trip is most of what a read of «Главная» costs (issue 17).
 func (db *DB) FindBalances(ctx context.Context, accountID int64) ([]*kabinet.SubBalance, error) {
-	st, err := db.readStmt(ctx, `SELECT s.id, s.account_id, s.provider_id, s.number, s.services, s.external_id,
-		COALESCE(b.charges, 0), COALESCE(b.penalties, 0), COALESCE(b.adjustments, 0), COALESCE(b.payments, 0),
-		COALESCE(b.debts, ''), COALESCE(b.debts_at = b.version, TRUE), `+providerSelect+`
-		FROM sub_accounts s JOIN providers p ON p.id = s.provider_id LEFT JOIN balances b ON b.sub_account_id = s.id
-		WHERE s.account_id = $1 ORDER BY s.provider_id`)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := st.QueryContext(ctx, accountID)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	var out []*kabinet.SubBalance
-	for rows.Next() {
+	err := db.readPiped(ctx, readBalances(accountID, &out))
+	return out, err
+}
+
+// readBalances is FindBalances' read, into out.
+func readBalances(accountID int64, out *[]*kabinet.SubBalance) pipedRead {
+	return pipedRead{query: `SELECT s.id, s.account_id, s.provider_id, s.number, s.services, s.external_id,
+		COALESCE(b.charges, 0), COALESCE(b.penalties, 0), COALESCE(b.adjustments, 0), COALESCE(b.payments, 0),
+		COALESCE(b.debts, ''), COALESCE(b.debts_at = b.version, TRUE), ` + providerSelect + `
+		FROM sub_accounts s JOIN providers p ON p.id = s.provider_id LEFT JOIN balances b ON b.sub_account_id = s.id
+		WHERE s.account_id = $1 ORDER BY s.provider_id`, args: []any{accountID}, row: func(row scanner) error {
 		var s kabinet.SubAccount
 		var p kabinet.Provider
 		var b kabinet.SubBalance
@@ -54,14 +51,14 @@ func (db *DB) FindBalances(ctx context.Context, accountID int64) ([]*kabinet.Sub
 		t := &b.Totals
 		dest := append([]any{&s.ID, &s.AccountID, &s.ProviderID, &s.Number, &services, &s.ExternalID,
 			&t.Charges, &t.Penalties, &t.Adjustments, &t.Payments, &debts, &b.Current}, providerDest(&p, &providerServices)...)
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+		if err := row.Scan(dest...); err != nil {
+			return err
 		}
 		s.Services, p.Services = splitServices(services), splitServices(providerServices)
 		b.SubAccount, b.Provider, b.Debts = &s, &p, parseDebts(debts)
-		out = append(out, &b)
-	}
-	return out, translate(rows.Err())
+		*out = append(*out, &b)
+		return nil
+	}}
 }
 
 // formatDebts writes debts as "YYYYMM:kopecks" separated by spaces: only

@@ -53,29 +53,24 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 	return bs, translate(rows.Err())
 }
 
+// readBillPeriods reads the periods of the account's last limit bills,
+// newest first, into out: «Главная» lists them from the (account_id,
+// period) index alone, without reading the bills' data.
+func readBillPeriods(accountID int64, limit int, out *[]kabinet.Period) pipedRead {
+	return pipedRead{query: `SELECT period FROM bills WHERE account_id = $1 ORDER BY period DESC LIMIT $2`,
+		args: []any{accountID, limit}, row: func(row scanner) error {
+			var period int
+			if err := row.Scan(&period); err != nil {
+				return err
+			}
+			*out = append(*out, kabinet.PeriodFromInt(period))
+			return nil
+		}}
+}
+
 // FindBillSummaries returns the account's last limit bills, newest
 // first, as a list shows them. Only the total is decoded from each bill's
 // data: decoding the whole of it was a tenth of «Главная»'s CPU.
-// FindBillPeriods returns the periods of the account's last limit bills,
-// newest first: «Главная» lists them from the (account_id, period) index
-// alone, without reading the bills' data.
-func (db *DB) FindBillPeriods(ctx context.Context, accountID int64, limit int) ([]kabinet.Period, error) {
-	rows, err := db.query(ctx, `SELECT period FROM bills WHERE account_id = $1 ORDER BY period DESC LIMIT $2`, accountID, limit)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
-	ps := make([]kabinet.Period, 0, limit)
-	for rows.Next() {
-		var period int
-		if err := rows.Scan(&period); err != nil {
-			return nil, translate(err)
-		}
-		ps = append(ps, kabinet.PeriodFromInt(period))
-	}
-	return ps, translate(rows.Err())
-}
-
 func (db *DB) FindBillSummaries(ctx context.Context, accountID int64, limit int) ([]*kabinet.BillSummary, error) {
 	rows, err := db.query(ctx, `
 		SELECT id, period, data FROM bills WHERE account_id = $1

@@ -39,23 +39,28 @@ func (db *DB) FindBillDueDates(ctx context.Context, subAccountIDs []int64) (map[
 			list[i], args[i] = "$"+strconv.Itoa(i+1), id
 		}
 		err := db.each(ctx, `SELECT sub_account_id, period, due_on FROM bill_due_dates WHERE sub_account_id IN (`+
-			strings.Join(list, ", ")+`)`, args, func(s scanner) error {
-			var sub int64
-			var period int
-			var due time.Time
-			if err := s.Scan(&sub, &period, &due); err != nil {
-				return err
-			}
-			if out[sub] == nil {
-				out[sub] = map[kabinet.Period]time.Time{}
-			}
-			out[sub][kabinet.PeriodFromInt(period)] = due.UTC()
-			return nil
-		})
+			strings.Join(list, ", ")+`)`, args, dueDateRow(out))
 		if err != nil {
 			return nil, err
 		}
 		subAccountIDs = subAccountIDs[n:]
 	}
 	return out, nil
+}
+
+// dueDateRow takes a row of (sub_account_id, period, due_on) into out.
+func dueDateRow(out map[int64]map[kabinet.Period]time.Time) func(scanner) error {
+	return func(row scanner) error {
+		var sub int64
+		var period int
+		var due time.Time
+		if err := row.Scan(&sub, &period, &due); err != nil {
+			return err
+		}
+		if out[sub] == nil {
+			out[sub] = map[kabinet.Period]time.Time{}
+		}
+		out[sub][kabinet.PeriodFromInt(period)] = due.UTC()
+		return nil
+	}
 }

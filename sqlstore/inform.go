@@ -104,13 +104,7 @@ func (db *DB) each(ctx context.Context, query string, args []any, fn func(scanne
 	if err != nil {
 		return translate(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return translate(err)
-		}
-	}
-	return translate(rows.Err())
+	return eachRow(rows, fn)
 }
 
 // Inform writes the deliveries in one transaction, each message with its

@@ -12,9 +12,13 @@ import (
 // service. It reads the months kept in usage_months (usagekeep.go), a
 // few rows whatever the length of the history (issue 17).
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	return db.queryUsage(ctx, `SELECT metered, service, period, amount FROM usage_months
-		WHERE account_id = $1 AND period >= $2`, accountID, since.Int())
+	var us []kabinet.Usage
+	err := db.readPiped(ctx, readUsage(&us, usageQuery, accountID, since.Int()))
+	return us, err
 }
+
+const usageQuery = `SELECT metered, service, period, amount FROM usage_months
+		WHERE account_id = $1 AND period >= $2`
 
 // FindLedgerUsage is FindUsage summed from the readings and the ledger
 // themselves, as «Главная» read it before the months were kept: the
@@ -29,18 +33,19 @@ func (db *DB) FindLedgerUsage(ctx context.Context, accountID int64, since kabine
 }
 
 func (db *DB) queryUsage(ctx context.Context, q string, args ...any) ([]kabinet.Usage, error) {
-	rows, err := db.query(ctx, q, args...)
-	if err != nil {
-		return nil, translate(err)
-	}
-	defer rows.Close()
 	var us []kabinet.Usage
-	for rows.Next() {
+	err := db.readPiped(ctx, readUsage(&us, q, args...))
+	return us, err
+}
+
+// readUsage reads rows of (metered, service, period, amount) into out.
+func readUsage(out *[]kabinet.Usage, q string, args ...any) pipedRead {
+	return pipedRead{query: q, args: args, row: func(row scanner) error {
 		var metered, period int
 		var service string
 		var v int64
-		if err := rows.Scan(&metered, &service, &period, &v); err != nil {
-			return nil, err
+		if err := row.Scan(&metered, &service, &period, &v); err != nil {
+			return err
 		}
 		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered == 1}
 		if u.Metered {
@@ -48,7 +53,7 @@ func (db *DB) queryUsage(ctx context.Context, q string, args ...any) ([]kabinet.
 		} else {
 			u.Charged = kabinet.Money(v)
 		}
-		us = append(us, u)
-	}
-	return us, translate(rows.Err())
+		*out = append(*out, u)
+		return nil
+	}}
 }
