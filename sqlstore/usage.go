@@ -12,9 +12,7 @@ import (
 // service. It reads the months kept in usage_months (usagekeep.go), a
 // few rows whatever the length of the history (issue 17).
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	var us []kabinet.Usage
-	err := db.readPiped(ctx, readUsage(&us, usageQuery, accountID, since.Int()))
-	return us, err
+	return db.queryUsage(ctx, usageQuery, accountID, since.Int())
 }
 
 const usageQuery = `SELECT metered, service, period, amount FROM usage_months
