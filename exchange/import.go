@@ -224,6 +224,21 @@ func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*S
 	return im.importFrom(ctx, path, sum, open)
 }
 
+// ImportSettled imports one file as ImportPath does a file of its own:
+// when anything was written, what the load left stale (the kept balances'
+// debts, the planner's statistics) is settled before it returns. The
+// exchange over HTTP imports this way, so the pages of the accounts a
+// delta touched read their kept balances at once rather than their
+// ledgers until the maintenance job.
+func (im *Importer) ImportSettled(ctx context.Context, path string, kind *Kind) (*Summary, error) {
+	sum, err := im.ImportFile(ctx, path, kind)
+	if err != nil || im.DryRun || sum.Inserted+sum.Updated+sum.Closed == 0 {
+		return sum, err
+	}
+	_, err = im.Store.Settle(ctx)
+	return sum, err
+}
+
 // endFresh builds again the index a fresh load dropped, with the file's
 // counts less the rows it found repeated.
 func (run *fileRun) endFresh(ctx context.Context) error {

@@ -197,3 +197,35 @@ func TestBillFilesOverHTTP(t *testing.T) {
 		}
 	})
 }
+
+// TestLedgerOverHTTPSettles: a ledger posted over HTTP ends as `kabinet
+// import` of the file would: the kept balances its lines made stale are
+// computed before the answer, so the accounts' pages read them at once.
+func TestLedgerOverHTTPSettles(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db, h, bearer := exchangeServer(t, dsn)
+		for _, f := range []struct{ kind, body string }{
+			{"providers", providersCSV},
+			{"accounts", "account_id;account_number;surname;address;settlement;housing\nA1;1001;Орлова;ул. Мира, 1;city;flat\n"},
+			{"subaccounts", "subaccount_id;account_id;provider_id;number;services\nS1;A1;P1;0041300;electricity\n"},
+			{"ledger", "entry_id;subaccount_id;period;kind;service;amount;posted_on;channel;note\n" +
+				"L1;S1;2026-10;opening;;1200,00;2026-10-01;;\nL2;S1;2026-10;charge;electricity;845,30;2026-11-01;;\n"},
+		} {
+			r := httptest.NewRequest(http.MethodPost, "/api/exchange/v1/"+f.kind, strings.NewReader(f.body))
+			r.Header.Set("Authorization", bearer)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if f.kind != "providers" && w.Code != http.StatusOK { // providers.csv has a bad line
+				t.Fatalf("%s answered %d %s", f.kind, w.Code, w.Body)
+			}
+		}
+		var ledger, stale int
+		if err := db.SQL().QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM ledger),
+			(SELECT COUNT(*) FROM balances WHERE debts_at <> version)`).Scan(&ledger, &stale); err != nil {
+			t.Fatal(err)
+		}
+		if ledger != 2 || stale != 0 {
+			t.Errorf("after the ledger over HTTP: %d entries, %d kept balances stale; want 2 and none", ledger, stale)
+		}
+	})
+}

@@ -15,10 +15,11 @@ import (
 	"kabinet/exchange"
 )
 
-// Importer imports one file of the billing system, or checks it without
-// writing. *exchange.Importer satisfies it.
+// Importer imports one file of the billing system and settles what it
+// left stale, or checks it without writing. *exchange.Importer satisfies
+// it.
 type Importer interface {
-	ImportFile(ctx context.Context, path string, kind *exchange.Kind) (*exchange.Summary, error)
+	ImportSettled(ctx context.Context, path string, kind *exchange.Kind) (*exchange.Summary, error)
 	Check(ctx context.Context, path string, kind *exchange.Kind) (*exchange.Summary, error)
 }
 
@@ -46,7 +47,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	defer cleanup()
-	importFile, dry := s.importer.ImportFile, dryRun(r)
+	importFile, dry := s.importer.ImportSettled, dryRun(r)
 	if dry {
 		importFile = s.importer.Check
 	}
