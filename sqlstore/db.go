@@ -145,6 +145,9 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.read.PingContext(ctx)
 }
 
+// ReadConns is how many connections the pool that serves pages holds.
+func (db *DB) ReadConns() int { return db.read.Stats().MaxOpenConnections }
+
 // SQL returns the pool for writes; the job queue runs on it.
 func (db *DB) SQL() *sql.DB { return db.write }
 

@@ -22,7 +22,7 @@ func init() {
 		cfg.Listen, cfg.Data, cfg.BaseURL, cfg.SupplierName = "127.0.0.1:0", gc.Data, gc.Site.BaseURL, gc.Site.SupplierName
 		cfg.Clock, cfg.PasswordCost = gc.Clock, gc.PasswordCost
 		cfg.Dev, cfg.TrustProxy, cfg.AgentURL, cfg.MetricsToken = gc.Site.Dev, gc.Site.TrustProxy, gc.Site.AgentURL, gc.Site.MetricsToken
-		cfg.BusinessURL = gc.Site.BusinessURL
+		cfg.BusinessURL, cfg.ActiveRequests = gc.Site.BusinessURL, gc.Site.Active
 		cfg.Bank.CallbackURL, cfg.Bank.CallbackKey = gc.CallbackURL, string(gc.BankKey)
 		if !gc.Site.DevOutbox {
 			// A configured relay turns /dev/mail and /dev/sms off; no
@@ -58,7 +58,7 @@ func (w testLog) Write(p []byte) (int, error) {
 // mapped are the fields of web.Config the hook above hands to app.Config
 // (Location comes from the time zone, DevOutbox from the channels): a field
 // added to web.Config fails the tests here until it is handed over too.
-var mapped = []string{"SupplierName", "BaseURL", "Dev", "DevOutbox", "TrustProxy", "AgentURL", "BusinessURL", "MetricsToken", "Location"}
+var mapped = []string{"SupplierName", "BaseURL", "Dev", "DevOutbox", "TrustProxy", "AgentURL", "BusinessURL", "MetricsToken", "Location", "Active"}
 
 func mustMapEveryField(tb testing.TB, c web.Config) {
 	t := reflect.TypeOf(c)

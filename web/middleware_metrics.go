@@ -15,7 +15,9 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(reg prometheus.Registerer) (*metrics, error) {
+// newMetrics registers the metrics; with a gate, also how many requests
+// wait at it.
+func newMetrics(reg prometheus.Registerer, g *gate) (*metrics, error) {
 	m := &metrics{
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "kabinet_http_requests_total",
@@ -27,7 +29,14 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 			Buckets: prometheus.DefBuckets,
 		}, []string{"route"}),
 	}
-	for _, c := range []prometheus.Collector{m.requests, m.duration} {
+	cs := []prometheus.Collector{m.requests, m.duration}
+	if g != nil {
+		cs = append(cs, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "kabinet_http_requests_waiting",
+			Help: "Requests of the portal and the back office waiting their turn to be served (--active-requests).",
+		}, func() float64 { return float64(g.waiting()) }))
+	}
+	for _, c := range cs {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}

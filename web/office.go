@@ -41,10 +41,10 @@ func newOfficeSite(s *Server, deps Deps) *officeSite {
 }
 
 // middleware wraps the back office's mux, outermost first: the shell's
-// protection, then the flash. The operator is looked up by the guard of
-// each route (officeGuard), not for every request.
+// protection, the gate, then the flash. The operator is looked up by the
+// guard of each route (officeGuard), not for every request.
 func (s *officeSite) middleware(h http.Handler) http.Handler {
-	return s.protect(s.takeFlash(h))
+	return s.protect(s.admit(s.takeFlash(h)))
 }
 
 // officeCookie holds the token of an operator's session. It is sent to

@@ -42,9 +42,10 @@ func newPortalSite(s *Server, deps Deps) *portalSite {
 }
 
 // middleware wraps the portal's mux, outermost first: the shell's
-// protection, then the visitor, then the flash. The visitor is resolved
-// after the CSRF check and the input check, so a refused cross-site post
-// or bad bytes cost no database read.
+// protection, the gate, then the visitor, then the flash. The visitor is
+// resolved after the CSRF check and the input check, so a refused
+// cross-site post or bad bytes cost no database read, and after the gate,
+// whose requests wait before their first read.
 func (p *portalSite) middleware(h http.Handler) http.Handler {
-	return p.protect(p.resolveVisitor(p.takeFlash(h)))
+	return p.protect(p.admit(p.resolveVisitor(p.takeFlash(h))))
 }

@@ -62,6 +62,10 @@ type Config struct {
 	// Location is the supplier's time zone, in which times are shown
 	// (UTC when nil).
 	Location *time.Location
+	// Active is how many requests of the portal and the back office work
+	// at once; the others wait their turn, oldest first (gate). 0: no
+	// limit.
+	Active int
 }
 
 // Pinger reports whether the things the portal needs to serve requests
@@ -161,13 +165,15 @@ type Server struct {
 	exchange http.Handler
 	api      http.Handler
 	handler  http.Handler
+	gate     *gate // nil: no limit
 }
 
 // New builds the server: it hashes the assets, parses the templates and
 // registers the metrics once, so a broken template fails at start, not
 // in front of a customer; then it builds the sites on it.
 func New(cfg Config, deps Deps) (*Server, error) {
-	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger, exchange: deps.Exchange, api: deps.API}
+	s := &Server{cfg: cfg, log: deps.Logger, registry: deps.Registry, pinger: deps.Pinger, exchange: deps.Exchange, api: deps.API,
+		gate: newGate(cfg.Active)}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -184,7 +190,7 @@ func New(cfg Config, deps Deps) (*Server, error) {
 	if s.pages, err = parsePages(templateFS, s.assets.URL); err != nil {
 		return nil, err
 	}
-	if s.metrics, err = newMetrics(s.registry); err != nil {
+	if s.metrics, err = newMetrics(s.registry, s.gate); err != nil {
 		return nil, err
 	}
 	s.mux = http.NewServeMux()

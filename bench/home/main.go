@@ -50,6 +50,7 @@ func main() {
 	which := flag.String("pages", "home", "home, or all: also readings, payments and profile")
 	today := flag.String("today", "", "the world's date and the portal's, YYYY-MM-DD (default: today); 2030-11-27 leaves room for 60 months of the demo's tariffs")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the fetching to this file")
+	active := flag.Int("active", 0, "requests the portal serves at once (--active-requests: 0 its default, -1 no limit)")
 	imported := flag.Bool("imported", false, "the database holds a world imported from the billing (bench/import): measure it as it is, build nothing")
 	flag.Parse()
 	ctx := context.Background()
@@ -91,7 +92,7 @@ func main() {
 	}
 	fmt.Printf("%d customers registered in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
 
-	base := serve(ctx, db, q, now)
+	base := serve(ctx, db, q, now, *active)
 	start = time.Now()
 	signIn(base, cs, *clients)
 	fmt.Printf("%d customers signed in through /login in %s\n", len(cs), time.Since(start).Round(time.Millisecond))
@@ -140,12 +141,13 @@ func pagesOf(which string) []page {
 // serve starts the portal on loopback, built as `kabinet serve` builds it
 // (its workers not running). Sign-in is limited per IP; every bench
 // customer comes from one.
-func serve(ctx context.Context, db *sqlstore.DB, q *jobs.Queue, now time.Time) string {
+func serve(ctx context.Context, db *sqlstore.DB, q *jobs.Queue, now time.Time, active int) string {
 	dir, err := os.MkdirTemp("", "bench-home")
 	check(err)
 	cfg := app.DefaultConfig()
 	cfg.Data, cfg.SupplierName, cfg.BaseURL, cfg.Now = dir, "Бенчмарк", "http://localhost", now
 	cfg.Auth.SignInPerIP = auth.Limit{N: 1 << 30, Window: time.Minute}
+	cfg.ActiveRequests = active
 	a, err := app.New(ctx, cfg, db, q, slog.New(slog.DiscardHandler))
 	check(err)
 	app.TuneGC()

@@ -41,6 +41,7 @@ func bind(c *Config, fs *flag.FlagSet) error {
 	errs = append(errs,
 		num(fs, &c.DemoAccounts, "demo-accounts", "KABINET_DEMO_ACCOUNTS", "homes in the demo world built on first start (0: none)"),
 		num(fs, &c.DemoSeed, "demo-seed", "KABINET_DEMO_SEED", "seed of the demo world"),
+		num(fs, &c.ActiveRequests, "active-requests", "KABINET_ACTIVE_REQUESTS", "requests of the portal and back office served at once, the rest waiting in order (0: four per core, at most the database pool; -1: no limit)"),
 		dur(fs, &c.ShutdownTimeout, "shutdown-timeout", "KABINET_SHUTDOWN_TIMEOUT", "how long SIGTERM waits for requests in flight"),
 		dur(fs, &c.DrainGrace, "drain-grace", "KABINET_DRAIN_GRACE", "how long SIGTERM answers /readyz with 503 while still serving, before it stops taking connections"),
 		dur(fs, &c.CloseEvery, "close-every", "KABINET_CLOSE_EVERY", "how often the month close is scheduled"),

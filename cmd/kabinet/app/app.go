@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"kabinet"
@@ -147,12 +148,26 @@ func (a *App) site(context.Context) (err error) {
 	}
 	a.Site, err = web.New(web.Config{SupplierName: cfg.SupplierName, BaseURL: cfg.BaseURL, Dev: cfg.Dev,
 		DevOutbox: cfg.DevOutbox(), TrustProxy: cfg.TrustProxy, AgentURL: cfg.AgentURL, BusinessURL: cfg.BusinessURL, Location: a.Calendar.Location,
-		MetricsToken: cfg.MetricsToken},
+		MetricsToken: cfg.MetricsToken, Active: a.activeRequests()},
 		web.Deps{Logger: a.Log, Registry: newRegistry(a.DB), Pinger: a.DB, Auth: a.Auth, Outbox: a.DB, Accounts: a.DB,
 			Payments: a.Payments, DevBank: bank, Home: a.Home, PDF: a.PDF, Readings: a.Readings,
 			Push: a.Push, Unsubscribe: a.Unsubscribe, Office: a.Office, Requests: a.Requests, Broadcasts: a.Broadcasts,
 			Exchange: a.exchangeAPI(), API: a.customerAPI()})
 	return err
+}
+
+// activeRequests is how many requests the web shell serves at once: as
+// configured, or four per core, but no more than the pool that serves
+// pages has connections, so that the requests wait in the shell's
+// orderly queue rather than in the pool's (web.Config.Active).
+func (a *App) activeRequests() int {
+	switch n := a.Config.ActiveRequests; {
+	case n < 0:
+		return 0 // no limit
+	case n > 0:
+		return n
+	}
+	return min(4*runtime.GOMAXPROCS(0), a.DB.ReadConns())
 }
 
 // customerAPI is the customer's JSON API for the mobile app, on the

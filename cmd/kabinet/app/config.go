@@ -59,6 +59,11 @@ type Config struct {
 	// TrustProxy takes the client's address from X-Forwarded-For (behind a
 	// reverse proxy only: otherwise anyone could dodge the per-IP limits).
 	TrustProxy bool // KABINET_TRUST_PROXY
+	// ActiveRequests is how many requests of the portal and the back
+	// office work at once, the others waiting their turn in order; 0
+	// takes four per core, at most the database pool's connections; -1
+	// sets no limit.
+	ActiveRequests int // KABINET_ACTIVE_REQUESTS
 	// SMTP sends e-mail; with no host, letters stay in the outbox and the
 	// demo shows them at /dev/mail.
 	SMTP mail.SMTPConfig // KABINET_SMTP_*
