@@ -22,7 +22,7 @@ func (db *DB) FindHome(ctx context.Context, accountID int64, bills int, since ka
 			JOIN sub_accounts s ON s.id = d.sub_account_id WHERE s.account_id = $1`,
 			args: []any{accountID}, row: dueDateRow(h.DueDates)},
 		readBillPeriods(accountID, bills, &h.Bills),
-		readUsage(&h.Usage, usageQuery, accountID, since.Int()),
+		db.readKeptUsage(&h.Usage, accountID, since),
 		pipedRead{query: serviceSettingsSelect, args: []any{accountID}, row: func(row scanner) (err error) {
 			h.Settings, err = scanServiceSettings(row)
 			return err

@@ -2,6 +2,10 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"kabinet"
 )
@@ -12,11 +16,60 @@ import (
 // service. It reads the months kept in usage_months (usagekeep.go), a
 // few rows whatever the length of the history (issue 17).
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	return db.queryUsage(ctx, usageQuery, accountID, since.Int())
+	var us []kabinet.Usage
+	err := db.readPiped(ctx, db.readKeptUsage(&us, accountID, since))
+	return us, err
 }
 
-const usageQuery = `SELECT metered, service, period, amount FROM usage_months
-		WHERE account_id = $1 AND period >= $2`
+// readKeptUsage reads the kept months as one row rather than a row each:
+// the months joined in one string, «metered service period amount;…».
+// Fetched and scanned a row at a time, the 72 rows of two services' 24
+// months cost more of «Главная» than anything else it reads, and made a
+// world with five years of history (which draws the year-earlier bars)
+// 13 % dearer than one with one year; joined, the engine writes some
+// digits and the page parses them (issue 17).
+func (db *DB) readKeptUsage(out *[]kabinet.Usage, accountID int64, since kabinet.Period) pipedRead {
+	return pipedRead{query: db.dialect.keptUsage, args: []any{accountID, since.Int()}, row: func(row scanner) error {
+		var joined string
+		if err := row.Scan(&joined); err != nil {
+			return err
+		}
+		return parseKeptUsage(joined, out)
+	}}
+}
+
+// keptUsageQuery is readKeptUsage's query with join, the engine's
+// aggregate that joins text rows with a separator.
+func keptUsageQuery(join string) string {
+	return `SELECT COALESCE(` + join + `(metered || ' ' || service || ' ' || period || ' ' || amount, ';'), '')
+		FROM usage_months WHERE account_id = $1 AND period >= $2`
+}
+
+// parseKeptUsage appends the months of readKeptUsage's string to out.
+func parseKeptUsage(joined string, out *[]kabinet.Usage) error {
+	if joined == "" {
+		return nil
+	}
+	*out = slices.Grow(*out, strings.Count(joined, ";")+1)
+	for month := range strings.SplitSeq(joined, ";") {
+		metered, rest, _ := strings.Cut(month, " ")
+		service, rest, _ := strings.Cut(rest, " ")
+		p, amount, ok := strings.Cut(rest, " ")
+		period, err1 := strconv.Atoi(p)
+		v, err2 := strconv.ParseInt(amount, 10, 64)
+		if !ok || err1 != nil || err2 != nil {
+			return fmt.Errorf("usage month %q: want metered, service, period and amount", month)
+		}
+		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered == "1"}
+		if u.Metered {
+			u.Units = v
+		} else {
+			u.Charged = kabinet.Money(v)
+		}
+		*out = append(*out, u)
+	}
+	return nil
+}
 
 // FindLedgerUsage is FindUsage summed from the readings and the ledger
 // themselves, as «Главная» read it before the months were kept: the
