@@ -82,7 +82,7 @@ type Area int64
 
 // String formats the area as "54,3 м²".
 func (a Area) String() string {
-	s := groupThousands(itoa(int64(a)/100)) + "," + twoDigits(int64(a)%100)
+	s := FormatInt(int64(a)/100) + "," + twoDigits(int64(a)%100)
 	s = strings.TrimSuffix(strings.TrimSuffix(s, "0"), ",0")
 	return s + "\u00a0м²"
 }

@@ -31,36 +31,60 @@ func (m Money) Abs() Money {
 
 // String formats m the Russian way: "1 234,56 ₽", with a thin-space-free
 // no-break space between thousands so an amount never wraps.
-func (m Money) String() string { return m.Plain() + "\u00a0₽" }
+func (m Money) String() string {
+	var buf [48]byte
+	return string(append(m.AppendPlain(buf[:0]), "\u00a0₽"...))
+}
 
 // Plain formats m without the currency sign: "1 234,56".
 func (m Money) Plain() string {
-	sign := ""
+	var buf [48]byte
+	return string(m.AppendPlain(buf[:0]))
+}
+
+// AppendPlain appends m as Plain writes it. The formatters append to one
+// buffer and make one string: every amount and figure of a page is
+// formatted so, a few hundred on «Главная» (issue 17).
+func (m Money) AppendPlain(b []byte) []byte {
 	if m < 0 {
-		sign = "−"
+		b = append(b, "−"...)
 	}
-	r := m.Abs().Rubles()
-	return sign + groupThousands(strconv.FormatInt(r, 10)) + "," + twoDigits(m.Kopecks())
+	b = appendGrouped(b, uint64(m.Abs().Rubles()))
+	b = append(b, ',')
+	if k := m.Kopecks(); k < 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, m.Kopecks(), 10)
 }
 
 // FormatInt writes a whole number with its thousands grouped by no-break
 // spaces, as amounts are: "12 345".
 func FormatInt(n int64) string {
-	if n < 0 {
-		return "−" + groupThousands(strconv.FormatInt(-n, 10))
-	}
-	return groupThousands(strconv.FormatInt(n, 10))
+	var buf [40]byte
+	return string(AppendInt(buf[:0], n))
 }
 
-func groupThousands(digits string) string {
-	var b strings.Builder
+// AppendInt appends n as FormatInt writes it.
+func AppendInt(b []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		b, u = append(b, "−"...), uint64(-n)
+	}
+	return appendGrouped(b, u)
+}
+
+// appendGrouped appends u's digits, their thousands grouped by no-break
+// spaces.
+func appendGrouped(b []byte, u uint64) []byte {
+	var buf [20]byte
+	digits := strconv.AppendUint(buf[:0], u, 10)
 	for i, c := range digits {
 		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteRune('\u00a0')
+			b = append(b, "\u00a0"...)
 		}
-		b.WriteRune(c)
+		b = append(b, c)
 	}
-	return b.String()
+	return b
 }
 
 func twoDigits(n int64) string {

@@ -2,6 +2,7 @@ package kabinet
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -47,7 +48,15 @@ var monthNames = [...]string{"январь", "февраль", "март", "ап
 	"июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
 
 // Title returns the period as people read it on a bill: "январь 2026".
-func (p Period) Title() string { return fmt.Sprintf("%s %d", monthNames[p.Month-1], p.Year) }
+func (p Period) Title() string {
+	var buf [32]byte
+	return string(p.AppendTitle(buf[:0]))
+}
+
+// AppendTitle appends the period as Title writes it.
+func (p Period) AppendTitle(b []byte) []byte {
+	return strconv.AppendInt(append(append(b, monthNames[p.Month-1]...), ' '), int64(p.Year), 10)
+}
 
 // PeriodClose is the state of a month close.
 type PeriodClose struct {

@@ -108,8 +108,14 @@ func serviceRank(s kabinet.Service) int {
 // Format writes a value of the series with its unit: «1 234 кВт·ч» or, for
 // charges, «1 234,56 ₽».
 func (s *Series) Format(v int64) string {
+	var buf [48]byte
+	return string(s.AppendFormat(buf[:0], v))
+}
+
+// AppendFormat appends v as Format writes it.
+func (s *Series) AppendFormat(b []byte, v int64) []byte {
 	if s.Money {
-		return kabinet.Money(v).String()
+		return append(kabinet.Money(v).AppendPlain(b), "\u00a0₽"...)
 	}
-	return kabinet.FormatInt(v) + "\u00a0" + s.Unit
+	return append(append(kabinet.AppendInt(b, v), "\u00a0"...), s.Unit...)
 }

@@ -96,11 +96,11 @@ func chart(s *home.Series) Chart {
 		x := plotLeft + i*group
 		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1], Minor: (len(s.Months)-1-i)%2 == 1})
 		if m.HasLast {
-			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, m.Period.Add(-12).Title()+": "+s.Format(m.Last)))
+			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, barTitle(s, m.Period.Add(-12), m.Last)))
 			sumAgo, hasAgo = sumAgo+m.Last, true
 		}
 		if m.HasThis {
-			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, m.Period.Title()+": "+s.Format(m.This)))
+			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, barTitle(s, m.Period, m.This)))
 			sumThis, hasThis = sumThis+m.This, true
 		}
 		c.Rows = append(c.Rows, ChartRow{Month: capitalize(m.Period.Title()), This: valueOrDash(s, m.This, m.HasThis),
@@ -110,6 +110,12 @@ func chart(s *home.Series) Chart {
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
 	c.HTML = c.figure()
 	return c
+}
+
+// barTitle is a bar's tooltip: «ноябрь 2025: 1 234 кВт·ч».
+func barTitle(s *home.Series, p kabinet.Period, v int64) string {
+	var buf [64]byte
+	return string(s.AppendFormat(append(p.AppendTitle(buf[:0]), ": "...), v))
 }
 
 func bar(x, w int, v, top int64, ago bool, title string) Bar {
