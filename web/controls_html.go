@@ -75,8 +75,14 @@ func (f Field) label(m *markup) {
 func (f Field) InputHTML() template.HTML {
 	var m markup
 	m.Grow(512)
+	f.writeInput(&m)
+	return m.html()
+}
+
+// writeInput writes InputHTML's markup to m.
+func (f Field) writeInput(m *markup) {
 	m.openField("", f.Error != "")
-	f.label(&m)
+	f.label(m)
 	m.WriteString("\n  <input class=\"input\"")
 	m.attr("id", f.ID)
 	m.attr("name", f.Name)
@@ -98,9 +104,8 @@ func (f Field) InputHTML() template.HTML {
 		m.attr("aria-describedby", d)
 	}
 	m.WriteString(">\n  ")
-	fieldError(&m, f.ID, f.Error)
+	fieldError(m, f.ID, f.Error)
 	m.WriteString("\n</div>\n")
-	return m.html()
 }
 
 // HTML is the checkbox: the box, its label beside it and the error under
@@ -108,6 +113,12 @@ func (f Field) InputHTML() template.HTML {
 func (c Checkbox) HTML() template.HTML {
 	var m markup
 	m.Grow(384)
+	c.write(&m)
+	return m.html()
+}
+
+// write writes HTML's markup to m.
+func (c Checkbox) write(m *markup) {
 	m.openField(" checkbox", c.Error != "")
 	m.WriteString("<input class=\"choice-input\" type=\"checkbox\"")
 	m.attr("id", c.ID)
@@ -129,9 +140,8 @@ func (c Checkbox) HTML() template.HTML {
 	m.WriteString(`">`)
 	m.esc(c.Label)
 	m.WriteString("</label>\n  ")
-	fieldError(&m, c.ID, c.Error)
+	fieldError(m, c.ID, c.Error)
 	m.WriteString("\n</div>\n")
-	return m.html()
 }
 
 // openField starts a control's box: class field, then class, then
