@@ -13,8 +13,8 @@ import (
 // FindUsage returns an account's consumption by service and month from
 // period since on: the units its meters counted (every reading's
 // consumption, estimates included) and the charges posted for the
-// service. It reads the months kept in usage_months (usagekeep.go), a
-// few rows whatever the length of the history (issue 17).
+// service. It reads the months kept in usage_months (usagekeep.go), one
+// row whatever the length of the history (issue 17).
 func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
 	var us []kabinet.Usage
 	err := db.readPiped(ctx, db.readKeptUsage(&us, accountID, since))
@@ -60,15 +60,20 @@ func parseKeptUsage(joined string, out *[]kabinet.Usage) error {
 		if !ok || err1 != nil || err2 != nil {
 			return fmt.Errorf("usage month %q: want metered, service, period and amount", month)
 		}
-		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered == "1"}
-		if u.Metered {
-			u.Units = v
-		} else {
-			u.Charged = kabinet.Money(v)
-		}
-		*out = append(*out, u)
+		*out = append(*out, usageOf(metered == "1", service, period, v))
 	}
 	return nil
+}
+
+// usageOf is one kept month: units a meter counted, or kopecks charged.
+func usageOf(metered bool, service string, period int, v int64) kabinet.Usage {
+	u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered}
+	if metered {
+		u.Units = v
+	} else {
+		u.Charged = kabinet.Money(v)
+	}
+	return u
 }
 
 // FindLedgerUsage is FindUsage summed from the readings and the ledger
@@ -98,13 +103,7 @@ func readUsage(out *[]kabinet.Usage, q string, args ...any) pipedRead {
 		if err := row.Scan(&metered, &service, &period, &v); err != nil {
 			return err
 		}
-		u := kabinet.Usage{Service: kabinet.Service(service), Period: kabinet.PeriodFromInt(period), Metered: metered == 1}
-		if u.Metered {
-			u.Units = v
-		} else {
-			u.Charged = kabinet.Money(v)
-		}
-		*out = append(*out, u)
+		*out = append(*out, usageOf(metered == 1, service, period, v))
 		return nil
 	}}
 }
