@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"kabinet/cmd/kabinet/app"
 	"kabinet/demo"
 	"kabinet/exchange"
 	"kabinet/sqlstore"
@@ -78,6 +79,7 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
+	app.TuneGC() // as `kabinet import` runs
 	start := time.Now()
 	ph := &phases{start: start, last: start}
 	im := &exchange.Importer{Store: db, Progress: ph, Chunk: *chunk}

@@ -36,6 +36,7 @@ func importExchange(ctx context.Context, cfg Config, f exchangeFlags, args []str
 	if len(args) != 1 {
 		return fmt.Errorf("usage: kabinet import [--dry-run] FILE|DIR")
 	}
+	app.TuneGC()
 	// The application's importer tells the customers of closed accounts.
 	log := slog.New(slog.DiscardHandler)
 	db, q, err := app.Open(ctx, cfg, log)

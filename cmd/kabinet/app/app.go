@@ -227,8 +227,11 @@ func (a *App) Stop(ctx context.Context) error {
 // heap grow to five times the live data between collections.
 const ServerGC = 400
 
-// TuneGC sets ServerGC, unless GOGC is set. `kabinet serve` and the
-// benchmarks that serve pages call it.
+// TuneGC sets ServerGC, unless GOGC is set. `kabinet serve`, `kabinet
+// import` and the benchmarks of both call it: an import's chunks are
+// short-lived garbage too, and at 100 the collector's share of the two
+// cores slowed the one writer (a 100,000-home import 1 min 56 s → 1 min
+// 40 s at 400).
 func TuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(ServerGC)
