@@ -137,9 +137,12 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 		}
 		defer end()
 	}
+	ahead := im.startChecksAhead(ctx, files)
+	defer ahead.stop()
 	var sums []*Summary
-	for _, f := range files {
-		s, err := im.ImportFile(ctx, f, nil)
+	for i, f := range files {
+		s, err := im.importFile(ctx, f, nil, ahead.check(i))
+		ahead.wrote(i)
 		if s != nil {
 			sums = append(sums, s)
 		}
@@ -205,11 +208,33 @@ func (im *Importer) Check(ctx context.Context, path string, kind *Kind) (*Summar
 // header. The returned error is for what stopped the import (the database,
 // an unreadable file); bad lines are in the summary.
 func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*Summary, error) {
-	sum, err := fileSHA256(path)
+	return im.importFile(ctx, path, kind, nil)
+}
+
+// importFile imports one file whose checking pass, when ahead is not nil,
+// ran ahead (checksAhead).
+func (im *Importer) importFile(ctx context.Context, path string, kind *Kind, ahead *checked) (*Summary, error) {
+	var sum string
+	var err error
+	if ahead != nil {
+		select {
+		case <-ahead.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		sum, err = ahead.sha, ahead.err
+	} else {
+		sum, err = fileSHA256(path)
+	}
 	if err != nil {
 		return nil, err
 	}
-	open := func() (*Reader, io.Closer, error) {
+	return im.importFrom(ctx, path, sum, fileOpener(path, kind), ahead)
+}
+
+// fileOpener opens the file at path for a pass; kind nil recognises it.
+func fileOpener(path string, kind *Kind) func() (*Reader, io.Closer, error) {
+	return func() (*Reader, io.Closer, error) {
 		f, err := os.Open(path)
 		if err != nil {
 			return nil, nil, err
@@ -221,7 +246,6 @@ func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*S
 		}
 		return rd, f, nil
 	}
-	return im.importFrom(ctx, path, sum, open)
 }
 
 // ImportSettled imports one file as ImportPath does a file of its own:
@@ -265,27 +289,43 @@ func fileSHA256(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func (im *Importer) importFrom(ctx context.Context, path, sum string, open func() (*Reader, io.Closer, error)) (*Summary, error) {
+// newRun makes a file's run; nil, with the summary of a file refused at
+// its header, or an error, when there is none.
+func (im *Importer) newRun(path string, open func() (*Reader, io.Closer, error)) (*fileRun, *Summary, error) {
 	name := filepath.Base(path)
 	rd, c, err := open()
 	var le *LineError
 	if errors.As(err, &le) {
 		s := &Summary{File: name, Kind: "?", Refused: 1, RefusedWhole: true, Errors: []*LineError{le}}
 		im.logf("%s", le)
-		return s, nil
+		return nil, s, nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	c.Close()
 	k := rd.Kind()
 	run := &fileRun{im: im, kind: k, h: handlers[k.Name], sum: &Summary{File: name, Kind: k.Name}, full: IsFull(name),
 		dir: filepath.Dir(path)}
 	if run.h == nil {
-		return nil, fmt.Errorf("вид %s не загружается", k.Name)
+		return nil, nil, fmt.Errorf("вид %s не загружается", k.Name)
 	}
+	return run, nil, nil
+}
+
+func (im *Importer) importFrom(ctx context.Context, path, sum string, open func() (*Reader, io.Closer, error), ahead *checked) (*Summary, error) {
+	run, refused, err := im.newRun(path, open)
+	if run == nil {
+		return refused, err
+	}
+	name, k := run.sum.File, run.kind
 	if k.Whole {
-		if err := run.pass(ctx, open, true); err != nil || run.sum.Refused > 0 {
+		if ahead != nil {
+			run.sum = ahead.sum
+		} else {
+			err = run.pass(ctx, open, true)
+		}
+		if err != nil || run.sum.Refused > 0 {
 			run.refuseWhole()
 			return run.sum, err
 		}

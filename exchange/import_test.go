@@ -75,6 +75,44 @@ func TestBadLines(t *testing.T) {
 	})
 }
 
+// TestDirectoryChecksAhead imports a directory whose ledger and bills are
+// checked beside the files before them: the ledger refers to sub-accounts
+// the same directory adds (a check run before they were written would
+// refuse it), and a bills file that does not balance is refused whole
+// while the rest goes in.
+func TestDirectoryChecksAhead(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		writeFile(t, dir, "providers.csv", providersCSV)
+		writeFile(t, dir, "accounts.csv", strings.Replace(accountsCSV, ";town;", ";city;", 1))
+		writeFile(t, dir, "subaccounts.csv", subaccountsCSV)
+		writeFile(t, dir, "ledger.csv", ledgerCSV)
+		writeFile(t, dir, "bills.csv", "bill_id;account_id;period;issued_at;subaccount_id;opening_balance;payments;to_pay;due_on;service;consumption;unit;tariff;amount;basis\n"+
+			"B3;A3;2026-10;2026-11-01T00:00:00Z;S3;0;500;-400;2026-11-25;electricity;10;кВт·ч;1;10;по нормативу\n")
+		sums, err := (&exchange.Importer{Store: db}).ImportPath(ctx, dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]*exchange.Summary{}
+		for _, s := range sums {
+			got[s.Kind] = s
+		}
+		if s := got["ledger"]; s == nil || !s.OK() || s.Inserted != 3 {
+			t.Fatalf("ledger: %v", s)
+		}
+		if s := got["bills"]; s == nil || !s.RefusedWhole || len(s.Errors) != 1 || s.Errors[0].Field != "to_pay" {
+			t.Fatalf("bills: %v", s)
+		}
+		if n := count(t, db, "ledger"); n != 3 {
+			t.Errorf("%d ledger entries, want 3", n)
+		}
+		if n := count(t, db, "bills"); n != 0 {
+			t.Errorf("a refused bills file left %d bills", n)
+		}
+	})
+}
+
 // TestBillMustBalance refuses a bills file whose section does not add up.
 func TestBillMustBalance(t *testing.T) {
 	db := sqlstoretest.MustOpen(t, sqlstoretest.SQLiteDSN(t))

@@ -26,9 +26,15 @@ type handler struct {
 	// fresh is the table an import into it while empty loads fresh
 	// (sqlstore.DB.StartFreshLoad).
 	fresh string
+	// refers are the kinds whose rows the loader reads: in a directory a
+	// kind refused whole on a bad line is checked once the files of these
+	// kinds are written, beside the files in between (checksAhead).
+	refers []*Kind
 }
 
 var handlers map[string]*handler
+
+var billsRefer = []*Kind{KindProviders, KindAccounts, KindSubAccounts}
 
 func init() {
 	handlers = map[string]*handler{
@@ -37,8 +43,8 @@ func init() {
 		"subaccounts": {load: loadSubAccounts},
 		"meters":      {load: loadMeters},
 		"readings":    {load: loadReadings, fresh: "readings"},
-		"ledger":      {load: loadLedger, ahead: true, fresh: "ledger"},
-		"bills":       {load: loadBills, group: "bill_id", ahead: true, fresh: "bills"},
+		"ledger":      {load: loadLedger, ahead: true, fresh: "ledger", refers: []*Kind{KindSubAccounts}},
+		"bills":       {load: loadBills, group: "bill_id", ahead: true, fresh: "bills", refers: billsRefer},
 		"bill_files":  {load: loadBillFiles},
 		"answers":     {load: loadAnswers},
 	}
