@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"kabinet"
+	"kabinet/billing"
 )
 
 // Store is what an import reads and writes.
@@ -56,6 +57,9 @@ type Importer struct {
 	// Answers gives the answers kind's answers to customers' requests;
 	// nil refuses a file of answers.
 	Answers Answerer
+	// DueRules are the rules the portal dates a bill by where its imported
+	// bill printed no other day (nil: billing.DefaultDueRules).
+	DueRules billing.DueRules
 	// Again imports a file whose content was imported before; otherwise it
 	// is skipped (an import restarted after a crash goes on where it
 	// stopped). Either way its records change nothing the second time.
@@ -114,6 +118,13 @@ func (im *Importer) logf(format string, args ...any) {
 // (sqlstore.DB.BulkWrites).
 type bulkWriter interface {
 	BulkWrites(ctx context.Context) (end func(), err error)
+}
+
+func (im *Importer) dueRules() billing.DueRules {
+	if im.DueRules == nil {
+		return billing.DefaultDueRules()
+	}
+	return im.DueRules
 }
 
 // ImportPath imports a file, or every file of a directory whose kind is

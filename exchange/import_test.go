@@ -7,10 +7,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/charmap"
 
 	"kabinet"
+	"kabinet/billing"
 	"kabinet/exchange"
 	"kabinet/sqlstore"
 	"kabinet/sqlstore/sqlstoretest"
@@ -132,6 +134,45 @@ func TestBillMustBalance(t *testing.T) {
 		t.Fatalf("bills: %s %v", s, s.Errors)
 	}
 }
+
+// TestFreshBillsKeepOnlyOtherDueDates: a first import of bills keeps the
+// due date a bill printed only where the law's rule gives another day;
+// either way the portal's due date (billing.Due) is the printed one.
+func TestFreshBillsKeepOnlyOtherDueDates(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		importText(t, db, dir, "providers.csv", providersCSV)
+		importText(t, db, dir, "accounts.csv", strings.Replace(accountsCSV, ";town;", ";city;", 1))
+		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+		s := importText(t, db, dir, "bills.csv", "bill_id;account_id;period;issued_at;subaccount_id;opening_balance;payments;to_pay;due_on;service;consumption;unit;tariff;amount;basis\n"+
+			"B1;A1;2026-10;2026-11-01T00:00:00Z;S1;1200;0;2045.30;2026-11-15;electricity;150;кВт·ч;5.6353;845.30;по показаниям\n"+
+			"B3;A3;2026-10;2026-11-01T00:00:00Z;S3;0;500;-490;2026-11-25;electricity;10;кВт·ч;1;10;по нормативу\n")
+		if !s.OK() || s.Inserted != 2 {
+			t.Fatalf("bills: %s %v", s, s.Errors)
+		}
+		subs, err := db.FindSubAccountsByExternalID(ctx, []string{"S1", "S3"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		printed, err := db.FindBillDueDates(ctx, []int64{subs["S1"].ID, subs["S3"].ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(printed) != 1 || printed[subs["S3"].ID] == nil {
+			t.Fatalf("kept due dates %v, want S3's alone", printed)
+		}
+		oct := kabinet.Period{Year: 2026, Month: time.October}
+		for sub, want := range map[string]time.Time{"S1": date(2026, 11, 15), "S3": date(2026, 11, 25)} {
+			due := billing.Due{Rules: billing.DefaultDueRules(), Printed: printed[subs[sub].ID]}
+			if got := due.DueDate(oct); !got.Equal(want) {
+				t.Errorf("%s is due %s, want %s", sub, got, want)
+			}
+		}
+	})
+}
+
+func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 // TestWindows1251 imports accounts exported by 1С in windows-1251.
 func TestWindows1251(t *testing.T) {

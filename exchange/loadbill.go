@@ -37,6 +37,7 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batc
 		byID[p.ID] = p
 	}
 	bl := &billLoader{run: run, accounts: accounts, subs: subs, providers: byID}
+	rules := run.im.dueRules()
 	seen := map[string]bool{}
 	for start := 0; start < len(recs); {
 		end := start + 1
@@ -61,8 +62,14 @@ func loadBills(ctx context.Context, run *fileRun, recs []*Record, b kabinet.Batc
 		if err := b.AddNewBill(bill); err != nil {
 			return err
 		}
+		law := rules.DueDate(bill.Period)
 		for i, p := range bill.Data.Providers {
-			b.AddBillDueDate(bl.sections[i], bill.Period, p.DueOn)
+			// A fresh load has no date to replace, and where none is kept
+			// the portal reads the rule's (billing.Due): a date the rule
+			// gives too would only repeat it (at 1M homes, 18M such rows).
+			if !run.fresh || !p.DueOn.Equal(law) {
+				b.AddBillDueDate(bl.sections[i], bill.Period, p.DueOn)
+			}
 		}
 	}
 	return nil

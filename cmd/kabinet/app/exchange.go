@@ -14,7 +14,7 @@ import (
 // giving the billing's answers through the requests' answer path. The
 // command, the inbox and the exchange API import through it.
 func (a *App) Importer() *exchange.Importer {
-	return &exchange.Importer{Store: a.DB, Now: a.Calendar.Now, Closed: a.tellClosed, Answers: a.Requests}
+	return &exchange.Importer{Store: a.DB, Now: a.Calendar.Now, Closed: a.tellClosed, Answers: a.Requests, DueRules: a.Due.Rules}
 }
 
 // tellClosed plans the notice to the customers of accounts the billing
