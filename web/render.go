@@ -20,10 +20,12 @@ var templateFS embed.FS
 // "content" block.
 type pages struct {
 	byName map[string]*template.Template
+	// statics are the partials rendered once (staticPartials).
+	statics map[string]template.HTML
 }
 
-// parsePages parses templates/layout.html, templates/partials/*.html and
-// each templates/pages/NAME.html once. asset resolves a static file name to
+// parsePages parses templates/layout.html (the head's links),
+// templates/partials/*.html and each templates/pages/NAME.html once. asset resolves a static file name to
 // its content-hashed URL.
 func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) {
 	statics := map[string]template.HTML{}
@@ -45,7 +47,7 @@ func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) 
 	if err != nil {
 		return nil, err
 	}
-	p := &pages{byName: make(map[string]*template.Template, len(files))}
+	p := &pages{byName: make(map[string]*template.Template, len(files)), statics: statics}
 	for _, file := range files {
 		name := strings.TrimSuffix(path.Base(file), ".html")
 		t, err := template.Must(root.Clone()).ParseFS(fsys, file)
@@ -110,7 +112,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, p page) 
 	}
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
-	if err := t.ExecuteTemplate(buf, "layout", p); err != nil {
+	if err := s.writeLayout(buf, t, p); err != nil {
 		return fmt.Errorf("render %s: %w", name, err)
 	}
 	h := w.Header()
