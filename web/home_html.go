@@ -1,6 +1,9 @@
 package web
 
-import "html/template"
+import (
+	"bytes"
+	"html/template"
+)
 
 // The debts and the bills of «Главная» are written here rather than by
 // template actions, as the chart and the services panel are: a dozen
@@ -94,4 +97,51 @@ func (p *HomePage) BillsHTML() template.HTML {
 	m.attr("href", p.ChargesURL)
 	m.WriteString(">Начисления и оплаты по месяцам</a></p>\n      ")
 	return m.html()
+}
+
+// ContentHTML is the whole of «Главная» under the layout (writeContent).
+func (p *HomePage) ContentHTML() template.HTML {
+	var b bytes.Buffer
+	p.writeContent((*layoutWriter)(&b))
+	return template.HTML(b.String())
+}
+
+// writeContent writes «Главная» under the layout, straight into the
+// page's buffer (writeLayout): the greeting, the debts, the offer of push
+// notices, the bills, the chart and the services panel.
+func (p *HomePage) writeContent(m *layoutWriter) {
+	m.WriteString("\n<h1 class=\"page-title\">Главная</h1>\n<p class=\"greeting\">Здравствуйте, ")
+	m.esc(p.FullName)
+	m.WriteString("!</p>\n<div class=\"home-layout\">\n  <div class=\"home-main\">\n    <section class=\"card\" aria-labelledby=\"debts-title\" data-balances")
+	m.attr("data-account", p.Account)
+	m.attr("data-seen", p.Seen)
+	m.WriteString(">\n      <h2 id=\"debts-title\">Задолженность по лицевому счету <span class=\"account-number\">")
+	m.esc(p.Account)
+	m.WriteString("</span></h2>\n      ")
+	m.WriteString(string(p.DebtsHTML()))
+	m.WriteString("\n      <p class=\"muted\">Полная информация о начислениях и оплатах по услугам представлена в платежном документе за отчетный период.</p>\n    </section>\n\n    \n    ")
+	// The offer comes after the debts: on a phone the debts are the first screen.
+	if o := p.PushOffer; o != nil {
+		m.WriteString(`<section id="push-offer" class="card push-offer" hidden`)
+		m.attr("data-key", o.Key)
+		m.attr("data-action", o.Action)
+		m.WriteString(" aria-labelledby=\"push-offer-title\">\n      <h2 id=\"push-offer-title\">Подписаться на уведомления</h2>\n" +
+			"      <p>Браузер сообщит о новом счете, сроке передачи показаний и задолженности, даже когда личный кабинет закрыт.</p>\n" +
+			"      <div class=\"actions-row\"><button type=\"button\" class=\"button\" data-push-yes>Подписаться</button>\n" +
+			"        <button type=\"button\" class=\"button button-secondary\" data-push-later>Не сейчас</button></div>\n" +
+			"      <p data-push-status role=\"status\"></p>\n    </section>")
+	}
+	m.WriteString("\n\n    <section class=\"card\" aria-labelledby=\"bills-title\">\n      <h2 id=\"bills-title\">Счета на оплату</h2>\n      ")
+	m.WriteString(string(p.BillsHTML()))
+	m.WriteString("\n      <p><a class=\"form-link\" href=\"/pay\">Оплата другого лицевого счета</a></p>\n    </section>\n\n    ")
+	if len(p.Charts) > 0 {
+		m.WriteString("\n    <section class=\"card\" aria-labelledby=\"usage-title\">\n      <h2 id=\"usage-title\">Потребление по месяцам</h2>\n      ")
+		for _, c := range p.Charts {
+			m.WriteString(string(c.HTML))
+		}
+		m.WriteString("\n    </section>\n    ")
+	}
+	m.WriteString("\n  </div>\n\n  <section class=\"card services\" id=\"services\" aria-labelledby=\"services-title\">\n    <h2 id=\"services-title\">Дополнительные услуги</h2>\n    ")
+	m.WriteString(string(p.Services.HTML()))
+	m.WriteString("\n  </section>\n</div>\n")
 }

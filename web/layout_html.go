@@ -28,6 +28,10 @@ const (
 	layoutEnd     = "\n  </div>\n</footer>\n</body>\n</html>\n"
 )
 
+// contentWriter is a page that writes its content block itself, into
+// the page's buffer («Главная»); its template's block says the same.
+type contentWriter interface{ writeContent(m *layoutWriter) }
+
 // a11yPaneled is a page whose settings panel returns somewhere else than
 // the page's own path (the settings page itself).
 type a11yPaneled interface{ A11yPanel() A11yPanel }
@@ -113,7 +117,9 @@ func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) er
 		m.WriteString(`</p></div>`)
 	}
 	m.WriteString("\n  ")
-	if err := t.ExecuteTemplate(buf, "content", p); err != nil {
+	if cw, ok := p.(contentWriter); ok {
+		cw.writeContent(m)
+	} else if err := t.ExecuteTemplate(buf, "content", p); err != nil {
 		return err
 	}
 	m.WriteString(layoutFoot)
