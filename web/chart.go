@@ -76,8 +76,12 @@ func charts(series []*home.Series) []Chart {
 }
 
 func chart(s *home.Series) Chart {
+	n := len(s.Months)
 	c := Chart{ID: "chart-" + string(s.Service), Title: s.Service.Title() + ", " + s.Unit,
-		Width: chartW, Height: chartH, PlotLeft: plotLeft, Bottom: plotBottom}
+		Width: chartW, Height: chartH, PlotLeft: plotLeft, Bottom: plotBottom,
+		// Sized once: grown bar by bar, the year-earlier bars of a long
+		// history cost more than their share (issue 17's 5 years against 1).
+		Ticks: make([]Tick, 0, chartTicks+1), Months: make([]MonthLabel, 0, n), Bars: make([]Bar, 0, 2*n), Rows: make([]ChartRow, 0, n)}
 	if s.Money {
 		c.Note = "Прибор учета не считает эту услугу (она начисляется по площади или по нормативу), поэтому показаны начисления в рублях."
 	}
