@@ -1,9 +1,6 @@
 package web
 
-import (
-	"bytes"
-	"html/template"
-)
+import "html/template"
 
 // The debts and the bills of «Главная» are written here rather than by
 // template actions, as the chart and the services panel are: a dozen
@@ -97,13 +94,6 @@ func (p *HomePage) BillsHTML() template.HTML {
 	m.attr("href", p.ChargesURL)
 	m.WriteString(">Начисления и оплаты по месяцам</a></p>\n      ")
 	return m.html()
-}
-
-// ContentHTML is the whole of «Главная» under the layout (writeContent).
-func (p *HomePage) ContentHTML() template.HTML {
-	var b bytes.Buffer
-	p.writeContent((*layoutWriter)(&b))
-	return template.HTML(b.String())
 }
 
 // writeContent writes «Главная» under the layout, straight into the

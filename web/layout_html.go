@@ -29,7 +29,7 @@ const (
 )
 
 // contentWriter is a page that writes its content block itself, into
-// the page's buffer («Главная»); its template's block says the same.
+// the page's buffer («Главная»); its template's block is then empty.
 type contentWriter interface{ writeContent(m *layoutWriter) }
 
 // a11yPaneled is a page whose settings panel returns somewhere else than
@@ -80,7 +80,7 @@ func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) er
 		m.WriteString("/")
 	}
 	m.WriteString("\">\n      ")
-	if err := s.writeImage(m, b.Img("logo.svg", "", 44, 44)); err != nil {
+	if err := writeImage(m, b.Img("logo.svg", "", 44, 44), s.assets.URL); err != nil {
 		return err
 	}
 	m.WriteString("\n      <span class=\"brand-text\">\n        <span class=\"brand-name\">")
@@ -96,7 +96,7 @@ func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) er
 		m.WriteString("\n    <a class=\"a11y-link\" href=\"/a11y?return=")
 		m.urlQuery(b.Path)
 		m.WriteString("\">")
-		if err := s.writeImage(m, b.Img("eye.svg", "", 24, 24)); err != nil {
+		if err := writeImage(m, b.Img("eye.svg", "", 24, 24), s.assets.URL); err != nil {
 			return err
 		}
 		m.WriteString("<span>Версия для слабовидящих</span></a>\n    ")
@@ -132,9 +132,9 @@ func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) er
 	return nil
 }
 
-// writeImage writes what the "image" partial writes: the picture, or its
+// writeImage writes a picture (the "image" partial calls it too), or its
 // alt text when images are switched off (nothing for decoration).
-func (s *Server) writeImage(m *layoutWriter, img Image) error {
+func writeImage(m *layoutWriter, img Image, asset func(string) (string, error)) error {
 	if img.Off {
 		if img.Alt != "" {
 			m.WriteString(`<span class="img-alt">Изображение: `)
@@ -143,7 +143,7 @@ func (s *Server) writeImage(m *layoutWriter, img Image) error {
 		}
 		return nil
 	}
-	url, err := s.assets.URL(img.Name)
+	url, err := asset(img.Name)
 	if err != nil {
 		return err
 	}

@@ -25,8 +25,8 @@ type pages struct {
 }
 
 // parsePages parses templates/layout.html (the head's links),
-// templates/partials/*.html and each templates/pages/NAME.html once. asset resolves a static file name to
-// its content-hashed URL.
+// templates/partials/*.html and each templates/pages/NAME.html once.
+// asset resolves a static file name to its content-hashed URL.
 func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) {
 	statics := map[string]template.HTML{}
 	funcs := template.FuncMap{"asset": asset, "static": func(name string) (template.HTML, error) {
@@ -34,6 +34,10 @@ func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) 
 			return h, nil
 		}
 		return "", fmt.Errorf("no static partial %q", name)
+	}, "imageHTML": func(img Image) (template.HTML, error) {
+		var b bytes.Buffer
+		err := writeImage((*layoutWriter)(&b), img, asset)
+		return template.HTML(b.String()), err
 	}}
 	root, err := template.New("layout").Funcs(funcs).ParseFS(fsys,
 		"templates/layout.html", "templates/partials/*.html")
