@@ -33,8 +33,16 @@ func (v Violation) String() string {
 }
 
 // axeRun runs every rule axe-core enables by default (WCAG 2.x A and AA
-// and best practices) on the whole document.
-const axeRun = `axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations.map(v => ({
+// and best practices) on the whole document, once its CSS transitions have
+// ended: a button caught halfway between two colours (the pointer left
+// over it by the click that opened the page, or a viewport change
+// crossing a media query) fails color-contrast although neither colour
+// does. getAnimations flushes styles first, so a transition about to
+// start is waited for too; an endless animation is not waited for.
+const axeRun = `Promise.all(document.getAnimations()
+	.filter(a => !a.effect || a.effect.getComputedTiming().endTime !== Infinity)
+	.map(a => a.finished.catch(() => {})))
+.then(() => axe.run(document, {resultTypes: ["violations"]})).then(r => r.violations.map(v => ({
 	id: v.id, impact: v.impact || "", help: v.help, nodes: v.nodes.length,
 	targets: v.nodes.slice(0, 5).map(n => n.target.join(" ")),
 })))`

@@ -75,6 +75,20 @@ func TestJourney(t *testing.T) {
 		b.AxeClean(t)
 	})
 
+	// A transition that starts halfway (a negative delay) shows grey on
+	// grey at once; axe must see the page only once it has ended.
+	t.Run("AxeWaitsForTransitions", func(t *testing.T) {
+		b := browser.For(t)
+		b.Open(srv.URL)
+		Eval[bool](b, `(() => {
+			const p = document.querySelector("h1");
+			p.style.cssText = "color: #000; background: #fff; transition: color 2s linear -1s, background-color 2s linear -1s";
+			getComputedStyle(p).color;
+			p.style.color = "#fff"; p.style.background = "#000";
+			return true })()`)
+		b.AxeClean(t)
+	})
+
 	t.Run("ScreenshotIsPNG", func(t *testing.T) {
 		b := browser.For(t)
 		path := filepath.Join(t.TempDir(), "shots", "page.png")
