@@ -13,8 +13,31 @@ type day int64
 
 const secondsPerDay = 24 * 60 * 60
 
-// dayOf returns the calendar date of t in t's own location.
-func dayOf(t time.Time) day { return day(kabinet.DateOf(t).Unix() / secondsPerDay) }
+// dayOf returns the calendar date of t in t's own location. It counts the
+// days itself rather than build midnight with time.Date: the rules count a
+// few days per debt and moratorium, and a forecast of many months' debts
+// spent most of its time there (issue 17).
+func dayOf(t time.Time) day {
+	y, m, d := t.Date()
+	return civilDay(y, int(m), d)
+}
+
+// civilDay is the count of days from 1970-01-01 to the proleptic Gregorian
+// date y-m-d (H. Hinnant's days_from_civil: years start in March, so the
+// leap day ends one).
+func civilDay(y, m, d int) day {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return day(era*146097 + doe - 719468)
+}
 
 // time returns the date as midnight UTC.
 func (d day) time() time.Time { return time.Unix(int64(d)*secondsPerDay, 0).UTC() }

@@ -34,10 +34,16 @@ type Forecast struct {
 // payments (Allocation.Outstanding).
 func (r PenaltyRules) Forecast(debts []Debt, today time.Time) (Forecast, error) {
 	now := dayOf(today)
+	// Each debt's due day is worked out once, and the rate (that of a
+	// payment today, the same for every debt) only when a debt accrues:
+	// a debt of many months must not cost more a month than it has to
+	// (issue 17: «Главная» of five years of history against one).
+	dues := make([]day, len(debts))
 	by := day(-1)
-	for _, db := range debts {
-		if db.Principal > 0 && (by < 0 || r.lastFreeDay(db) < by) {
-			by = r.lastFreeDay(db)
+	for i, db := range debts {
+		dues[i] = dayOf(db.Due)
+		if free := r.lastFree(dues[i]); db.Principal > 0 && (by < 0 || free < by) {
+			by = free
 		}
 	}
 	if by < 0 {
@@ -46,27 +52,38 @@ func (r PenaltyRules) Forecast(debts []Debt, today time.Time) (Forecast, error) 
 	by = max(by, now)
 	f := Forecast{By: by.time()}
 	var s sum
-	for _, db := range debts {
-		if db.Principal <= 0 || r.lastFreeDay(db) > by {
+	var rate Rate
+	rated := false
+	for i, db := range debts {
+		if db.Principal <= 0 || r.lastFree(dues[i]) > by {
 			continue
 		}
 		f.Pay += db.Principal
 		if f.Due.IsZero() || db.Due.Before(f.Due) {
 			f.Due = db.Due
 		}
-		if err := r.addDays(&s, db.Principal, dayOf(db.Due), now, now, today); err != nil {
-			return Forecast{}, err
+		w := r.weight(dues[i], now, now)
+		if w == 0 {
+			continue
 		}
+		if !rated {
+			var err error
+			if rate, err = r.RateOn(today); err != nil {
+				return Forecast{}, err
+			}
+			rated = true
+		}
+		s.add(db.Principal, rate, w)
 	}
 	f.PerDay, f.Overdue = s.money(), dayOf(f.Due) < now
 	return f, nil
 }
 
-// lastFreeDay is the last day a debt can be paid without penalty: day 30
+// lastFree is the last day a debt due on due can be paid without penalty: day 30
 // after the due date, or day 31 when the payment day itself is not counted.
-func (r PenaltyRules) lastFreeDay(db Debt) day {
+func (r PenaltyRules) lastFree(due day) day {
 	if r.IncludePaymentDay {
-		return dayOf(db.Due) + firstPenaltyDay - 1
+		return due + firstPenaltyDay - 1
 	}
-	return dayOf(db.Due) + firstPenaltyDay
+	return due + firstPenaltyDay
 }

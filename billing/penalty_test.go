@@ -194,3 +194,22 @@ func TestPenaltyHugeDebtDoesNotOverflow(t *testing.T) {
 		t.Errorf("Penalty = %d", got)
 	}
 }
+
+// dayOf counts days as midnight's Unix time does, across leap years,
+// centuries, time zones and dates before 1970.
+func TestDayOfCountsAsUnixMidnight(t *testing.T) {
+	irkutsk := time.FixedZone("Irkutsk", 8*3600)
+	for _, start := range []time.Time{date(1599, 12, 20), date(1899, 12, 20), date(1968, 1, 1), date(1999, 12, 1), date(2099, 12, 1)} {
+		for i := range 1200 {
+			d := start.AddDate(0, 0, i)
+			want := day(d.Unix() / secondsPerDay)
+			if got := dayOf(d); got != want {
+				t.Fatalf("dayOf(%s) = %d, want %d", d.Format(time.DateOnly), got, want)
+			}
+			// 23:30 in Irkutsk is 15:30 UTC the same day: its own calendar date.
+			if got := dayOf(time.Date(d.Year(), d.Month(), d.Day(), 23, 30, 0, 0, irkutsk)); got != want {
+				t.Fatalf("dayOf(%s 23:30 +08) = %d, want %d", d.Format(time.DateOnly), got, want)
+			}
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -33,5 +34,17 @@ func TestChartLegendAndMonthLabels(t *testing.T) {
 	s.Months[3].Last, s.Months[3].HasLast = 90, true
 	if c := chart(s); !c.HasAgo {
 		t.Error("a year-earlier figure but no «year ago» series")
+	}
+}
+
+// writeEscaped writes a string with nothing to escape as it is, and any
+// other as the replacer escapes it.
+func TestWriteEscaped(t *testing.T) {
+	for _, s := range []string{"", "ноябрь 2025: 1 234 кВт·ч", `a<b>&"c"`, "1+1", "it's", "x\x00y", "конец>"} {
+		var b strings.Builder
+		writeEscaped(&b, s)
+		if want := escaper.Replace(s); b.String() != want {
+			t.Errorf("writeEscaped(%q) = %q, want %q", s, b.String(), want)
+		}
 	}
 }

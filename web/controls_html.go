@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -15,10 +16,26 @@ import (
 // escaper escapes text and quoted attribute values as html/template does.
 var escaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
+// escaped are the bytes escaper replaces: most of what a page writes has
+// none, and is then written as it is without going through the replacer.
+const escaped = "\x00\"&'+<>"
+
+// writeEscaped writes s to w, escaped for HTML text and quoted attributes.
+func writeEscaped(w interface {
+	io.Writer
+	io.StringWriter
+}, s string) {
+	if strings.IndexAny(s, escaped) < 0 {
+		w.WriteString(s)
+		return
+	}
+	escaper.WriteString(w, s)
+}
+
 // markup writes HTML; esc escapes what it writes.
 type markup struct{ strings.Builder }
 
-func (m *markup) esc(s string) { escaper.WriteString(&m.Builder, s) }
+func (m *markup) esc(s string) { writeEscaped(&m.Builder, s) }
 
 // attr writes ` name="value"`, the value escaped.
 func (m *markup) attr(name, value string) {

@@ -166,7 +166,7 @@ type layoutWriter bytes.Buffer
 
 func (m *layoutWriter) WriteString(s string) { (*bytes.Buffer)(m).WriteString(s) }
 
-func (m *layoutWriter) esc(s string) { escaper.WriteString((*bytes.Buffer)(m), s) }
+func (m *layoutWriter) esc(s string) { writeEscaped((*bytes.Buffer)(m), s) }
 
 func (m *layoutWriter) attr(name, value string) {
 	m.WriteString(" " + name + `="`)
