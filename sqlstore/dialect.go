@@ -36,7 +36,11 @@ type dialect struct {
 	indexExists string
 	// bulkMemory gives the transaction that ends a fresh load the memory
 	// to sort and aggregate a table of millions of rows in, rather than
-	// on disk: PostgreSQL's default work_mem is 4 MB. "" on SQLite.
+	// on disk: PostgreSQL's default work_mem is 4 MB. On SQLite it lets
+	// the writer sort with a second thread (the sorter's worker threads;
+	// the setting stays on the one write connection, and only sorts
+	// larger than its cache use them): the ledger's ID index at a million
+	// homes took 79 s to build with one, 61 s with two (sqlite3).
 	bulkMemory string
 	// keptUsage reads an account's chart months (readKeptUsage).
 	keptUsage string
@@ -87,7 +91,7 @@ func openSQLite(path string) (*DB, error) {
 	read.SetMaxIdleConns(sqliteReaders)
 	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil },
 		optimize: "PRAGMA optimize", keptUsage: keptUsageQuery("group_concat"), fold: func(x string) string { return "kabinet_fold(" + x + ")" },
-		indexExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1`}
+		indexExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1`, bulkMemory: "PRAGMA threads = 2"}
 	return &DB{write: write, read: read, dialect: d}, nil
 }
 
