@@ -8,7 +8,7 @@ import (
 // The chart is written here rather than by template actions: some
 // hundred values a chart, each escaped through reflection, were a fifth of
 // what «Главная» cost (issue 17). The markup is the one the template wrote;
-// the "chart" partial prints Chart.HTML.
+// «Главная» writes Chart.HTML (HomePage.writeContent).
 
 // figure writes the whole chart: the SVG bars, a legend, and the same
 // figures as a table under <details>.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"html/template"
 	"io"
 	"strconv"
@@ -32,10 +33,18 @@ func writeEscaped(w interface {
 	escaper.WriteString(w, s)
 }
 
-// markup writes HTML; esc escapes what it writes.
-type markup struct{ strings.Builder }
+// markup writes HTML; esc escapes what it writes. A page's fragments
+// (the controls, the chart, the menu) are written into one of their own;
+// the layout and «Главная»'s content straight into the page's pooled
+// buffer, converted (writeLayout).
+type markup bytes.Buffer
 
-func (m *markup) esc(s string) { writeEscaped(&m.Builder, s) }
+func (m *markup) buf() *bytes.Buffer   { return (*bytes.Buffer)(m) }
+func (m *markup) WriteString(s string) { m.buf().WriteString(s) }
+func (m *markup) Write(b []byte)       { m.buf().Write(b) }
+func (m *markup) Grow(n int)           { m.buf().Grow(n) }
+func (m *markup) esc(s string)         { writeEscaped(m.buf(), s) }
+func (m *markup) html() template.HTML  { return template.HTML(m.buf().String()) }
 
 // attr writes ` name="value"`, the value escaped.
 func (m *markup) attr(name, value string) {
@@ -60,7 +69,23 @@ func (m *markup) int(n int) {
 	m.Write(strconv.AppendInt(buf[:0], int64(n), 10))
 }
 
-func (m *markup) html() template.HTML { return template.HTML(m.String()) }
+// urlQuery writes s as a query value the way html/template does in a URL
+// attribute: every byte but the unreserved ones as %xx, in lower case.
+func (m *markup) urlQuery(s string) {
+	const hex = "0123456789abcdef"
+	b := m.buf()
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+}
 
 // LabelHTML is the control's label, with * after a required one, and its
 // hint.

@@ -1,7 +1,5 @@
 package web
 
-import "html/template"
-
 // The debts and the bills of «Главная» are written here rather than by
 // template actions, as the chart and the services panel are: a dozen
 // actions a provider and half a dozen a bill, each value escaped through
@@ -9,11 +7,9 @@ import "html/template"
 // 17). The links are the portal's own paths; the markup is the one the
 // template wrote.
 
-// DebtsHTML is each provider's debt (or overpayment) with its penalties
-// and their forecast, then «Итого к оплате» and the ways to pay.
-func (p *HomePage) DebtsHTML() template.HTML {
-	var m markup
-	m.Grow(3 << 10)
+// writeDebts writes each provider's debt (or overpayment) with its
+// penalties and their forecast, then «Итого к оплате» and the ways to pay.
+func (p *HomePage) writeDebts(m *markup) {
 	for _, b := range p.Balances {
 		m.WriteString("\n      <div class=\"balance")
 		if b.Overpaid {
@@ -65,19 +61,16 @@ func (p *HomePage) DebtsHTML() template.HTML {
 		m.WriteString(" button-secondary")
 	}
 	m.WriteString("\" href=\"pay\">Оплатить картой</a>\n      </div>\n")
-	return m.html()
 }
 
-// BillsHTML is «Счета на оплату»: a bill a row, the sample bill and
+// writeBills writes «Счета на оплату»: a bill a row, the sample bill and
 // «Начисления и оплаты по месяцам»; or, before the first close, why there
 // is none.
-func (p *HomePage) BillsHTML() template.HTML {
-	var m markup
+func (p *HomePage) writeBills(m *markup) {
 	if len(p.Bills) == 0 {
 		m.WriteString("\n      <p>Счетов пока нет: счет появится здесь после закрытия месяца.</p>\n      ")
-		return m.html()
+		return
 	}
-	m.Grow(2 << 10)
 	m.WriteString("\n      <table class=\"bills\">\n        <thead><tr><th scope=\"col\">Период</th><th scope=\"col\">Счет на оплату</th></tr></thead>\n        <tbody>\n        ")
 	for _, b := range p.Bills {
 		m.WriteString(`<tr><td>`)
@@ -93,13 +86,12 @@ func (p *HomePage) BillsHTML() template.HTML {
 	m.WriteString(" target=\"_blank\" rel=\"noopener\">Образец квитанции с пояснениями начислений<span class=\"visually-hidden\"> (PDF, откроется в новой вкладке)</span></a></p>\n      <p><a class=\"form-link\"")
 	m.attr("href", p.ChargesURL)
 	m.WriteString(">Начисления и оплаты по месяцам</a></p>\n      ")
-	return m.html()
 }
 
 // writeContent writes «Главная» under the layout, straight into the
 // page's buffer (writeLayout): the greeting, the debts, the offer of push
 // notices, the bills, the chart and the services panel.
-func (p *HomePage) writeContent(m *layoutWriter) {
+func (p *HomePage) writeContent(m *markup) {
 	m.WriteString("\n<h1 class=\"page-title\">Главная</h1>\n<p class=\"greeting\">Здравствуйте, ")
 	m.esc(p.FullName)
 	m.WriteString("!</p>\n<div class=\"home-layout\">\n  <div class=\"home-main\">\n    <section class=\"card\" aria-labelledby=\"debts-title\" data-balances")
@@ -108,7 +100,7 @@ func (p *HomePage) writeContent(m *layoutWriter) {
 	m.WriteString(">\n      <h2 id=\"debts-title\">Задолженность по лицевому счету <span class=\"account-number\">")
 	m.esc(p.Account)
 	m.WriteString("</span></h2>\n      ")
-	m.WriteString(string(p.DebtsHTML()))
+	p.writeDebts(m)
 	m.WriteString("\n      <p class=\"muted\">Полная информация о начислениях и оплатах по услугам представлена в платежном документе за отчетный период.</p>\n    </section>\n\n    \n    ")
 	// The offer comes after the debts: on a phone the debts are the first screen.
 	if o := p.PushOffer; o != nil {
@@ -122,7 +114,7 @@ func (p *HomePage) writeContent(m *layoutWriter) {
 			"      <p data-push-status role=\"status\"></p>\n    </section>")
 	}
 	m.WriteString("\n\n    <section class=\"card\" aria-labelledby=\"bills-title\">\n      <h2 id=\"bills-title\">Счета на оплату</h2>\n      ")
-	m.WriteString(string(p.BillsHTML()))
+	p.writeBills(m)
 	m.WriteString("\n      <p><a class=\"form-link\" href=\"/pay\">Оплата другого лицевого счета</a></p>\n    </section>\n\n    ")
 	if len(p.Charts) > 0 {
 		m.WriteString("\n    <section class=\"card\" aria-labelledby=\"usage-title\">\n      <h2 id=\"usage-title\">Потребление по месяцам</h2>\n      ")
@@ -132,6 +124,6 @@ func (p *HomePage) writeContent(m *layoutWriter) {
 		m.WriteString("\n    </section>\n    ")
 	}
 	m.WriteString("\n  </div>\n\n  <section class=\"card services\" id=\"services\" aria-labelledby=\"services-title\">\n    <h2 id=\"services-title\">Дополнительные услуги</h2>\n    ")
-	m.WriteString(string(p.Services.HTML()))
+	p.Services.write(m)
 	m.WriteString("\n  </section>\n</div>\n")
 }

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 )
 
 // The layout around every page is written here rather than by a template:
@@ -30,7 +29,7 @@ const (
 
 // contentWriter is a page that writes its content block itself, into
 // the page's buffer («Главная»); its template's block is then empty.
-type contentWriter interface{ writeContent(m *layoutWriter) }
+type contentWriter interface{ writeContent(m *markup) }
 
 // a11yPaneled is a page whose settings panel returns somewhere else than
 // the page's own path (the settings page itself).
@@ -39,7 +38,7 @@ type a11yPaneled interface{ A11yPanel() A11yPanel }
 // writeLayout writes page p: the layout around its "content" block of t.
 func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) error {
 	b := p.base()
-	m := (*layoutWriter)(buf)
+	m := (*markup)(buf)
 	m.WriteString(layoutHead)
 	if b.A11y.On {
 		m.attr("data-a11y", "on")
@@ -134,7 +133,7 @@ func (s *Server) writeLayout(buf *bytes.Buffer, t *template.Template, p page) er
 
 // writeImage writes a picture (the "image" partial calls it too), or its
 // alt text when images are switched off (nothing for decoration).
-func writeImage(m *layoutWriter, img Image, asset func(string) (string, error)) error {
+func writeImage(m *markup, img Image, asset func(string) (string, error)) error {
 	if img.Off {
 		if img.Alt != "" {
 			m.WriteString(`<span class="img-alt">Изображение: `)
@@ -159,40 +158,4 @@ func writeImage(m *layoutWriter, img Image, asset func(string) (string, error)) 
 	m.int(img.Height)
 	m.WriteString(`">`)
 	return nil
-}
-
-// layoutWriter writes the layout straight into the page's buffer.
-type layoutWriter bytes.Buffer
-
-func (m *layoutWriter) WriteString(s string) { (*bytes.Buffer)(m).WriteString(s) }
-
-func (m *layoutWriter) esc(s string) { writeEscaped((*bytes.Buffer)(m), s) }
-
-func (m *layoutWriter) attr(name, value string) {
-	m.WriteString(" " + name + `="`)
-	m.esc(value)
-	m.WriteString(`"`)
-}
-
-func (m *layoutWriter) int(n int) {
-	var buf [20]byte
-	(*bytes.Buffer)(m).Write(strconv.AppendInt(buf[:0], int64(n), 10))
-}
-
-// urlQuery writes s as a query value the way html/template does in a URL
-// attribute: every byte but the unreserved ones as %xx, in lower case.
-func (m *layoutWriter) urlQuery(s string) {
-	const hex = "0123456789abcdef"
-	b := (*bytes.Buffer)(m)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
-			b.WriteByte(c)
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hex[c>>4])
-			b.WriteByte(hex[c&15])
-		}
-	}
 }

@@ -36,7 +36,7 @@ func parsePages(fsys fs.FS, asset func(string) (string, error)) (*pages, error) 
 		return "", fmt.Errorf("no static partial %q", name)
 	}, "imageHTML": func(img Image) (template.HTML, error) {
 		var b bytes.Buffer
-		err := writeImage((*layoutWriter)(&b), img, asset)
+		err := writeImage((*markup)(&b), img, asset)
 		return template.HTML(b.String()), err
 	}}
 	root, err := template.New("layout").Funcs(funcs).ParseFS(fsys,

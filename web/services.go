@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"net/http"
 
 	"kabinet"
@@ -77,14 +76,12 @@ func (s *portalSite) handleServicesUpdate(w http.ResponseWriter, r *http.Request
 	return s.redirect(w, r, accountPath(a, "")+"#services", key)
 }
 
-// HTML is the panel under its heading: the links, then the form, or for
+// write writes the panel under its heading: the links, then the form, or for
 // a person who linked the account the note that its owner sets it up.
 // Written here rather than by the template, as the chart is: its forty
 // or so template actions, each value escaped through reflection, were a
 // fifth of what rendering «Главная» allocated (issue 17).
-func (p ServicesPanel) HTML() template.HTML {
-	var m markup
-	m.Grow(6 << 10)
+func (p ServicesPanel) write(m *markup) {
 	m.WriteString("\n    <ul class=\"service-links\">\n      ")
 	for _, l := range p.Links {
 		m.WriteString(`<li><a class="form-link"`)
@@ -96,7 +93,7 @@ func (p ServicesPanel) HTML() template.HTML {
 	m.WriteString("\n    </ul>\n    ")
 	if p.Linked {
 		m.WriteString(`<p class="muted services-owner-only">Информирование и способы получения счета настраивает владелец лицевого счета.</p>`)
-		return m.html()
+		return
 	}
 	if len(p.Errors) > 0 {
 		m.WriteString(`<div class="notice notice-error" role="alert"><p>Изменения не сохранены: исправьте поля с ошибками.</p></div>`)
@@ -104,19 +101,19 @@ func (p ServicesPanel) HTML() template.HTML {
 	m.WriteString("\n    <form class=\"form services-form\" method=\"post\"")
 	m.attr("action", p.Action)
 	m.WriteString(" novalidate>\n      ")
-	p.PushBox().write(&m)
-	p.SMSBox().write(&m)
-	p.PhoneField().writeInput(&m)
-	p.EmailInfoBox().write(&m)
-	p.EmailField().writeInput(&m)
+	p.PushBox().write(m)
+	p.SMSBox().write(m)
+	p.PhoneField().writeInput(m)
+	p.EmailInfoBox().write(m)
+	p.EmailField().writeInput(m)
 	bill := p.Errors["bill"]
 	m.WriteString("      <fieldset class=\"field choices")
 	if bill != "" {
 		m.WriteString(` field-invalid" aria-describedby="bill-error`)
 	}
 	m.WriteString("\">\n        <legend class=\"field-label\">Способы получения счета на оплату</legend>\n        ")
-	p.BillPaperBox().write(&m)
-	p.BillEmailBox().write(&m)
+	p.BillPaperBox().write(m)
+	p.BillEmailBox().write(m)
 	if bill != "" {
 		m.WriteString(`<p class="field-error" id="bill-error">`)
 		m.esc(bill)
@@ -129,7 +126,7 @@ func (p ServicesPanel) HTML() template.HTML {
 		m.WriteString(`</p>`)
 	}
 	m.WriteString("\n    </form>\n")
-	return m.html()
+
 }
 
 // Checkboxes and fields of the panel, labelled as in the manual (§4.1.1).
