@@ -28,6 +28,9 @@ type Batch struct {
 	// usageKept: the batch recomputes the chart's months itself
 	// (keepClosedUsage), so Load does not from its rows.
 	usageKept bool
+	// billKeys are the sets of providers' details the batch's bills named
+	// (billRow).
+	billKeys billKeys
 }
 
 type batchTable struct {

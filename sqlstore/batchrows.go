@@ -49,7 +49,7 @@ func (b *Batch) AddLedgerEntry(e *kabinet.LedgerEntry) {
 
 // AddBill adds a bill to the batch.
 func (b *Batch) AddBill(bill *kabinet.Bill) error {
-	row, err := billRow(bill)
+	row, err := b.billRow(bill)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (b *Batch) AddNewLedgerEntry(e *kabinet.LedgerEntry) {
 
 // AddNewBill adds an imported bill to the batch.
 func (b *Batch) AddNewBill(bill *kabinet.Bill) error {
-	row, err := billRow(bill)
+	row, err := b.billRow(bill)
 	if err != nil {
 		return err
 	}

@@ -12,7 +12,8 @@ import (
 // second bill for the same account and period is ECONFLICT, and there is no
 // UpdateBill.
 func (db *DB) CreateBill(ctx context.Context, b *kabinet.Bill) error {
-	data, err := json.Marshal(b.Data)
+	var details []billDetails
+	data, err := billKeys{}.encode(&b.Data, func(d billDetails) { details = append(details, d) })
 	if err != nil {
 		return err
 	}
@@ -20,17 +21,27 @@ func (db *DB) CreateBill(ctx context.Context, b *kabinet.Bill) error {
 		b.IssuedAt = db.now()
 	}
 	return db.InTx(ctx, func(tx *sql.Tx) error {
+		for _, d := range details {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO bill_providers (key, data) VALUES ($1, $2)`+billDetailsConflict, d.key, d.data); err != nil {
+				return translate(err)
+			}
+		}
 		return translate(tx.QueryRowContext(ctx, `
 			INSERT INTO bills (account_id, period, issued_at, data) VALUES ($1, $2, $3, $4) RETURNING id`,
-			b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data)).Scan(&b.ID))
+			b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), data).Scan(&b.ID))
 	})
 }
 
 // FindBill returns an account's bill for a period.
 func (db *DB) FindBill(ctx context.Context, accountID int64, p kabinet.Period) (*kabinet.Bill, error) {
-	return scanBill(db.queryRow(ctx, `
+	var refs billRefs
+	b, err := refs.scanBill(db.queryRow(ctx, `
 		SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id = $1 AND period = $2`,
 		accountID, p.Int()))
+	if err != nil {
+		return nil, err
+	}
+	return b, db.resolve(ctx, refs)
 }
 
 // FindBills returns an account's latest bills, newest first.
@@ -41,16 +52,17 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 	if err != nil {
 		return nil, translate(err)
 	}
-	defer rows.Close()
+	var refs billRefs
 	var bs []*kabinet.Bill
-	for rows.Next() {
-		b, err := scanBill(rows)
-		if err != nil {
-			return nil, err
-		}
+	err = eachRow(rows, func(s scanner) error {
+		b, err := refs.scanBill(s)
 		bs = append(bs, b)
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
-	return bs, translate(rows.Err())
+	return bs, db.resolve(ctx, refs)
 }
 
 // readBillPeriods reads the periods of the account's last limit bills,
@@ -101,27 +113,45 @@ func (db *DB) FindBillSummaries(ctx context.Context, accountID int64, limit int)
 
 // EachBill calls fn with every bill of period p, in account order. The
 // demo world reads back the bills its payments follow this way when a
-// build resumes.
+// build resumes. The bills are read a page at a time, so that their
+// providers' details are looked up with no rows open.
 func (db *DB) EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.Bill) error) error {
-	rows, err := db.query(ctx, `
-		SELECT id, account_id, period, issued_at, data FROM bills WHERE period = $1 ORDER BY account_id`, p.Int())
-	if err != nil {
-		return translate(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		b, err := scanBill(rows)
+	const page = 1000
+	for after := int64(-1); ; {
+		rows, err := db.query(ctx, `
+			SELECT id, account_id, period, issued_at, data FROM bills WHERE period = $1 AND account_id > $2
+			ORDER BY account_id LIMIT $3`, p.Int(), after, page)
+		if err != nil {
+			return translate(err)
+		}
+		var refs billRefs
+		var bs []*kabinet.Bill
+		err = eachRow(rows, func(s scanner) error {
+			b, err := refs.scanBill(s)
+			bs = append(bs, b)
+			return err
+		})
+		if err == nil {
+			err = db.resolve(ctx, refs)
+		}
 		if err != nil {
 			return err
 		}
-		if err := fn(b); err != nil {
-			return err
+		for _, b := range bs {
+			if err := fn(b); err != nil {
+				return err
+			}
 		}
+		if len(bs) < page {
+			return nil
+		}
+		after = bs[len(bs)-1].AccountID
 	}
-	return translate(rows.Err())
 }
 
-func scanBill(s scanner) (*kabinet.Bill, error) {
+// scanBill reads a bill; the sections whose providers' details are to be
+// looked up go to refs (DB.resolve).
+func (refs *billRefs) scanBill(s scanner) (*kabinet.Bill, error) {
 	var b kabinet.Bill
 	var period int
 	var data []byte
@@ -129,7 +159,7 @@ func scanBill(s scanner) (*kabinet.Bill, error) {
 		return nil, notFound(err, "Счёт")
 	}
 	b.Period = kabinet.PeriodFromInt(period)
-	if err := json.Unmarshal(data, &b.Data); err != nil {
+	if err := refs.decode(data, &b.Data); err != nil {
 		return nil, err
 	}
 	return &b, nil

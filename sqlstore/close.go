@@ -3,7 +3,6 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"time"
 
 	"kabinet"
@@ -104,13 +103,19 @@ func (db *DB) FindAccountsAfter(ctx context.Context, after int64, limit int) ([]
 // billColumns are the bills table's columns in billRow order.
 var billColumns = []string{"account_id", "period", "issued_at", "data", "external_id"}
 
-// billRow returns b's values in billColumns order.
-func billRow(b *kabinet.Bill) ([]any, error) {
-	data, err := json.Marshal(b.Data)
+// billRow returns bill's values in billColumns order, and adds to the
+// batch the sets of its providers' details the batch has not met yet.
+func (b *Batch) billRow(bill *kabinet.Bill) ([]any, error) {
+	if b.billKeys == nil {
+		b.billKeys = billKeys{}
+	}
+	data, err := b.billKeys.encode(&bill.Data, func(d billDetails) {
+		b.addUpsert("bill_providers", billProviderColumns, billDetailsConflict, d.key, d.data)
+	})
 	if err != nil {
 		return nil, err
 	}
-	return []any{b.AccountID, b.Period.Int(), b.IssuedAt.UTC(), string(data), b.ExternalID}, nil
+	return []any{bill.AccountID, bill.Period.Int(), bill.IssuedAt.UTC(), data, bill.ExternalID}, nil
 }
 
 // ReopenPeriod undoes a close made by the engine, in one transaction: its

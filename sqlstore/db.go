@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +36,9 @@ type DB struct {
 	// uploads CreateRequest writes (NewFiles).
 	files *Files
 	stmts stmts
+	// billDetails are the sets of providers' details bills name, by key
+	// (billdata.go): *kabinet.Provider, never changed once stored.
+	billDetails sync.Map
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
