@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html/template"
 	"strconv"
 
 	"kabinet"
@@ -28,8 +27,6 @@ type Chart struct {
 	Ticks            []Tick
 	Months           []MonthLabel
 	Rows             []ChartRow
-	// HTML is the whole chart, written once (chartplot.go).
-	HTML template.HTML
 }
 
 // Bar is one bar; Ago marks a year-earlier bar.
@@ -112,7 +109,6 @@ func chart(s *home.Series) Chart {
 	}
 	c.HasThis, c.HasAgo = hasThis, hasAgo
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
-	c.HTML = c.figure()
 	return c
 }
 

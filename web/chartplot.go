@@ -1,20 +1,17 @@
 package web
 
-import (
-	"html/template"
-	"strconv"
-)
+import "strconv"
 
 // The chart is written here rather than by template actions: some
 // hundred values a chart, each escaped through reflection, were a fifth of
 // what «Главная» cost (issue 17). The markup is the one the template wrote;
-// «Главная» writes Chart.HTML (HomePage.writeContent).
+// «Главная» writes each chart straight into the page's buffer
+// (HomePage.writeContent): written into a buffer of its own and copied,
+// a chart of five years' history allocated 12 KiB twice.
 
-// figure writes the whole chart: the SVG bars, a legend, and the same
+// write writes the whole chart: the SVG bars, a legend, and the same
 // figures as a table under <details>.
-func (c *Chart) figure() template.HTML {
-	var m markup
-	m.Grow(12 << 10)
+func (c *Chart) write(m *markup) {
 	m.WriteString("\n<figure class=\"chart\" aria-labelledby=\"")
 	m.esc(c.ID)
 	m.WriteString("-title\">\n  <figcaption id=\"")
@@ -44,7 +41,7 @@ func (c *Chart) figure() template.HTML {
 	m.WriteString(`-svg-desc">`)
 	m.esc(c.Summary)
 	m.WriteString("</desc>\n    ")
-	c.plot(&m)
+	c.plot(m)
 	m.WriteString("\n  </svg>\n  <ul class=\"chart-legend\">\n    ")
 	if c.HasThis {
 		m.WriteString(`<li><span class="legend-swatch legend-this" aria-hidden="true"></span>`)
@@ -63,9 +60,8 @@ func (c *Chart) figure() template.HTML {
 	m.esc(c.Title)
 	m.WriteString("\">\n      <table class=\"chart-table\">\n        " +
 		"<thead><tr><th scope=\"col\">Месяц</th><th scope=\"col\">Значение</th><th scope=\"col\">Годом раньше</th></tr></thead>\n        <tbody>")
-	c.table(&m)
+	c.table(m)
 	m.WriteString("</tbody>\n      </table>\n    </div>\n  </details>\n</figure>\n")
-	return m.html()
 }
 
 // plot writes the SVG's grid lines with their values, the bars and the

@@ -118,8 +118,8 @@ func (p *HomePage) writeContent(m *markup) {
 	m.WriteString("\n      <p><a class=\"form-link\" href=\"/pay\">Оплата другого лицевого счета</a></p>\n    </section>\n\n    ")
 	if len(p.Charts) > 0 {
 		m.WriteString("\n    <section class=\"card\" aria-labelledby=\"usage-title\">\n      <h2 id=\"usage-title\">Потребление по месяцам</h2>\n      ")
-		for _, c := range p.Charts {
-			m.WriteString(string(c.HTML))
+		for i := range p.Charts {
+			p.Charts[i].write(m)
 		}
 		m.WriteString("\n    </section>\n    ")
 	}
