@@ -111,7 +111,7 @@ func (refs *billRefs) decode(data []byte, b *kabinet.BillData) error {
 func (db *DB) resolve(ctx context.Context, refs billRefs) error {
 	var missing []string
 	for _, r := range refs {
-		if _, ok := db.billDetails.Load(r.key); !ok && !slices.Contains(missing, r.key) {
+		if _, ok := db.detailSets.Load(r.key); !ok && !slices.Contains(missing, r.key) {
 			missing = append(missing, r.key)
 		}
 	}
@@ -121,7 +121,7 @@ func (db *DB) resolve(ctx context.Context, refs billRefs) error {
 		}
 	}
 	for _, r := range refs {
-		p, ok := db.billDetails.Load(r.key)
+		p, ok := db.detailSets.Load(r.key)
 		if !ok {
 			return fmt.Errorf("bill provider details %s: not stored", r.key)
 		}
@@ -155,7 +155,7 @@ func (db *DB) readBillDetails(ctx context.Context, keys []string) error {
 		if err := json.Unmarshal(data, &p); err != nil {
 			return err
 		}
-		db.billDetails.Store(key, &p)
+		db.detailSets.Store(key, &p)
 		return nil
 	})
 }

@@ -36,9 +36,9 @@ type DB struct {
 	// uploads CreateRequest writes (NewFiles).
 	files *Files
 	stmts stmts
-	// billDetails are the sets of providers' details bills name, by key
+	// detailSets are the sets of providers' details bills name, by key
 	// (billdata.go): *kabinet.Provider, never changed once stored.
-	billDetails sync.Map
+	detailSets sync.Map
 }
 
 // fullFor is how long Ping fails after a write found the disk full,
