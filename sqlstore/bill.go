@@ -52,17 +52,7 @@ func (db *DB) FindBills(ctx context.Context, accountID int64, limit int) ([]*kab
 	if err != nil {
 		return nil, translate(err)
 	}
-	var refs billRefs
-	var bs []*kabinet.Bill
-	err = eachRow(rows, func(s scanner) error {
-		b, err := refs.scanBill(s)
-		bs = append(bs, b)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return bs, db.resolve(ctx, refs)
+	return db.readBills(ctx, rows)
 }
 
 // readBillPeriods reads the periods of the account's last limit bills,
@@ -124,16 +114,7 @@ func (db *DB) EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.B
 		if err != nil {
 			return translate(err)
 		}
-		var refs billRefs
-		var bs []*kabinet.Bill
-		err = eachRow(rows, func(s scanner) error {
-			b, err := refs.scanBill(s)
-			bs = append(bs, b)
-			return err
-		})
-		if err == nil {
-			err = db.resolve(ctx, refs)
-		}
+		bs, err := db.readBills(ctx, rows)
 		if err != nil {
 			return err
 		}
@@ -147,6 +128,22 @@ func (db *DB) EachBill(ctx context.Context, p kabinet.Period, fn func(*kabinet.B
 		}
 		after = bs[len(bs)-1].AccountID
 	}
+}
+
+// readBills reads the bills of rows, then, with rows closed, their
+// providers' details (DB.resolve).
+func (db *DB) readBills(ctx context.Context, rows rowCursor) ([]*kabinet.Bill, error) {
+	var refs billRefs
+	var bs []*kabinet.Bill
+	err := eachRow(rows, func(s scanner) error {
+		b, err := refs.scanBill(s)
+		bs = append(bs, b)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return bs, db.resolve(ctx, refs)
 }
 
 // scanBill reads a bill; the sections whose providers' details are to be

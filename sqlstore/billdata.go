@@ -132,30 +132,19 @@ func (db *DB) resolve(ctx context.Context, refs billRefs) error {
 }
 
 func (db *DB) readBillDetails(ctx context.Context, keys []string) error {
-	args := make([]any, len(keys))
-	marks := make([]byte, 0, 4*len(keys))
-	for i, k := range keys {
-		args[i] = k
-		if i > 0 {
-			marks = append(marks, ',')
-		}
-		marks = fmt.Appendf(marks, "$%d", i+1)
-	}
-	rows, err := db.read.QueryContext(ctx, `SELECT key, data FROM bill_providers WHERE key IN (`+string(marks)+`)`, args...)
-	if err != nil {
-		return translate(err)
-	}
-	return eachRow(rows, func(s scanner) error {
-		var key string
-		var data []byte
-		if err := s.Scan(&key, &data); err != nil {
-			return err
-		}
-		var p kabinet.Provider
-		if err := json.Unmarshal(data, &p); err != nil {
-			return err
-		}
-		db.detailSets.Store(key, &p)
-		return nil
+	return db.byExternalID(keys, func(list string, args []any) error {
+		return db.each(ctx, `SELECT key, data FROM bill_providers WHERE key IN (`+list+`)`, args, func(s scanner) error {
+			var key string
+			var data []byte
+			if err := s.Scan(&key, &data); err != nil {
+				return err
+			}
+			var p kabinet.Provider
+			if err := json.Unmarshal(data, &p); err != nil {
+				return err
+			}
+			db.detailSets.Store(key, &p)
+			return nil
+		})
 	})
 }

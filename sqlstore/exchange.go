@@ -196,16 +196,10 @@ func (db *DB) FindReadingsOf(ctx context.Context, meterIDs []int64) ([]*kabinet.
 // FindBillsOf returns every bill of the accounts with IDs in [from, to], by
 // account and period.
 func (db *DB) FindBillsOf(ctx context.Context, from, to int64) ([]*kabinet.Bill, error) {
-	var refs billRefs
-	var bs []*kabinet.Bill
-	err := db.each(ctx, `SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id BETWEEN $1 AND $2
-		ORDER BY account_id, period`, []any{from, to}, func(s scanner) error {
-		b, err := refs.scanBill(s)
-		bs = append(bs, b)
-		return err
-	})
+	rows, err := db.read.QueryContext(ctx, `SELECT id, account_id, period, issued_at, data FROM bills WHERE account_id BETWEEN $1 AND $2
+		ORDER BY account_id, period`, from, to)
 	if err != nil {
-		return nil, err
+		return nil, translate(err)
 	}
-	return bs, db.resolve(ctx, refs)
+	return db.readBills(ctx, rows)
 }
