@@ -13,14 +13,14 @@ import (
 
 // A bill keeps its providers' details as they were when it was issued:
 // the name, INN and bank account it printed. Nearly every bill of a world
-// prints the same few sets of details, and stored in each bill they were
-// three fifths of its data (at a million homes, some 8 GB of a year's
-// bills; issue 16). So each set is stored once in bill_providers, under a
-// key made from its content, and a bill's section names it
-// (provider_ref). A set is never changed: a provider whose details change
-// gets a new key, and its older bills keep printing the old ones. Bills
-// stored before migration 0127 keep their details inline ("provider"),
-// and read as before.
+// prints the same few sets of details, and stored in each bill they made
+// its data 1,113 bytes on average instead of 790 (the 100,000-home
+// world's database 2.80 GB instead of 2.12; issue 16). So each set is
+// stored once in bill_providers, under a key made from its content, and a
+// bill's section names it (provider_ref). A set is never changed: a
+// provider whose details change gets a new key, and its older bills keep
+// printing the old ones. Bills stored before migration 0127 keep their
+// details inline ("provider"), and read as before.
 
 // storedBill is a bill's data as the bills table holds it: the outer
 // Providers hide BillData's in JSON.
