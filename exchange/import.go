@@ -37,6 +37,9 @@ type Store interface {
 	StartFreshLoad(ctx context.Context, table string) (bool, error)
 	EndFreshLoad(ctx context.Context, table string, f *kabinet.ImportFile) error
 	Settle(ctx context.Context) (int, error)
+	// ForgetExternalIDs drops what the look-ups by external ID remembered
+	// (millions of IDs in a first import): an import is done with them.
+	ForgetExternalIDs()
 }
 
 // Importer imports the billing system's files.
@@ -148,6 +151,7 @@ func (im *Importer) ImportPath(ctx context.Context, path string) ([]*Summary, er
 		}
 		defer end()
 	}
+	defer im.Store.ForgetExternalIDs()
 	ahead := im.startChecksAhead(ctx, files)
 	defer ahead.stop()
 	var sums []*Summary
@@ -219,6 +223,7 @@ func (im *Importer) Check(ctx context.Context, path string, kind *Kind) (*Summar
 // header. The returned error is for what stopped the import (the database,
 // an unreadable file); bad lines are in the summary.
 func (im *Importer) ImportFile(ctx context.Context, path string, kind *Kind) (*Summary, error) {
+	defer im.Store.ForgetExternalIDs()
 	return im.importFile(ctx, path, kind, nil)
 }
 

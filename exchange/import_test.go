@@ -246,6 +246,7 @@ func TestResume(t *testing.T) {
 		whole := sqlstoretest.MustOpen(t, freshDSN(t, dsn))
 		mustImport(t, whole, dir)
 		db := sqlstoretest.MustOpen(t, freshDSN(t, dsn))
+		db.RememberExternalIDsAtOnce()
 		stops := 0
 		for ; stops < 100; stops++ {
 			im := &exchange.Importer{Store: &crashingStore{DB: db, n: 3}, Chunk: 97}

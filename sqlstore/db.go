@@ -39,6 +39,8 @@ type DB struct {
 	// detailSets are the sets of providers' details bills name, by key
 	// (billdata.go): *kabinet.Provider, never changed once stored.
 	detailSets sync.Map
+	// extIDs are the IDs an import looked up by external ID (extids.go).
+	extIDs extIDs
 }
 
 // fullFor is how long Ping fails after a write found the disk full,

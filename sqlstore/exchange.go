@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,19 +28,7 @@ func (db *DB) FindExternalIDs(ctx context.Context, table string, ext []string) (
 	if !externalTables[table] {
 		panic("sqlstore: no external IDs in table " + table)
 	}
-	ids := make(map[string]int64, len(ext))
-	err := db.byExternalID(ext, func(list string, args []any) error {
-		return db.each(ctx, `SELECT external_id, id FROM `+table+` WHERE external_id <> '' AND external_id IN (`+list+`)`, args, func(s scanner) error {
-			var e string
-			var id int64
-			if err := s.Scan(&e, &id); err != nil {
-				return err
-			}
-			ids[e] = id
-			return nil
-		})
-	})
-	return ids, err
+	return db.externalIDs(ctx, table, ext)
 }
 
 // byExternalID calls fn with placeholders and arguments for ext, at most
@@ -71,10 +61,12 @@ func (db *DB) byExternalID(ext []string, fn func(list string, args []any) error)
 }
 
 // FindAccountsByExternalID returns the accounts with those external IDs.
+// The three finders below read the rows by their IDs (externalIDs): a
+// chunk's rows were written together, so their IDs share pages.
 func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Account, error) {
 	found := map[string]*kabinet.Account{}
-	err := db.byExternalID(ext, func(list string, args []any) error {
-		as, err := db.queryAccounts(ctx, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
+	err := db.byIDsOf(ctx, "accounts", ext, func(list string) error {
+		as, err := db.queryAccounts(ctx, `WHERE id IN (`+list+`)`)
 		for _, a := range as {
 			found[a.ExternalID] = a
 		}
@@ -86,8 +78,8 @@ func (db *DB) FindAccountsByExternalID(ctx context.Context, ext []string) (map[s
 // FindSubAccountsByExternalID returns the sub-accounts with those external IDs.
 func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.SubAccount, error) {
 	found := map[string]*kabinet.SubAccount{}
-	err := db.byExternalID(ext, func(list string, args []any) error {
-		ss, err := db.querySubAccounts(ctx, db.read.QueryContext, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
+	err := db.byIDsOf(ctx, "sub_accounts", ext, func(list string) error {
+		ss, err := db.querySubAccounts(ctx, db.read.QueryContext, `WHERE id IN (`+list+`)`)
 		for _, s := range ss {
 			found[s.ExternalID] = s
 		}
@@ -99,14 +91,29 @@ func (db *DB) FindSubAccountsByExternalID(ctx context.Context, ext []string) (ma
 // FindMetersByExternalID returns the meters with those external IDs.
 func (db *DB) FindMetersByExternalID(ctx context.Context, ext []string) (map[string]*kabinet.Meter, error) {
 	found := map[string]*kabinet.Meter{}
-	err := db.byExternalID(ext, func(list string, args []any) error {
-		ms, err := db.queryMeters(ctx, db.read.QueryContext, `WHERE external_id <> '' AND external_id IN (`+list+`)`, args...)
+	err := db.byIDsOf(ctx, "meters", ext, func(list string) error {
+		ms, err := db.queryMeters(ctx, db.read.QueryContext, `WHERE id IN (`+list+`)`)
 		for _, m := range ms {
 			found[m.ExternalID] = m
 		}
 		return err
 	})
 	return found, err
+}
+
+// byIDsOf calls fn with lists of the IDs of table's rows with those
+// external IDs, in order, at most 500 at a time.
+func (db *DB) byIDsOf(ctx context.Context, table string, ext []string, fn func(list string) error) error {
+	ids, err := db.externalIDs(ctx, table, ext)
+	if err != nil {
+		return err
+	}
+	for chunk := range slices.Chunk(slices.Sorted(maps.Values(ids)), 500) {
+		if err := fn(idList(chunk)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // FindReadingStatuses returns the status of the readings with those
