@@ -24,10 +24,15 @@ import (
 // extIDTables are the tables whose IDs are remembered.
 var extIDTables = map[string]bool{"accounts": true, "sub_accounts": true, "meters": true}
 
-// extIDsAfter is how many keys of a table go to its index before its IDs
-// are read in one pass: a nightly delta's few never are, a first import's
-// millions are after its first chunks.
-const extIDsAfter = 20000
+// A table's IDs are read in one pass once more keys than the larger of
+// extIDsAfter and a twentieth of its rows went to its index: reading an ID
+// in the pass costs about a twentieth of looking one up (SQLite, 1M
+// homes), so a nightly delta's keys keep taking the index and a first
+// import's millions stop after its first chunks.
+const (
+	extIDsAfter   = 20000
+	extIDsPerPass = 20
+)
 
 type extIDs struct {
 	mu     sync.Mutex
@@ -41,8 +46,11 @@ type extIDTable struct {
 	// upTo: every row with an ID up to it is in ids (once read).
 	upTo int64
 	read bool
-	// indexed is how many keys went to the index before the first pass.
-	indexed int
+	// indexed is how many keys went to the index before the first pass,
+	// until more than limit; the IDs found there are remembered too (a
+	// file refused whole on a bad line looks its keys up twice: checking,
+	// then writing).
+	indexed, limit int
 }
 
 // externalIDs returns the IDs of table's rows with those external IDs;
@@ -54,20 +62,27 @@ func (db *DB) externalIDs(ctx context.Context, table string, ext []string) (map[
 	db.extIDs.mu.Lock()
 	defer db.extIDs.mu.Unlock()
 	t := db.extIDs.table(table)
-	if !t.read && !db.extIDs.atOnce && t.indexed+len(ext) <= extIDsAfter {
-		t.indexed += len(ext)
-		return db.indexedIDs(ctx, table, ext)
-	}
 	found := make(map[string]int64, len(ext))
 	missing := t.lookUp(ext, found)
 	if len(missing) == 0 {
 		return found, nil
 	}
-	if err := db.readExtIDs(ctx, table, t); err != nil {
-		return nil, err
+	if t.limit == 0 && !db.extIDs.atOnce {
+		var rows int
+		if err := db.read.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM `+table).Scan(&rows); err != nil {
+			return nil, translate(err)
+		}
+		t.limit = max(extIDsAfter, rows/extIDsPerPass)
 	}
-	if missing = t.lookUp(missing, found); len(missing) == 0 || db.dialect.name == "sqlite" {
-		return found, nil
+	if t.read || t.indexed+len(missing) > t.limit {
+		if err := db.readExtIDs(ctx, table, t); err != nil {
+			return nil, err
+		}
+		if missing = t.lookUp(missing, found); len(missing) == 0 || db.dialect.name == "sqlite" {
+			return found, nil
+		}
+	} else {
+		t.indexed += len(missing)
 	}
 	late, err := db.indexedIDs(ctx, table, missing)
 	for e, id := range late {

@@ -40,6 +40,7 @@ func main() {
 	jsonl := flag.Bool("jsonl", false, "JSON Lines instead of CSV")
 	profile := flag.String("cpuprofile", "", "write a CPU profile of the import to this file")
 	chunk := flag.Int("chunk", 5000, "lines per transaction")
+	deltaOnly := flag.Bool("delta-only", false, "only the nightly delta, into the world -db holds already")
 	flag.Parse()
 	ctx := context.Background()
 	if *n%*base != 0 {
@@ -59,7 +60,7 @@ func main() {
 		}
 		fmt.Printf("%d copies of the %d-home world written to %s in %s\n", *n / *base, *base, *dir, time.Since(start).Round(time.Millisecond))
 	}
-	if !sqlstore.IsPostgres(*dsn) {
+	if !sqlstore.IsPostgres(*dsn) && !*deltaOnly {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			os.Remove(*dsn + suffix)
 		}
@@ -80,6 +81,10 @@ func main() {
 		defer pprof.StopCPUProfile()
 	}
 	app.TuneGC() // as `kabinet import` runs
+	if *deltaOnly {
+		nightly(ctx, &exchange.Importer{Store: db, Chunk: *chunk}, *dir, *delta)
+		return
+	}
 	start := time.Now()
 	ph := &phases{start: start, last: start}
 	im := &exchange.Importer{Store: db, Progress: ph, Chunk: *chunk}
