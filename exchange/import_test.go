@@ -312,6 +312,58 @@ func TestReadingStatusMovesOn(t *testing.T) {
 	})
 }
 
+// TestConsumptionFromReadingBefore: a reading sent without its
+// consumption gets what the registers turned since the reading before,
+// also when that one is in the chunk before, while readings that bring
+// their consumption keep it.
+func TestConsumptionFromReadingBefore(t *testing.T) {
+	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
+		db := sqlstoretest.MustOpen(t, dsn)
+		dir := t.TempDir()
+		importText(t, db, dir, "providers.csv", providersCSV)
+		importText(t, db, dir, "accounts.csv", accountsCSV)
+		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		var b strings.Builder
+		b.WriteString("reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n")
+		want := map[string]int64{}
+		value := int64(1000)
+		for m := 1; m <= 12; m++ {
+			id, turned, given := fmt.Sprintf("R%d", m), int64(10*m), ""
+			if m%4 == 0 {
+				given = "7" // the billing's own figure
+			}
+			value += turned
+			fmt.Fprintf(&b, "%s;M1;2026-%02d-20;2026-%02d;%d;%s;controller;accepted\n", id, m, m, value, given)
+			switch {
+			case given != "":
+				want[id] = 7
+			case m > 1:
+				want[id] = turned
+			}
+		}
+		im := &exchange.Importer{Store: db, Chunk: 1}
+		if s, err := im.ImportFile(ctx, writeFile(t, dir, "readings.csv", b.String()), nil); err != nil || !s.OK() || s.Inserted != 12 {
+			t.Fatalf("readings: %v %s", err, s)
+		}
+		rows, err := db.SQL().Query(`SELECT external_id, c1 FROM readings`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id string
+			var c int64
+			if err := rows.Scan(&id, &c); err != nil {
+				t.Fatal(err)
+			}
+			if c != want[id] {
+				t.Errorf("%s: consumption %d, want %d", id, c, want[id])
+			}
+		}
+	})
+}
+
 // TestFreshLoadRepeats: a first import into empty tables (their external-ID
 // indexes dropped and built again at the end) keeps the first of repeated
 // IDs, as the conflict on the index does: a reading repeated in a later
