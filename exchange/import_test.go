@@ -42,6 +42,16 @@ func importText(t *testing.T, db *sqlstore.DB, dir, name, text string) *exchange
 	return s
 }
 
+// importMeter imports the providers, accounts and sub-accounts above and
+// one meter, M1 of S1, with one zone.
+func importMeter(t *testing.T, db *sqlstore.DB, dir string) {
+	t.Helper()
+	importText(t, db, dir, "providers.csv", providersCSV)
+	importText(t, db, dir, "accounts.csv", accountsCSV)
+	importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
+	importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+}
+
 // TestBadLines: accounts take the good lines and report the bad ones; a
 // ledger with one bad line is refused whole, and goes in once fixed.
 func TestBadLines(t *testing.T) {
@@ -286,10 +296,7 @@ func TestReadingStatusMovesOn(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
 		dir := t.TempDir()
-		importText(t, db, dir, "providers.csv", providersCSV)
-		importText(t, db, dir, "accounts.csv", accountsCSV)
-		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
-		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		importMeter(t, db, dir)
 		readings := "reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n" +
 			"R1;M1;2026-09-20;2026-09;1000;100;controller;accepted\nR2;M1;2026-10-20;2026-10;1150;150;controller;accepted\n"
 		if s := importText(t, db, dir, "readings.csv", readings); !s.OK() || s.Inserted != 2 {
@@ -320,10 +327,7 @@ func TestConsumptionFromReadingBefore(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
 		dir := t.TempDir()
-		importText(t, db, dir, "providers.csv", providersCSV)
-		importText(t, db, dir, "accounts.csv", accountsCSV)
-		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
-		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		importMeter(t, db, dir)
 		var b strings.Builder
 		b.WriteString("reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n")
 		want := map[string]int64{}
@@ -373,10 +377,7 @@ func TestFreshLoadRepeats(t *testing.T) {
 	sqlstoretest.Run(t, func(t *testing.T, dsn string) {
 		db := sqlstoretest.MustOpen(t, dsn)
 		dir := t.TempDir()
-		importText(t, db, dir, "providers.csv", providersCSV)
-		importText(t, db, dir, "accounts.csv", accountsCSV)
-		importText(t, db, dir, "subaccounts.csv", subaccountsCSV)
-		importText(t, db, dir, "meters.csv", "meter_id;subaccount_id;service;serial;zones;digits;installed_on\nM1;S1;electricity;123;1;6;2020-01-01\n")
+		importMeter(t, db, dir)
 		im := &exchange.Importer{Store: db, Chunk: 2}
 		readings := "reading_id;meter_id;taken_on;period;value_t1;consumption_t1;source;status\n" +
 			"R1;M1;2026-09-20;2026-09;1000;100;controller;accepted\nR2;M1;2026-10-20;2026-10;1150;150;controller;accepted\n" +
