@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -149,6 +150,27 @@ func TestParseDecimal(t *testing.T) {
 	for _, s := range []string{"", "1.234", "1e3", "1.", ".5", "abc"} {
 		if _, ok := parseDecimal(s, 2); ok {
 			t.Errorf("parseDecimal(%q) accepted", s)
+		}
+	}
+}
+
+// TestDecimalValue: amounts as formatDecimal writes them are read digit by
+// digit; the value is ParseInt's of the digits, up to the 15 whole digits
+// and 4 places decimalText allows, where int64 ends.
+func TestDecimalValue(t *testing.T) {
+	texts := []string{"0.00", "0.01", "-0.01", "10.00", "-486.26", "999999999999999.99", "-999999999999999.99",
+		"922337203685477.5807", "999999999999999.9999", "-999999999999999.9999", "123456789012345.6789"}
+	for n := int64(-100000); n <= 100000; n += 7 {
+		texts = append(texts, formatDecimal(n*n*n, 2), formatDecimal(n*n, 4))
+	}
+	for _, s := range texts {
+		places := len(s) - strings.IndexByte(s, '.') - 1
+		if !decimalText(s, places) {
+			t.Fatalf("%q is not decimal text", s)
+		}
+		want, _ := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
+		if got, ok := parseDecimal(s, places); !ok || got != want {
+			t.Errorf("parseDecimal(%q, %d) = %d, %v; want %d", s, places, got, ok, want)
 		}
 	}
 }
