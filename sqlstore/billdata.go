@@ -54,9 +54,12 @@ type billKeys map[string]string
 // encode returns b's data as the bills table keeps it, and calls keep
 // with each set of details it names the first time this billKeys meets it.
 func (k billKeys) encode(b *kabinet.BillData, keep func(billDetails)) (string, error) {
-	s := storedBill{BillData: b, Providers: make([]storedSection, len(b.Providers))}
+	refs := make([]string, len(b.Providers))
 	for i := range b.Providers {
 		p := &b.Providers[i]
+		if y := p.DueOn.Year(); y < 0 || y > 9999 { // as encoding/json refuses it
+			return "", fmt.Errorf("bill due date %s: year outside [0,9999]", p.DueOn)
+		}
 		data, err := json.Marshal(p.Provider)
 		if err != nil {
 			return "", err
@@ -68,10 +71,9 @@ func (k billKeys) encode(b *kabinet.BillData, keep func(billDetails)) (string, e
 			k[string(data)] = key
 			keep(billDetails{key, string(data)})
 		}
-		s.Providers[i] = storedSection{BillProvider: p, Ref: key}
+		refs[i] = key
 	}
-	data, err := json.Marshal(s)
-	return string(data), err
+	return string(appendStoredBill(make([]byte, 0, 1024), b, refs)), nil
 }
 
 // billRefs are the sections of bills read whose details are still to be
