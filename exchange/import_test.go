@@ -279,9 +279,9 @@ func TestResume(t *testing.T) {
 		}
 		// The chart's months, which a fresh load sums at its end: as the
 		// rows give, with stops and without.
-		kept, summed := dump(t, whole, `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`), dump(t, whole, usageSummed)
-		if kept != summed || kept != dump(t, db, `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`) {
-			t.Errorf("the chart's months: kept\n%s\nsummed\n%s\nafter stops\n%s", kept, summed, dump(t, db, `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`))
+		kept, summed := sqlstoretest.Dump(t, whole.SQL(), `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`), sqlstoretest.Dump(t, whole.SQL(), usageSummed)
+		if kept != summed || kept != sqlstoretest.Dump(t, db.SQL(), `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`) {
+			t.Errorf("the chart's months: kept\n%s\nsummed\n%s\nafter stops\n%s", kept, summed, sqlstoretest.Dump(t, db.SQL(), `SELECT * FROM usage_months ORDER BY account_id, period, metered, service`))
 		}
 	})
 }
@@ -295,33 +295,6 @@ const usageSummed = `SELECT * FROM (
 	SELECT s.account_id, l.period, 0, l.service, SUM(l.amount)
 	FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id WHERE l.kind = 'charge' GROUP BY s.account_id, l.period, l.service
 ) u ORDER BY 1, 2, 3, 4`
-
-// dump is what query returns, a line a row.
-func dump(t *testing.T, db *sqlstore.DB, query string) string {
-	t.Helper()
-	rows, err := db.SQL().Query(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var b strings.Builder
-	for rows.Next() {
-		vs := make([]any, len(cols))
-		ps := make([]any, len(cols))
-		for i := range vs {
-			ps[i] = &vs[i]
-		}
-		if err := rows.Scan(ps...); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintln(&b, vs...)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
 
 func count(t *testing.T, db *sqlstore.DB, table string) int {
 	t.Helper()

@@ -286,23 +286,7 @@ func worldDump(t *testing.T, dsn string) map[string]string {
 	}
 	dump := map[string]string{}
 	for table, q := range queries {
-		rows, err := db.Query(q + ` ORDER BY 1`)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var b strings.Builder
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
-		dump[table] = b.String()
+		dump[table] = sqlstoretest.Dump(t, db, q+` ORDER BY 1`)
 	}
 	return dump
 }
