@@ -295,10 +295,10 @@ func parseDecimal(s string, places int) (int64, bool) {
 	return n, true
 }
 
-// decimalValue is the value of decimalText s in its last places: read
-// digit by digit, without the copy strings.Replace made of every amount
-// of a file (some 200M at a million homes). Nineteen digits may pass
-// int64; those go to ParseInt, which saturates.
+// decimalValue is the value of decimalText s in units of its last
+// place, read digit by digit, without the copy strings.Replace made of
+// every amount of a file (some 200M at a million homes). Nineteen digits
+// may pass int64; such texts go to ParseInt, which saturates.
 func decimalValue(s string) int64 {
 	if len(s) > 19 {
 		n, _ := strconv.ParseInt(strings.Replace(s, ".", "", 1), 10, 64)
