@@ -90,7 +90,7 @@ func openSQLite(path string) (*DB, error) {
 	read.SetMaxOpenConns(sqliteReaders)
 	read.SetMaxIdleConns(sqliteReaders)
 	d := dialect{name: "sqlite", load: loadSQLite, fixSequences: func(context.Context, *sql.Tx, ...string) error { return nil },
-		optimize: "PRAGMA optimize", keptUsage: keptUsageQuery("group_concat"), fold: func(x string) string { return "kabinet_fold(" + x + ")" },
+		optimize: "PRAGMA optimize", keptUsage: keptUsageQuery("group_concat", sqliteKeptMonth), fold: func(x string) string { return "kabinet_fold(" + x + ")" },
 		indexExists: `SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = $1`, bulkMemory: "PRAGMA threads = 2"}
 	return &DB{write: write, read: read, dialect: d}, nil
 }
@@ -106,7 +106,7 @@ func openPostgres(dsn string) (*DB, error) {
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
-	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE", keptUsage: keptUsageQuery("string_agg"),
+	d := dialect{name: "postgres", load: loadPostgres, fixSequences: fixPostgresSequences, optimize: "ANALYZE", forUpdate: " FOR UPDATE", keptUsage: keptUsageQuery("string_agg", postgresKeptMonth),
 		fold:         func(x string) string { return "translate(lower(" + x + "), 'ё', 'е')" },
 		indexExists:  `SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND indexname = $1`,
 		bulkMemory:   `SET LOCAL work_mem = '256MB'; SET LOCAL maintenance_work_mem = '512MB'`,

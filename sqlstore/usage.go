@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"slices"
 	"strconv"
@@ -22,12 +23,11 @@ func (db *DB) FindUsage(ctx context.Context, accountID int64, since kabinet.Peri
 }
 
 // readKeptUsage reads the kept months as one row rather than a row each:
-// the months joined in one string, «metered service period amount;…».
-// Fetched and scanned a row at a time, the 72 rows of two services' 24
-// months cost more of «Главная» than anything else it reads, and made a
-// world with five years of history (which draws the year-earlier bars)
-// 13 % dearer than one with one year; joined, the engine writes some
-// digits and the page parses them (issue 17).
+// the months joined in one string, «service period units charged;…»
+// (units and charged empty where NULL). Fetched and scanned a row at a
+// time, the rows of two services' 24 months cost more of «Главная» than
+// anything else it reads; joined, the engine writes some digits and the
+// page parses them (issue 17).
 func (db *DB) readKeptUsage(out *[]kabinet.Usage, accountID int64, since kabinet.Period) pipedRead {
 	return pipedRead{query: db.dialect.keptUsage, args: []any{accountID, since.Int()}, row: func(row scanner) error {
 		var joined string
@@ -39,28 +39,45 @@ func (db *DB) readKeptUsage(out *[]kabinet.Usage, accountID int64, since kabinet
 }
 
 // keptUsageQuery is readKeptUsage's query with join, the engine's
-// aggregate that joins text rows with a separator.
-func keptUsageQuery(join string) string {
-	return `SELECT COALESCE(` + join + `(metered || ' ' || service || ' ' || period || ' ' || amount, ';'), '')
+// aggregate that joins text rows with a separator, and month, its
+// expression of a row as text with NULL written as nothing.
+func keptUsageQuery(join, month string) string {
+	return `SELECT COALESCE(` + join + `(` + month + `, ';'), '')
 		FROM usage_months WHERE account_id = $1 AND period >= $2`
 }
+
+// The kept month as readKeptUsage's text on each engine. On SQLite the
+// concatenation costs less than printf's conversions; PostgreSQL's ||
+// takes no NULL as text, format writes it as nothing.
+const (
+	sqliteKeptMonth   = `service || ' ' || period || ' ' || ifnull(units, '') || ' ' || ifnull(charged, '')`
+	postgresKeptMonth = `format('%s %s %s %s', service, period, units, charged)`
+)
 
 // parseKeptUsage appends the months of readKeptUsage's string to out.
 func parseKeptUsage(joined string, out *[]kabinet.Usage) error {
 	if joined == "" {
 		return nil
 	}
-	*out = slices.Grow(*out, strings.Count(joined, ";")+1)
+	*out = slices.Grow(*out, 2*(strings.Count(joined, ";")+1))
 	for month := range strings.SplitSeq(joined, ";") {
-		metered, rest, _ := strings.Cut(month, " ")
-		service, rest, _ := strings.Cut(rest, " ")
-		p, amount, ok := strings.Cut(rest, " ")
-		period, err1 := strconv.Atoi(p)
-		v, err2 := strconv.ParseInt(amount, 10, 64)
-		if !ok || err1 != nil || err2 != nil {
-			return fmt.Errorf("usage month %q: want metered, service, period and amount", month)
+		service, rest, _ := strings.Cut(month, " ")
+		p, rest, _ := strings.Cut(rest, " ")
+		units, charged, ok := strings.Cut(rest, " ")
+		period, err := strconv.Atoi(p)
+		if !ok || err != nil {
+			return fmt.Errorf("usage month %q: want service, period, units and charged", month)
 		}
-		*out = append(*out, usageOf(metered == "1", service, period, v))
+		for i, v := range [...]string{units, charged} {
+			if v == "" {
+				continue
+			}
+			n, err := strconv.ParseInt(v, 10, 64)
+			if err != nil {
+				return fmt.Errorf("usage month %q: %w", month, err)
+			}
+			*out = append(*out, usageOf(i == 0, service, period, n))
+		}
 	}
 	return nil
 }
@@ -83,27 +100,23 @@ func usageOf(metered bool, service string, period int, v int64) kabinet.Usage {
 // the readings' index on (meter_id, taken_on) starts at the month before
 // since.
 func (db *DB) FindLedgerUsage(ctx context.Context, accountID int64, since kabinet.Period) ([]kabinet.Usage, error) {
-	return db.queryUsage(ctx, `SELECT metered, service, period, amount FROM (`+
-		usageSums("{a} = $1 AND {p} >= $2", "r.taken_on >= $3")+`) AS u`,
-		accountID, since.Int(), readingsFrom(since))
-}
-
-func (db *DB) queryUsage(ctx context.Context, q string, args ...any) ([]kabinet.Usage, error) {
 	var us []kabinet.Usage
-	err := db.readPiped(ctx, readUsage(&us, q, args...))
+	err := db.readPiped(ctx, pipedRead{query: `SELECT service, period, units, charged FROM (` +
+		usageSums("{a} = $1 AND {p} >= $2", "r.taken_on >= $3") + `) AS u`,
+		args: []any{accountID, since.Int(), readingsFrom(since)}, row: func(row scanner) error {
+			var service string
+			var period int
+			var units, charged sql.NullInt64
+			if err := row.Scan(&service, &period, &units, &charged); err != nil {
+				return err
+			}
+			if units.Valid {
+				us = append(us, usageOf(true, service, period, units.Int64))
+			}
+			if charged.Valid {
+				us = append(us, usageOf(false, service, period, charged.Int64))
+			}
+			return nil
+		}})
 	return us, err
-}
-
-// readUsage reads rows of (metered, service, period, amount) into out.
-func readUsage(out *[]kabinet.Usage, q string, args ...any) pipedRead {
-	return pipedRead{query: q, args: args, row: func(row scanner) error {
-		var metered, period int
-		var service string
-		var v int64
-		if err := row.Scan(&metered, &service, &period, &v); err != nil {
-			return err
-		}
-		*out = append(*out, usageOf(metered == 1, service, period, v))
-		return nil
-	}}
 }

@@ -19,31 +19,36 @@ import (
 // right whatever went in before: an import that meets its own rows again,
 // a close redone after it was undone.
 
-// usageSums is the SELECT of the chart's sums (account_id, period,
-// metered, service, amount) of the accounts and months where selects, {a}
-// standing for the account's column and {p} for the month's; from (a
-// condition on r.taken_on, or "") bounds the readings: one counts for the
-// month it was taken in or the next, so the readings' index can start at
-// the month before the first.
+// usageSums is the SELECT of the chart's months (account_id, period,
+// service, units, charged) of the accounts and months where selects, {a}
+// standing for the account's column and {p} for the month's: units what
+// the meters counted, charged the kopecks charged, NULL where there is
+// none. from (a condition on r.taken_on, or "") bounds the readings: one
+// counts for the month it was taken in or the next, so the readings'
+// index can start at the month before the first.
 func usageSums(where, from string) string {
-	return meteredSums(where, from) + " UNION ALL " + chargedSums(where)
+	return `SELECT account_id, period, service, MAX(units) AS units, MAX(charged) AS charged FROM (
+		SELECT account_id, period, service, amount AS units, CAST(NULL AS BIGINT) AS charged FROM (` + meteredSums(where, from) + `) m
+		UNION ALL SELECT account_id, period, service, NULL, amount FROM (` + chargedSums(where) + `) c
+		) u GROUP BY account_id, period, service`
 }
 
-// meteredSums is the half of usageSums the readings give (metered = 1).
+// meteredSums is the SELECT of the units the readings give (account_id,
+// period, service, amount).
 func meteredSums(where, from string) string {
 	if from != "" {
 		from = " AND " + from
 	}
-	return `SELECT m.account_id AS account_id, r.period AS period, 1 AS metered, m.service AS service,
+	return `SELECT m.account_id AS account_id, r.period AS period, m.service AS service,
 		CAST(SUM(r.c1 + COALESCE(r.c2, 0) + COALESCE(r.c3, 0)) AS BIGINT) AS amount
 		FROM meters m JOIN readings r ON r.meter_id = m.id
 		WHERE ` + usageWhere(where, "m.account_id", "r.period") + from + ` GROUP BY m.account_id, r.period, m.service`
 }
 
-// chargedSums is the half of usageSums the ledger's charges give
-// (metered = 0).
+// chargedSums is the SELECT of the kopecks the ledger's charges give
+// (account_id, period, service, amount).
 func chargedSums(where string) string {
-	return `SELECT s.account_id AS account_id, l.period AS period, 0 AS metered, l.service AS service,
+	return `SELECT s.account_id AS account_id, l.period AS period, l.service AS service,
 		CAST(SUM(l.amount) AS BIGINT) AS amount
 		FROM sub_accounts s JOIN ledger l ON l.sub_account_id = s.id
 		WHERE ` + usageWhere(where, "s.account_id", "l.period") + ` AND l.kind = 'charge' GROUP BY s.account_id, l.period, l.service`
@@ -61,7 +66,7 @@ func readingsFrom(p kabinet.Period) string { return dateArg(p.Add(-1).Start(time
 func keepUsage(p kabinet.Period, accounts string) []statement {
 	return []statement{
 		{`DELETE FROM usage_months WHERE period = $1 AND ` + strings.ReplaceAll(accounts, "{a}", "account_id"), []any{p.Int()}},
-		{`INSERT INTO usage_months (account_id, period, metered, service, amount) ` +
+		{`INSERT INTO usage_months (account_id, period, service, units, charged) ` +
 			usageSums(`{p} = $1 AND `+accounts, "r.taken_on >= $2"), []any{p.Int(), readingsFrom(p)}},
 	}
 }
@@ -73,23 +78,25 @@ func keepUsage(p kabinet.Period, accounts string) []statement {
 // themselves, and on PostgreSQL, whose statistics a bulk load leaves
 // stale, each chunk's sums scanned the whole readings table.
 func keepFreshUsage(table string) []statement {
-	var metered int
-	var sums string
+	var column, sums string
 	switch table {
 	case "readings":
-		metered, sums = 1, meteredSums("1 = 1", "")
+		column, sums = "units", meteredSums("1 = 1", "")
 	case "ledger":
-		metered, sums = 0, chargedSums("1 = 1")
+		column, sums = "charged", chargedSums("1 = 1")
 	default:
 		return nil
 	}
 	// In the key's order: on PostgreSQL the hashed groups came out at
 	// random, and each row's key went to a random page of an index far
-	// larger than the cache (six minutes for 12M rows at 1M homes).
+	// larger than the cache (six minutes for 12M rows at 1M homes). The
+	// other half's rows stay; a month the table has for neither goes.
 	return []statement{
-		{`DELETE FROM usage_months WHERE metered = $1`, []any{metered}},
-		{`INSERT INTO usage_months (account_id, period, metered, service, amount)
-			SELECT * FROM (` + sums + `) u ORDER BY account_id, period, service`, nil},
+		{`UPDATE usage_months SET ` + column + ` = NULL WHERE ` + column + ` IS NOT NULL`, nil},
+		{`INSERT INTO usage_months (account_id, period, service, ` + column + `)
+			SELECT * FROM (` + sums + `) u WHERE true ORDER BY account_id, period, service
+			ON CONFLICT (account_id, period, service) DO UPDATE SET ` + column + ` = excluded.` + column, nil},
+		{`DELETE FROM usage_months WHERE units IS NULL AND charged IS NULL`, nil},
 	}
 }
 
