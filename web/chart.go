@@ -26,14 +26,19 @@ type Chart struct {
 	Bars             []Bar
 	Ticks            []Tick
 	Months           []MonthLabel
-	Rows             []ChartRow
+	// series holds the figures the bars' tooltips and the table print,
+	// formatted as the chart is written rather than kept as strings: two
+	// years of a long history made some 150 strings a page (issue 17).
+	series *home.Series
 }
 
-// Bar is one bar; Ago marks a year-earlier bar.
+// Bar is one bar; Ago marks a year-earlier bar. Its tooltip is its month
+// and Value (barTitle).
 type Bar struct {
 	X, Y, W, H int
 	Ago        bool
-	Title      string
+	Period     kabinet.Period
+	Value      int64
 }
 
 // Tick is a horizontal grid line with its value.
@@ -50,9 +55,6 @@ type MonthLabel struct {
 	Text  string
 	Minor bool
 }
-
-// ChartRow is one month of the table.
-type ChartRow struct{ Month, This, Ago string }
 
 // Chart geometry in SVG user units; the SVG scales to its box.
 const (
@@ -78,7 +80,7 @@ func chart(s *home.Series) Chart {
 		Width: chartW, Height: chartH, PlotLeft: plotLeft, Bottom: plotBottom,
 		// Sized once: grown bar by bar, the year-earlier bars of a long
 		// history cost more than their share (issue 17's 5 years against 1).
-		Ticks: make([]Tick, 0, chartTicks+1), Months: make([]MonthLabel, 0, n), Bars: make([]Bar, 0, 2*n), Rows: make([]ChartRow, 0, n)}
+		Ticks: make([]Tick, 0, chartTicks+1), Months: make([]MonthLabel, 0, n), Bars: make([]Bar, 0, 2*n), series: s}
 	if s.Money {
 		c.Note = "Прибор учета не считает эту услугу (она начисляется по площади или по нормативу), поэтому показаны начисления в рублях."
 	}
@@ -97,30 +99,27 @@ func chart(s *home.Series) Chart {
 		x := plotLeft + i*group
 		c.Months = append(c.Months, MonthLabel{X: x + group/2, Text: shortMonths[m.Period.Month-1], Minor: (len(s.Months)-1-i)%2 == 1})
 		if m.HasLast {
-			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, barTitle(s, m.Period.Add(-12), m.Last)))
+			c.Bars = append(c.Bars, bar(x+group/8, group*3/8, m.Last, top, true, m.Period.Add(-12)))
 			sumAgo, hasAgo = sumAgo+m.Last, true
 		}
 		if m.HasThis {
-			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, barTitle(s, m.Period, m.This)))
+			c.Bars = append(c.Bars, bar(x+group/2, group*3/8, m.This, top, false, m.Period))
 			sumThis, hasThis = sumThis+m.This, true
 		}
-		c.Rows = append(c.Rows, ChartRow{Month: capitalize(m.Period.Title()), This: valueOrDash(s, m.This, m.HasThis),
-			Ago: valueOrDash(s, m.Last, m.HasLast)})
 	}
 	c.HasThis, c.HasAgo = hasThis, hasAgo
 	c.Summary = s.Service.Title() + " за " + c.ThisYear + ": " + total(s, sumThis, hasThis) + "; за " + c.Ago + ": " + total(s, sumAgo, hasAgo) + "."
 	return c
 }
 
-// barTitle is a bar's tooltip: «ноябрь 2025: 1 234 кВт·ч».
-func barTitle(s *home.Series, p kabinet.Period, v int64) string {
-	var buf [64]byte
-	return string(s.AppendFormat(append(p.AppendTitle(buf[:0]), ": "...), v))
+// appendBarTitle appends a bar's tooltip: «ноябрь 2025: 1 234 кВт·ч».
+func appendBarTitle(b []byte, s *home.Series, r Bar) []byte {
+	return s.AppendFormat(append(r.Period.AppendTitle(b), ": "...), r.Value)
 }
 
-func bar(x, w int, v, top int64, ago bool, title string) Bar {
+func bar(x, w int, v, top int64, ago bool, p kabinet.Period) Bar {
 	h := int(v * int64(plotBottom-plotTop) / top)
-	return Bar{X: x, Y: plotBottom - h, W: w, H: h, Ago: ago, Title: title}
+	return Bar{X: x, Y: plotBottom - h, W: w, H: h, Ago: ago, Period: p, Value: v}
 }
 
 func maxValue(s *home.Series) int64 {
@@ -162,11 +161,12 @@ func total(s *home.Series, v int64, ok bool) string {
 	return s.Format(v)
 }
 
-func valueOrDash(s *home.Series, v int64, ok bool) string {
+// appendValueOrDash appends a month's figure in the table.
+func appendValueOrDash(b []byte, s *home.Series, v int64, ok bool) []byte {
 	if !ok {
-		return "нет данных"
+		return append(b, "нет данных"...)
 	}
-	return s.Format(v)
+	return s.AppendFormat(b, v)
 }
 
 // spanTitle names twelve months: «дек 2025 – ноя 2026».

@@ -1,6 +1,10 @@
 package web
 
-import "strconv"
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
 
 // The chart is written here rather than by template actions: some
 // hundred values a chart, each escaped through reflection, were a fifth of
@@ -67,6 +71,7 @@ func (c *Chart) write(m *markup) {
 // plot writes the SVG's grid lines with their values, the bars and the
 // month names.
 func (c *Chart) plot(m *markup) {
+	var scratch [96]byte
 	left, width := strconv.Itoa(c.PlotLeft), strconv.Itoa(c.Width)
 	for _, t := range c.Ticks {
 		y := strconv.Itoa(t.Y)
@@ -99,7 +104,8 @@ func (c *Chart) plot(m *markup) {
 		m.attrInt("width", r.W)
 		m.attrInt("height", r.H)
 		m.WriteString(`><title>`)
-		m.esc(r.Title)
+		// Month names, digits and units: nothing to escape.
+		m.Write(appendBarTitle(scratch[:0], c.series, r))
 		m.WriteString("</title></rect>\n    ")
 	}
 	m.WriteString("\n    ")
@@ -119,15 +125,21 @@ func (c *Chart) plot(m *markup) {
 	}
 }
 
-// table writes the rows of the chart's table.
+// table writes the rows of the chart's table: a month, capitalized, its
+// figure and the figure of a year earlier. Month names, digits and units
+// need no escaping.
 func (c *Chart) table(m *markup) {
-	for _, r := range c.Rows {
+	var scratch [96]byte
+	for _, v := range c.series.Months {
 		m.WriteString(`<tr><th scope="row">`)
-		m.esc(r.Month)
+		title := v.Period.AppendTitle(scratch[:0])
+		first, n := utf8.DecodeRune(title)
+		m.buf().WriteRune(unicode.ToUpper(first))
+		m.Write(title[n:])
 		m.WriteString(`</th><td>`)
-		m.esc(r.This)
+		m.Write(appendValueOrDash(scratch[:0], c.series, v.This, v.HasThis))
 		m.WriteString(`</td><td>`)
-		m.esc(r.Ago)
+		m.Write(appendValueOrDash(scratch[:0], c.series, v.Last, v.HasLast))
 		m.WriteString(`</td></tr>`)
 	}
 }
