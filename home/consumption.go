@@ -35,32 +35,52 @@ func (s *Service) chartSince() kabinet.Period { return s.Period().Add(-24) }
 // with the last month charged, so a month still open (readings given,
 // nothing charged yet) does not show as a fall in consumption.
 func Consumption(us []kabinet.Usage) []*Series {
+	// An account has a service or three: a slice looked through costs
+	// less than maps, two years of months at a time (issue 17).
+	type service struct {
+		svc     kabinet.Service
+		metered bool
+		series  *Series
+	}
+	services := make([]service, 0, 4)
+	find := func(svc kabinet.Service) *service {
+		for i := range services {
+			if services[i].svc == svc {
+				return &services[i]
+			}
+		}
+		services = append(services, service{svc: svc})
+		return &services[len(services)-1]
+	}
 	var end kabinet.Period
-	metered := map[kabinet.Service]bool{}
 	for _, u := range us {
 		if !u.Metered && end.Before(u.Period) {
 			end = u.Period
 		}
-		metered[u.Service] = metered[u.Service] || u.Metered
+		if u.Metered {
+			find(u.Service).metered = true
+		} else {
+			find(u.Service)
+		}
 	}
 	if end.Year == 0 {
 		return nil
 	}
-	byService := map[kabinet.Service]*Series{}
 	for _, u := range us {
-		if u.Metered != metered[u.Service] {
+		sv := find(u.Service)
+		if u.Metered != sv.metered {
 			continue
 		}
-		s := byService[u.Service]
-		if s == nil {
-			s = newSeries(u.Service, !u.Metered, end)
-			byService[u.Service] = s
+		if sv.series == nil {
+			sv.series = newSeries(u.Service, !u.Metered, end)
 		}
-		s.add(u, end)
+		sv.series.add(u, end)
 	}
-	out := make([]*Series, 0, len(byService))
-	for _, s := range byService {
-		out = append(out, s)
+	out := make([]*Series, 0, len(services))
+	for _, sv := range services {
+		if sv.series != nil {
+			out = append(out, sv.series)
+		}
 	}
 	slices.SortFunc(out, func(a, b *Series) int { return serviceRank(a.Service) - serviceRank(b.Service) })
 	return out
