@@ -90,7 +90,7 @@ func keepFreshUsage(table string) []statement {
 	// In the key's order: on PostgreSQL the hashed groups came out at
 	// random, and each row's key went to a random page of an index far
 	// larger than the cache (six minutes for 12M rows at 1M homes). The
-	// other half's rows stay; a month the table has for neither goes.
+	// other column stays as it was; a row left with neither goes.
 	return []statement{
 		{`UPDATE usage_months SET ` + column + ` = NULL WHERE ` + column + ` IS NOT NULL`, nil},
 		{`INSERT INTO usage_months (account_id, period, service, ` + column + `)
